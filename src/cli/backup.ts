@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import type { Config } from "../server/config.ts";
+
+/**
+ * Copies the live SQLite database with SQLite's online backup API, so the copy is consistent
+ * even while the server keeps writing. PostgreSQL has its own tools (pg_dump, base backups).
+ */
+export async function backupCommand(config: Config, target: string | undefined): Promise<void> {
+  if (!target) throw new Error("Name the file to write: mend backup <file>");
+  if (!config.databaseUrl.startsWith("sqlite:")) {
+    throw new Error("mend backup copies SQLite databases; for PostgreSQL use pg_dump.");
+  }
+  const source = resolve(config.databaseUrl.slice("sqlite:".length));
+  if (!existsSync(source)) throw new Error(`There is no database at ${source} yet.`);
+  const destination = resolve(target);
+  if (existsSync(destination)) throw new Error(`${destination} exists already; choose a new file.`);
+  const db = new SQLite(source, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(destination);
+    const copy = new SQLite(destination, { readonly: true });
+    try {
+      const result = copy.pragma("integrity_check", { simple: true });
+      if (result !== "ok")
+        throw new Error(`The backup failed its integrity check: ${String(result)}`);
+    } finally {
+      copy.close();
+    }
+  } finally {
+    db.close();
+  }
+  process.stdout.write(`Backed up to ${destination}\n`);
+}

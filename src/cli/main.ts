@@ -1,0 +1,34 @@
+import { loadConfig } from "../server/config.ts";
+import { backupCommand } from "./backup.ts";
+import { migrateCommand } from "./migrate.ts";
+import { serveCommand } from "./serve.ts";
+
+const USAGE = `Usage: mend <command>
+
+Commands:
+  serve           run migrations, then serve the API and web app
+  migrate         bring the database schema up to date
+  backup <file>   write a consistent online copy of the SQLite database to <file>
+`;
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  serve: () => serveCommand(loadConfig()),
+  migrate: () => migrateCommand(loadConfig()),
+  backup: (args) => backupCommand(loadConfig(), args[0]),
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stdout.write(USAGE);
+    process.exitCode = name && name !== "help" && name !== "--help" ? 2 : 0;
+    return;
+  }
+  await command(args);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { LIMITS } from "../domain/limits.ts";
+import { PHASES } from "../domain/phases.ts";
+import { STANCES } from "../domain/stance.ts";
+
+export const Id = z.string().min(1).max(64);
+export const Timestamp = z.iso.datetime({ offset: true }).describe("ISO-8601 timestamp, UTC");
+export const Day = z.iso.date().describe("calendar day, YYYY-MM-DD");
+
+/** Free text that must say something: trimmed, not empty, bounded. */
+export function text(max: number) {
+  return z
+    .string({ error: "Write some text here." })
+    .trim()
+    .min(1, { error: "This can't be empty." })
+    .max(max, { error: `Keep this to ${max} characters or fewer.` });
+}
+
+export const PhaseSchema = z.enum(PHASES, {
+  error: `Choose one of: ${PHASES.join(", ")}.`,
+});
+export const StanceSchema = z.enum(STANCES, {
+  error: `Choose one of: ${STANCES.join(", ")}.`,
+});
+export const PersonName = text(LIMITS.nameMax);
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Empty = z.null().describe("no content");

@@ -1,0 +1,19 @@
+/** Text and input limits shared by the server's validation and the web forms. */
+export const LIMITS = {
+  nameMax: 80,
+  emailMax: 254,
+  passwordMin: 10,
+  passwordMax: 128,
+  agreementTextMax: 500,
+  reasonMax: 500,
+  reviewNoteMax: 500,
+} as const;
+
+/** Days an accepted agreement runs before it is due for review, unless the couple picks a date. */
+export const DEFAULT_REVIEW_DAYS = 14;
+
+/** Longest review horizon: short-term agreements are meant to be looked at again. */
+export const MAX_REVIEW_DAYS = 180;
+
+/** Days an invite link stays valid. */
+export const INVITE_TTL_DAYS = 7;

@@ -1,0 +1,134 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import { accountRoutes } from "./features/account/account.routes.ts";
+import { accountService } from "./features/account/account.service.ts";
+import { agreementRoutes } from "./features/agreements/agreement.routes.ts";
+import { agreementService } from "./features/agreements/agreement.service.ts";
+import { coupleRoutes } from "./features/couples/couple.routes.ts";
+import { coupleService } from "./features/couples/couple.service.ts";
+import type { ServiceDeps } from "./features/deps.ts";
+import { type Clock, systemClock } from "./platform/clock.ts";
+import { installCsrfDefence } from "./platform/csrf.ts";
+import type { DatabaseHandle } from "./platform/db.ts";
+import { installErrorHandling } from "./platform/http-errors.ts";
+import { redactUrl } from "./platform/redact.ts";
+import { sessionStore } from "./platform/session.store.ts";
+import { sessions } from "./platform/sessions.ts";
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+/** The one composition root: every plugin, service and route is wired here, in order. */
+export async function buildApp({
+  config,
+  database,
+  clock = systemClock,
+  logger = true,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
+    logger: logger
+      ? {
+          level: config.logLevel,
+          serializers: {
+            // Ids and routes only: never bodies, cookies, tokens in paths, or headers.
+            req: (req) => ({ method: req.method, url: redactUrl(req.url) }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Mend API",
+        version: "0.1.0",
+        description: "Every call the Mend web app makes. JSON in and out; cookie sessions.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installCsrfDefence(app, config.publicUrl);
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
+  });
+
+  const deps: ServiceDeps = { db: database.db, clock, config };
+  const store = sessionStore(database.db);
+  const auth = sessions(store, clock, {
+    secureCookies: config.secureCookies,
+    idleMs: config.sessionIdleMs,
+    maxMs: config.sessionMaxMs,
+  });
+  auth.install(app);
+
+  app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  accountRoutes(app, accountService(deps, store), auth, config);
+  const agreements = agreementService(deps);
+  coupleRoutes(app, coupleService(deps, agreements.facts));
+  agreementRoutes(app, agreements);
+
+  await serveWebApp(app, config.webDir);
+  return app;
+}
+
+/** Serves the built single-page app, with index.html for every non-API path. */
+async function serveWebApp(app: FastifyInstance, webDir: string | null): Promise<void> {
+  const root = webDir ? resolve(webDir) : null;
+  const hasWeb = root !== null && existsSync(resolve(root, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith("/api") || !hasWeb || request.method !== "GET") {
+      return reply
+        .status(404)
+        .send({ error: { code: "not_found", message: "There is nothing at this address." } });
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
+}

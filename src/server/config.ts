@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, {
+      error: "Use sqlite:<path> or postgres://user@host:port/db",
+    })
+    .default("sqlite:./data/mend.sqlite"),
+  MEND_PUBLIC_URL: z.url({ error: "Use a full URL such as https://mend.example.org" }).optional(),
+  MEND_TRUST_PROXY: z
+    .string()
+    .optional()
+    .describe("addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed"),
+  MEND_QUICK_EXIT_URL: z.url().default("https://duckduckgo.com/?q=weather+today"),
+  MEND_INSTANCE_NAME: z.string().min(1).max(60).default("Mend"),
+  MEND_AUTH_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe("sign-in attempts per account, and five times that per address, every 10 minutes"),
+  MEND_SESSION_IDLE_DAYS: z.coerce.number().min(0.01).max(90).default(14),
+  MEND_SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(365).default(60),
+  MEND_WEB_DIR: z.string().default("dist/web"),
+  MEND_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  trustProxy: string | false;
+  quickExitUrl: string;
+  instanceName: string;
+  authRateLimit: number;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  webDir: string | null;
+  logLevel: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start-up; a wrong setting stops the process with a list. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Mend cannot start; fix these settings:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.MEND_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https://"),
+    trustProxy: e.MEND_TRUST_PROXY ?? false,
+    quickExitUrl: e.MEND_QUICK_EXIT_URL,
+    instanceName: e.MEND_INSTANCE_NAME,
+    authRateLimit: e.MEND_AUTH_RATE_LIMIT,
+    sessionIdleMs: e.MEND_SESSION_IDLE_DAYS * DAY_MS,
+    sessionMaxMs: e.MEND_SESSION_MAX_DAYS * DAY_MS,
+    webDir: e.MEND_WEB_DIR,
+    logLevel: e.MEND_LOG_LEVEL,
+  };
+}

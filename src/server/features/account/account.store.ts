@@ -1,0 +1,67 @@
+import type { Db } from "../../platform/db.ts";
+import type { UserRow } from "../../platform/db-schema.ts";
+
+export function accountStore(db: Db) {
+  return {
+    findByEmail(email: string): Promise<UserRow | undefined> {
+      return db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    },
+
+    findById(id: string): Promise<UserRow | undefined> {
+      return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+
+    /** Inserts unless the e-mail is taken; false means someone has it already. */
+    async insert(user: Omit<UserRow, "role">): Promise<boolean> {
+      const result = await db
+        .insertInto("users")
+        .values({ ...user, role: "partner" })
+        .onConflict((oc) => oc.column("email").doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await db
+        .updateTable("users")
+        .set({ password_hash: passwordHash })
+        .where("id", "=", id)
+        .execute();
+    },
+
+    async coupleOf(userId: string) {
+      return db
+        .selectFrom("couple_members")
+        .innerJoin("couples", "couples.id", "couple_members.couple_id")
+        .select(["couples.id", "couples.phase"])
+        .where("couple_members.user_id", "=", userId)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Deletes the user and everything they wrote (foreign keys cascade); a couple left with no
+     * partner at all goes with them. One transaction: nothing is half-deleted.
+     */
+    async deleteUser(id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const membership = await trx
+          .selectFrom("couple_members")
+          .select("couple_id")
+          .where("user_id", "=", id)
+          .executeTakeFirst();
+        await trx.deleteFrom("users").where("id", "=", id).execute();
+        if (membership) {
+          const left = await trx
+            .selectFrom("couple_members")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("couple_id", "=", membership.couple_id)
+            .executeTakeFirstOrThrow();
+          if (Number(left.n) === 0) {
+            await trx.deleteFrom("couples").where("id", "=", membership.couple_id).execute();
+          }
+        }
+      });
+    },
+  };
+}
+export type AccountStore = ReturnType<typeof accountStore>;

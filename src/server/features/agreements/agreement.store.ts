@@ -1,0 +1,92 @@
+import type { Db } from "../../platform/db.ts";
+import type { AgreementRow } from "../../platform/db-schema.ts";
+
+export function agreementStore(db: Db) {
+  return {
+    find(id: string): Promise<AgreementRow | undefined> {
+      return db.selectFrom("agreements").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+
+    listForCouple(coupleId: string): Promise<AgreementRow[]> {
+      return db
+        .selectFrom("agreements")
+        .selectAll()
+        .where("couple_id", "=", coupleId)
+        .orderBy("created_at", "desc")
+        .orderBy("id")
+        .execute();
+    },
+
+    async insert(row: AgreementRow): Promise<void> {
+      await db.insertInto("agreements").values(row).execute();
+    },
+
+    /** Changes the status only if it is still `from`; false means someone else got there first. */
+    async transition(
+      id: string,
+      from: string,
+      to: string,
+      now: string,
+      reviewOn?: string | null,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable("agreements")
+        .set({
+          status: to,
+          updated_at: now,
+          ...(reviewOn !== undefined ? { review_on: reviewOn } : {}),
+        })
+        .where("id", "=", id)
+        .where("status", "=", from)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async addEvent(row: {
+      id: string;
+      agreement_id: string;
+      couple_id: string;
+      actor_id: string;
+      kind: string;
+      note: string | null;
+      at: string;
+    }): Promise<void> {
+      await db.insertInto("agreement_events").values(row).execute();
+    },
+
+    events(agreementId: string) {
+      return db
+        .selectFrom("agreement_events")
+        .selectAll()
+        .where("agreement_id", "=", agreementId)
+        .orderBy("at")
+        .execute();
+    },
+
+    /** Counts for the readiness checklist; shared agreements only. */
+    async facts(coupleId: string, today: string) {
+      const row = await db
+        .selectFrom("agreements")
+        .select((eb) => [
+          eb.fn
+            .sum<number>(eb.case().when("status", "=", "accepted").then(1).else(0).end())
+            .as("accepted"),
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when(eb.and([eb("status", "=", "accepted"), eb("review_on", "<=", today)]))
+                .then(1)
+                .else(0)
+                .end(),
+            )
+            .as("overdue"),
+        ])
+        .where("couple_id", "=", coupleId)
+        .where("visibility", "!=", "private")
+        .executeTakeFirstOrThrow();
+      return { accepted: Number(row.accepted ?? 0), overdue: Number(row.overdue ?? 0) };
+    },
+  };
+}
+export type AgreementStore = ReturnType<typeof agreementStore>;

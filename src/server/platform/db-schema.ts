@@ -1,0 +1,125 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+/**
+ * Table shapes as the stores see them. Timestamps are ISO-8601 UTC text and booleans are 0/1 in
+ * both dialects, so one query returns the same values on SQLite and PostgreSQL.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  couples: CouplesTable;
+  couple_members: CoupleMembersTable;
+  invites: InvitesTable;
+  phase_proposals: PhaseProposalsTable;
+  phase_history: PhaseHistoryTable;
+  agreements: AgreementsTable;
+  agreement_events: AgreementEventsTable;
+  rate_limits: RateLimitsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  device: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface CouplesTable {
+  id: string;
+  phase: string;
+  phase_since: string;
+  created_at: string;
+}
+
+export interface CoupleMembersTable {
+  couple_id: string;
+  user_id: string;
+  stance: string;
+  safe_enough: Generated<number>;
+  joined_at: string;
+}
+
+export interface InvitesTable {
+  id: string;
+  couple_id: string;
+  created_by: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface PhaseProposalsTable {
+  id: string;
+  couple_id: string;
+  to_phase: string;
+  proposed_by: string;
+  reason: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+export interface PhaseHistoryTable {
+  id: string;
+  couple_id: string;
+  from_phase: string | null;
+  to_phase: string;
+  direction: string;
+  by_user: string | null;
+  confirmed_by: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface AgreementsTable {
+  id: string;
+  couple_id: string;
+  proposed_by: string;
+  category: string;
+  text: string;
+  status: string;
+  visibility: string;
+  review_on: string | null;
+  replaces_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgreementEventsTable {
+  id: string;
+  agreement_id: string;
+  couple_id: string;
+  actor_id: string | null;
+  kind: string;
+  note: string | null;
+  at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type CoupleRow = Selectable<CouplesTable>;
+export type MemberRow = Selectable<CoupleMembersTable>;
+export type InviteRow = Selectable<InvitesTable>;
+export type AgreementRow = Selectable<AgreementsTable>;
+export type NewAgreementRow = Insertable<AgreementsTable>;

@@ -1,0 +1,92 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { Database } from "./db-schema.ts";
+import { migrationProvider } from "./migrations/index.ts";
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: "sqlite" | "postgres";
+  /** Only for SQLite: the file path, for `mend backup`. */
+  sqlitePath: string | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: use (and create) this schema, so test runs never see each other. */
+  pgSchema?: string;
+}
+
+export async function openDatabase(
+  url: string,
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
+  if (url.startsWith("sqlite:")) return openSqlite(url.slice("sqlite:".length));
+  return openPostgres(url, options.pgSchema);
+}
+
+function openSqlite(path: string): DatabaseHandle {
+  const inMemory = path === ":memory:";
+  const file = inMemory ? path : resolve(path);
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  if (!inMemory) sqlite.pragma("journal_mode = WAL");
+  // better-sqlite3 leaves WAL at NORMAL, which can drop acknowledged commits on power loss.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, kind: "sqlite", sqlitePath: inMemory ? null : file, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<DatabaseHandle> {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`Invalid PostgreSQL schema name: ${schema}`);
+  }
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const { rows } = await sql<{ fsync: string }>`SHOW fsync`.execute(db);
+  if (rows[0]?.fsync !== "on") {
+    await db.destroy();
+    throw new Error(
+      "PostgreSQL runs with fsync off; Mend refuses to start, as writes could be lost.",
+    );
+  }
+  return { db, kind: "postgres", sqlitePath: null, close: () => db.destroy() };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/**
+ * Runs work in one transaction with a store bound to it: every write commits together or not
+ * at all, and the HTTP answer is sent only after COMMIT.
+ */
+export function inTransaction<S, T>(
+  db: Db,
+  makeStore: (trx: Db) => S,
+  work: (store: S) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute((trx) => work(makeStore(trx)));
+}

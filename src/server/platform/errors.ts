@@ -1,0 +1,34 @@
+/** The one catalogue of errors the API answers with; each has a status and a stable code. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  invalid: (fields: Record<string, string>, message = "Some fields need another look.") =>
+    new AppError(400, "invalid_input", message, fields),
+  unauthenticated: () => new AppError(401, "unauthenticated", "Please sign in to continue."),
+  wrongCredentials: () =>
+    new AppError(401, "wrong_credentials", "That e-mail and password do not match an account."),
+  wrongPassword: (field = "password") =>
+    new AppError(400, "wrong_password", "That password is not right.", {
+      [field]: "That password is not right.",
+    }),
+  forbiddenOrigin: () =>
+    new AppError(403, "forbidden_origin", "This request came from another site and was refused."),
+  notFound: (what = "That") => new AppError(404, "not_found", `${what} was not found.`),
+  conflict: (code: string, message: string) => new AppError(409, code, message),
+  rateLimited: (retryAfterSeconds: number) =>
+    new AppError(
+      429,
+      "rate_limited",
+      `Too many attempts. Please wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again.`,
+    ),
+  busy: () => new AppError(503, "busy", "The server is busy. Please try again in a moment."),
+};

@@ -1,0 +1,38 @@
+import { sql } from "kysely";
+import type { Db } from "./db.ts";
+import { errors } from "./errors.ts";
+
+/**
+ * A fixed-window counter kept in the database, so every server process behind a load balancer
+ * shares the same limits. One upsert per hit; no read-modify-write race.
+ */
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<void> {
+  const at = now.getTime();
+  const expired = sql<boolean>`rate_limits.window_start <= ${at - windowMs}`;
+  const row = await db
+    .insertInto("rate_limits")
+    .values({ key, window_start: at, count: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        count: sql`CASE WHEN ${expired} THEN 1 ELSE rate_limits.count + 1 END`,
+        window_start: sql`CASE WHEN ${expired} THEN ${at} ELSE rate_limits.window_start END`,
+      }),
+    )
+    .returning(["count", "window_start"])
+    .executeTakeFirstOrThrow();
+  if (Number(row.count) > limit) {
+    const retryAfterMs = Number(row.window_start) + windowMs - at;
+    throw errors.rateLimited(Math.max(1, retryAfterMs / 1000));
+  }
+}
+
+/** Clears one key, e.g. an account's failed sign-ins after it signs in successfully. */
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+  await db.deleteFrom("rate_limits").where("key", "=", key).execute();
+}

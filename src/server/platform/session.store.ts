@@ -1,0 +1,95 @@
+import type { Db } from "./db.ts";
+
+export interface SessionWithActor {
+  id: string;
+  userId: string;
+  role: string;
+  coupleId: string | null;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export function sessionStore(db: Db) {
+  return {
+    async create(row: {
+      id: string;
+      userId: string;
+      tokenHash: string;
+      device: string;
+      now: string;
+      expiresAt: string;
+    }): Promise<void> {
+      await db
+        .insertInto("sessions")
+        .values({
+          id: row.id,
+          user_id: row.userId,
+          token_hash: row.tokenHash,
+          device: row.device,
+          created_at: row.now,
+          last_seen_at: row.now,
+          expires_at: row.expiresAt,
+        })
+        .execute();
+    },
+
+    async findByTokenHash(tokenHash: string): Promise<SessionWithActor | undefined> {
+      const row = await db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .leftJoin("couple_members", "couple_members.user_id", "sessions.user_id")
+        .select([
+          "sessions.id",
+          "sessions.user_id",
+          "sessions.last_seen_at",
+          "sessions.expires_at",
+          "users.role",
+          "couple_members.couple_id",
+        ])
+        .where("sessions.token_hash", "=", tokenHash)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        userId: row.user_id,
+        role: row.role,
+        coupleId: row.couple_id ?? null,
+        lastSeenAt: row.last_seen_at,
+        expiresAt: row.expires_at,
+      };
+    },
+
+    async touch(id: string, now: string): Promise<void> {
+      await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
+    },
+
+    async delete(id: string): Promise<void> {
+      await db.deleteFrom("sessions").where("id", "=", id).execute();
+    },
+
+    async deleteOwn(userId: string, id: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom("sessions")
+        .where("id", "=", id)
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async deleteAllExcept(userId: string, keepId: string | null): Promise<void> {
+      let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+      if (keepId) query = query.where("id", "!=", keepId);
+      await query.execute();
+    },
+
+    async listForUser(userId: string) {
+      return db
+        .selectFrom("sessions")
+        .select(["id", "device", "created_at", "last_seen_at"])
+        .where("user_id", "=", userId)
+        .orderBy("last_seen_at", "desc")
+        .execute();
+    },
+  };
+}
+export type SessionStore = ReturnType<typeof sessionStore>;

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Clock } from "./clock.ts";
+import { errors } from "./errors.ts";
+import { hashSecret, newId, newSecret } from "./ids.ts";
+import type { Actor } from "./policy.ts";
+import type { SessionStore } from "./session.store.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Writes last-seen at most this often, so reads do not each cost a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionSettings {
+  secureCookies: boolean;
+  idleMs: number;
+  maxMs: number;
+}
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-mend_session" : "mend_session";
+}
+
+const BROWSERS: Array<[RegExp, string]> = [
+  [/Edg\//, "Edge"],
+  [/Firefox\//, "Firefox"],
+  [/Chrome\//, "Chrome"],
+  [/Safari\//, "Safari"],
+];
+const SYSTEMS: Array<[RegExp, string]> = [
+  [/Android/, "Android"],
+  [/iPhone|iPad/, "iOS"],
+  [/Mac OS X/, "macOS"],
+  [/Windows/, "Windows"],
+  [/Linux/, "Linux"],
+];
+
+/** A short, content-free label for the devices page, from the User-Agent. */
+export function describeDevice(userAgent: string | undefined): string {
+  const ua = userAgent ?? "";
+  const browser = BROWSERS.find(([pattern]) => pattern.test(ua))?.[1] ?? "A browser";
+  const os = SYSTEMS.find(([pattern]) => pattern.test(ua))?.[1];
+  return os ? `${browser} on ${os}` : browser;
+}
+
+export function sessions(store: SessionStore, clock: Clock, settings: SessionSettings) {
+  const cookieName = sessionCookieName(settings.secureCookies);
+  const cookieOptions = {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: settings.secureCookies,
+  };
+
+  return {
+    cookieName,
+
+    /** Starts a fresh session (never reusing a token) and sets its cookie. */
+    async start(reply: FastifyReply, request: FastifyRequest, userId: string): Promise<string> {
+      const token = newSecret();
+      const now = clock.now();
+      const id = newId();
+      await store.create({
+        id,
+        userId,
+        tokenHash: hashSecret(token),
+        device: describeDevice(request.headers["user-agent"]),
+        now: now.toISOString(),
+        expiresAt: new Date(now.getTime() + settings.maxMs).toISOString(),
+      });
+      reply.setCookie(cookieName, token, {
+        ...cookieOptions,
+        maxAge: Math.floor(settings.maxMs / 1000),
+      });
+      return id;
+    },
+
+    async end(reply: FastifyReply, request: FastifyRequest): Promise<void> {
+      if (request.actor) await store.delete(request.actor.sessionId);
+      reply.clearCookie(cookieName, cookieOptions);
+    },
+
+    install(app: FastifyInstance): void {
+      app.decorateRequest("actor", null);
+      app.addHook("preHandler", async (request) => {
+        const token = request.cookies[cookieName];
+        if (!token) return;
+        const session = await store.findByTokenHash(hashSecret(token));
+        if (!session) return;
+        const now = clock.now();
+        const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
+        if (idleSince > settings.idleMs || Date.parse(session.expiresAt) <= now.getTime()) {
+          await store.delete(session.id);
+          return;
+        }
+        if (idleSince > TOUCH_EVERY_MS) await store.touch(session.id, now.toISOString());
+        request.actor = {
+          userId: session.userId,
+          role: session.role === "therapist" ? "therapist" : "partner",
+          coupleId: session.coupleId,
+          sessionId: session.id,
+        };
+      });
+    },
+  };
+}
+export type Sessions = ReturnType<typeof sessions>;
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw errors.unauthenticated();
+  return request.actor;
+}
