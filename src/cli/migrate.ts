@@ -4,7 +4,7 @@ import { migrateToLatest, openDatabase } from "../server/platform/db.ts";
 export async function migrateCommand(config: Config): Promise<void> {
   const database = await openDatabase(config.databaseUrl);
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await migrateToLatest(database);
     process.stdout.write(
       applied.length ? `Applied: ${applied.join(", ")}\n` : "The database is up to date.\n",
     );

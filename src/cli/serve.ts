@@ -4,7 +4,7 @@ import { migrateToLatest, openDatabase } from "../server/platform/db.ts";
 
 export async function serveCommand(config: Config): Promise<void> {
   const database = await openDatabase(config.databaseUrl);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   const app = await buildApp({ config, database });
   const stop = async () => {
     await app.close();

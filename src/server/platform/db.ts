@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   kind: "sqlite" | "postgres";
   /** Only for SQLite: the file path, for `mend backup`. */
   sqlitePath: string | null;
+  /** Only for PostgreSQL with a named schema: where the tables (and migration records) live. */
+  pgSchema: string | null;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,13 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, kind: "sqlite", sqlitePath: inMemory ? null : file, close: () => db.destroy() };
+  return {
+    db,
+    kind: "sqlite",
+    sqlitePath: inMemory ? null : file,
+    pgSchema: null,
+    close: () => db.destroy(),
+  };
 }
 
 async function openPostgres(url: string, schema?: string): Promise<DatabaseHandle> {
@@ -69,11 +77,22 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
       "PostgreSQL runs with fsync off; Mend refuses to start, as writes could be lost.",
     );
   }
-  return { db, kind: "postgres", sqlitePath: null, close: () => db.destroy() };
+  return {
+    db,
+    kind: "postgres",
+    sqlitePath: null,
+    pgSchema: schema ?? null,
+    close: () => db.destroy(),
+  };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: migrationProvider,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+    ...(handle.pgSchema ? { migrationTableSchema: handle.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

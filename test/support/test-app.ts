@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { buildApp } from "../../src/server/app.ts";
+import { type Config, loadConfig } from "../../src/server/config.ts";
+import { ManualClock } from "../../src/server/platform/clock.ts";
+import {
+  type DatabaseHandle,
+  migrateToLatest,
+  openDatabase,
+} from "../../src/server/platform/db.ts";
+
+export const TEST_START = "2026-03-02T09:00:00.000Z";
+
+export interface TestApp {
+  app: FastifyInstance;
+  clock: ManualClock;
+  database: DatabaseHandle;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** Which database the integration suite runs on: SQLite by default, PostgreSQL on request. */
+export function testDatabaseKind(): "sqlite" | "postgres" {
+  return process.env.MEND_TEST_DB === "postgres" ? "postgres" : "sqlite";
+}
+
+/** Opens a fresh, migrated database: a new SQLite file, or a new PostgreSQL schema. */
+export async function openTestDatabase(): Promise<{
+  database: DatabaseHandle;
+  drop(): Promise<void>;
+}> {
+  if (testDatabaseKind() === "postgres") {
+    const url = process.env.MEND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+    const schema = `mend_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const database = await openDatabase(url, { pgSchema: schema });
+    await migrateToLatest(database);
+    return {
+      database,
+      async drop() {
+        await database.close();
+        const admin = await openDatabase(url);
+        await admin.db.schema.dropSchema(schema).ifExists().cascade().execute();
+        await admin.close();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "mend-test-"));
+  const database = await openDatabase(`sqlite:${join(dir, "mend.sqlite")}`);
+  await migrateToLatest(database);
+  return {
+    database,
+    async drop() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Boots the real app on a fresh database with a hand-moved clock. */
+export async function makeTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const config = loadConfig({ MEND_AUTH_RATE_LIMIT: "1000", MEND_WEB_DIR: "", ...env });
+  const clock = new ManualClock(TEST_START);
+  const app = await buildApp({ config, database, clock, logger: false });
+  await app.ready();
+  return {
+    app,
+    clock,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+  raw: string;
+  headers: Record<string, string | string[] | number | undefined>;
+  json<T = Record<string, unknown>>(): T;
+}
+
+/** A browser-like caller that keeps its session cookie between requests. */
+export class Client {
+  cookie: string | null = null;
+  constructor(
+    readonly app: FastifyInstance,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  async request(
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
+    const response = await this.app.inject({
+      method,
+      url,
+      ...(payload !== undefined ? { payload: payload as InjectOptions["payload"] } : {}),
+      headers: {
+        ...this.headers,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+    });
+    const setCookie = response.headers["set-cookie"];
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const [pair] = line.split(";");
+      if (!pair) continue;
+      const value = pair.slice(pair.indexOf("=") + 1);
+      this.cookie = value === "" || /Max-Age=0|Expires=Thu, 01 Jan 1970/.test(line) ? null : pair;
+    }
+    const raw = response.body;
+    let body: unknown = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      body = raw;
+    }
+    return {
+      status: response.statusCode,
+      body,
+      raw,
+      headers: response.headers,
+      json: <T>() => body as T,
+    };
+  }
+
+  get(url: string) {
+    return this.request("GET", url);
+  }
+  post(url: string, payload?: unknown) {
+    return this.request("POST", url, payload ?? {});
+  }
+  delete(url: string, payload?: unknown) {
+    return this.request("DELETE", url, payload);
+  }
+}
