@@ -31,6 +31,8 @@ export interface AppOptions {
   database: DatabaseHandle;
   clock?: Clock;
   logger?: boolean;
+  /** Where log lines go (standard output unless a test listens). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** The one composition root: every plugin, service and route is wired here, in order. */
@@ -39,6 +41,7 @@ export async function buildApp({
   database,
   clock = systemClock,
   logger = true,
+  logStream,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: 64 * 1024,
@@ -46,6 +49,7 @@ export async function buildApp({
     logger: logger
       ? {
           level: config.logLevel,
+          ...(logStream ? { stream: logStream } : {}),
           serializers: {
             // Ids and routes only: never bodies, cookies, tokens in paths, or headers.
             req: (req) => ({ method: req.method, url: redactUrl(req.url) }),

@@ -295,3 +295,33 @@ describe("behind HTTPS", () => {
     }
   });
 });
+
+describe("password hashing", () => {
+  it("stores argon2id and upgrades a weaker hash at the next sign-in", async () => {
+    const { hash } = await import("@node-rs/argon2");
+    const person = await makePerson(t.app, "Old");
+    const stored = await t.database.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", person.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const weak = await hash(PASSWORD, { memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await t.database.db
+      .updateTable("users")
+      .set({ password_hash: weak })
+      .where("id", "=", person.id)
+      .execute();
+    const login = await new Client(t.app).post("/api/auth/login", {
+      email: person.email,
+      password: PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    const upgraded = await t.database.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", person.id)
+      .executeTakeFirstOrThrow();
+    expect(upgraded.password_hash).toMatch(/m=19456,t=2/);
+  });
+});

@@ -1,0 +1,232 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCouple, makePerson, PASSWORD, type Person } from "../support/factories.ts";
+import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
+
+/**
+ * Every API route × every relation. The routes come from the OpenAPI document the server
+ * generates, so a new route that is missing here fails the suite. Linked therapists join the
+ * relations with the therapist workspace; until then no therapist account can exist.
+ */
+const RELATIONS = ["signedOut", "outsider", "lone", "partner", "self"] as const;
+type Relation = (typeof RELATIONS)[number];
+
+interface World {
+  self: Person;
+  partner: Person;
+  outsider: Person;
+  lone: Person;
+  canary: string;
+  agreementId: string;
+  inviteToken: string;
+  selfSessionId: string;
+}
+
+interface Entry {
+  /** What the world needs before the calls: an accepted agreement, a pending phase move. */
+  setup?: "accepted" | "pendingPhase";
+  path: (w: World) => string;
+  body?: (w: World, relation: Relation) => unknown;
+  expect: Record<Relation, number>;
+  /** Routes that answer everyone the same (health, config, invite preview). */
+  public?: true;
+}
+
+const all = (status: number, signedOut = 401): Record<Relation, number> => ({
+  signedOut,
+  outsider: status,
+  lone: status,
+  partner: status,
+  self: status,
+});
+
+const MATRIX: Record<string, Entry> = {
+  "GET /api/config": { path: () => "/api/config", expect: all(200, 200), public: true },
+  "POST /api/auth/signup": {
+    path: () => "/api/auth/signup",
+    body: () => ({
+      email: `new.${randomBytes(4).toString("hex")}@example.org`,
+      password: PASSWORD,
+      name: "New",
+    }),
+    expect: all(201, 201),
+    public: true,
+  },
+  "POST /api/auth/login": {
+    path: () => "/api/auth/login",
+    body: (w) => ({ email: w.lone.email, password: PASSWORD }),
+    expect: all(200, 200),
+    public: true,
+  },
+  "POST /api/auth/logout": { path: () => "/api/auth/logout", expect: all(204, 204), public: true },
+  "GET /api/me": { path: () => "/api/me", expect: all(200) },
+  "POST /api/account/password": {
+    path: () => "/api/account/password",
+    body: () => ({ currentPassword: PASSWORD, newPassword: "another quiet long evening" }),
+    expect: all(204),
+  },
+  "GET /api/account/sessions": { path: () => "/api/account/sessions", expect: all(200) },
+  "DELETE /api/account/sessions/{id}": {
+    path: (w) => `/api/account/sessions/${w.selfSessionId}`,
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 404, self: 204 },
+  },
+  "DELETE /api/account": {
+    path: () => "/api/account",
+    body: () => ({ password: PASSWORD }),
+    expect: all(204),
+  },
+  "POST /api/couples": {
+    path: () => "/api/couples",
+    body: () => ({ stance: "hurt" }),
+    expect: { signedOut: 401, outsider: 409, lone: 201, partner: 409, self: 409 },
+  },
+  "POST /api/couple/invite": {
+    path: () => "/api/couple/invite",
+    expect: { signedOut: 401, outsider: 409, lone: 404, partner: 409, self: 409 },
+  },
+  "GET /api/invites/{token}": {
+    path: (w) => `/api/invites/${w.inviteToken}`,
+    expect: all(200, 200),
+    public: true,
+  },
+  "POST /api/invites/{token}/accept": {
+    path: (w) => `/api/invites/${w.inviteToken}/accept`,
+    body: () => ({ stance: "both" }),
+    expect: { signedOut: 401, outsider: 409, lone: 200, partner: 409, self: 409 },
+  },
+  "GET /api/couple": {
+    path: () => "/api/couple",
+    expect: { signedOut: 401, outsider: 200, lone: 404, partner: 200, self: 200 },
+  },
+  "POST /api/couple/safe-enough": {
+    path: () => "/api/couple/safe-enough",
+    body: () => ({ safeEnough: true }),
+    expect: { signedOut: 401, outsider: 204, lone: 404, partner: 204, self: 204 },
+  },
+  "POST /api/couple/phase": {
+    path: () => "/api/couple/phase",
+    body: () => ({ to: "meaning" }),
+    expect: { signedOut: 401, outsider: 202, lone: 404, partner: 202, self: 200 },
+  },
+  "DELETE /api/couple/phase/pending": {
+    setup: "pendingPhase",
+    path: () => "/api/couple/phase/pending",
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 204, self: 404 },
+  },
+  "POST /api/agreements": {
+    path: () => "/api/agreements",
+    body: () => ({ category: "other", text: "We eat breakfast together." }),
+    expect: { signedOut: 401, outsider: 201, lone: 404, partner: 201, self: 201 },
+  },
+  "GET /api/agreements": {
+    path: () => "/api/agreements",
+    expect: { signedOut: 401, outsider: 200, lone: 404, partner: 200, self: 200 },
+  },
+  "GET /api/agreements/{id}": {
+    path: (w) => `/api/agreements/${w.agreementId}`,
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 200, self: 200 },
+  },
+  "POST /api/agreements/{id}/accept": {
+    path: (w) => `/api/agreements/${w.agreementId}/accept`,
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 200, self: 409 },
+  },
+  "POST /api/agreements/{id}/decline": {
+    path: (w) => `/api/agreements/${w.agreementId}/decline`,
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 200, self: 409 },
+  },
+  "POST /api/agreements/{id}/withdraw": {
+    path: (w) => `/api/agreements/${w.agreementId}/withdraw`,
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 409, self: 200 },
+  },
+  "POST /api/agreements/{id}/counter": {
+    path: (w) => `/api/agreements/${w.agreementId}/counter`,
+    body: () => ({ text: "We talk on Sundays at 11:00." }),
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 200, self: 409 },
+  },
+  "POST /api/agreements/{id}/review": {
+    setup: "accepted",
+    path: (w) => `/api/agreements/${w.agreementId}/review`,
+    body: () => ({ outcome: "keep" }),
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 200, self: 200 },
+  },
+};
+
+let t: TestApp;
+let routes: string[];
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  const doc = (await new Client(t.app).get("/api/openapi.json")).json<{
+    paths: Record<string, object>;
+  }>();
+  routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+});
+afterAll(() => t.close());
+
+async function makeWorld(setup: Entry["setup"]): Promise<World> {
+  const canary = `CANARY${randomBytes(6).toString("hex")}`;
+  const { a: self, b: partner } = await makeCouple(t.app, [`Self${canary}`, `Partner${canary}`]);
+  const { a: outsider } = await makeCouple(t.app, ["Outsider", "OutsiderPartner"]);
+  const lone = await makePerson(t.app, "Lone");
+  const opener = await makePerson(t.app, "Opener");
+  const invite = (await opener.client.post("/api/couples", { stance: "hurt" })).json<{
+    invite: { token: string };
+  }>();
+  const agreement = (
+    await self.client.post("/api/agreements", { category: "talk", text: `Private words ${canary}` })
+  ).json<{ agreement: { id: string } }>().agreement;
+  if (setup === "accepted") await partner.client.post(`/api/agreements/${agreement.id}/accept`);
+  if (setup === "pendingPhase") await self.client.post("/api/couple/phase", { to: "meaning" });
+  const sessions = (await self.client.get("/api/account/sessions")).json<{
+    sessions: Array<{ id: string }>;
+  }>();
+  return {
+    self,
+    partner,
+    outsider,
+    lone,
+    canary,
+    agreementId: agreement.id,
+    inviteToken: invite.invite.token,
+    selfSessionId: sessions.sessions[0]?.id ?? "",
+  };
+}
+
+function clientFor(w: World, relation: Relation): Client {
+  const client = new Client(t.app);
+  client.cookie = relation === "signedOut" ? null : w[relation].client.cookie;
+  return client;
+}
+
+describe("access matrix", () => {
+  it("covers every route the server exposes, and nothing that does not exist", () => {
+    expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    it(`${route}: each relation gets exactly what it may`, async () => {
+      const w = await makeWorld(entry.setup);
+      const [method, template] = route.split(" ") as [string, string];
+      expect(template).toBeDefined();
+      for (const relation of RELATIONS) {
+        const client = clientFor(w, relation);
+        const body = entry.body?.(w, relation);
+        const res = await client.request(
+          method as "GET",
+          entry.path(w),
+          body ?? (method === "GET" || method === "DELETE" ? undefined : {}),
+        );
+        expect(res.status, `${route} as ${relation}: ${res.raw}`).toBe(entry.expect[relation]);
+        if (relation !== "self" && relation !== "partner" && !entry.public) {
+          expect(res.raw, `${route} as ${relation} leaked couple data`).not.toContain(w.canary);
+          expect(res.raw).not.toContain(w.agreementId);
+        }
+        if (res.status === 404 || res.status === 401) {
+          expect(res.json()).toMatchObject({ error: { code: expect.any(String) } });
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,97 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import SQLite from "better-sqlite3";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/server/app.ts";
+import { loadConfig } from "../../src/server/config.ts";
+import { migrateToLatest, openDatabase } from "../../src/server/platform/db.ts";
+import { makeAgreement, makeCouple } from "../support/factories.ts";
+import { makeTestApp, type TestApp, testDatabaseKind } from "../support/test-app.ts";
+
+const sqliteOnly = testDatabaseKind() === "sqlite" ? describe : describe.skip;
+
+sqliteOnly("SQLite durability", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "mend-durable-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("runs in WAL mode with synchronous=FULL, a busy timeout and foreign keys on", async () => {
+    const handle = await openDatabase(`sqlite:${join(dir, "pragmas.sqlite")}`);
+    const pragmas = await Promise.all(
+      ["journal_mode", "synchronous", "busy_timeout", "foreign_keys"].map(async (name) => {
+        const { rows } = await sql
+          .raw<Record<string, unknown>>(`PRAGMA ${name}`)
+          .execute(handle.db);
+        return Object.values(rows[0] ?? {})[0];
+      }),
+    );
+    await handle.close();
+    expect(pragmas).toEqual(["wal", 2, 5000, 1]);
+  });
+
+  it("mend backup writes a consistent copy that passes integrity_check and can be restored", async () => {
+    const file = join(dir, "live.sqlite");
+    const handle = await openDatabase(`sqlite:${file}`);
+    await migrateToLatest(handle);
+    const app = await buildApp({
+      config: loadConfig({ MEND_AUTH_RATE_LIMIT: "1000", MEND_WEB_DIR: "" }),
+      database: handle,
+      logger: false,
+    });
+    const { a } = await makeCouple(app);
+    await makeAgreement(a, "Backed-up words stay whole.");
+
+    const copy = join(dir, "copy.sqlite");
+    const cli = join(process.cwd(), "src/cli/main.ts");
+    const out = execFileSync(process.execPath, ["--import", "tsx", cli, "backup", copy], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${file}` },
+      encoding: "utf8",
+    });
+    expect(out).toContain("Backed up to");
+    await app.close();
+    await handle.close();
+
+    const restored = new SQLite(copy, { readonly: true });
+    expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(restored.pragma("foreign_key_check")).toEqual([]);
+    const row = restored.prepare("SELECT text FROM agreements").get() as { text: string };
+    expect(row.text).toBe("Backed-up words stay whole.");
+    restored.close();
+
+    expect(() =>
+      execFileSync(process.execPath, ["--import", "tsx", cli, "backup", copy], {
+        env: { ...process.env, DATABASE_URL: `sqlite:${file}` },
+        stdio: "pipe",
+      }),
+    ).toThrow(/exists already/);
+  });
+});
+
+describe("migrations", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("are applied once and a second run changes nothing", async () => {
+    expect(await migrateToLatest(t.database)).toEqual([]);
+    const tables = await t.database.db.introspection.getTables();
+    const names = tables.map((x) => x.name);
+    for (const table of [
+      "users",
+      "sessions",
+      "couples",
+      "couple_members",
+      "invites",
+      "agreements",
+    ]) {
+      expect(names).toContain(table);
+    }
+  });
+});
