@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "../domain/limits.ts";
 import { PHASES } from "../domain/phases.ts";
 import { STANCES } from "../domain/stance.ts";
+import { VISIBILITIES } from "../domain/visibility.ts";
 
 export const Id = z.string().min(1).max(64);
 export const Timestamp = z.iso.datetime({ offset: true }).describe("ISO-8601 timestamp, UTC");
@@ -34,3 +35,10 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Empty = z.null().describe("no content");
+
+export const VisibilitySchema = z.enum(VISIBILITIES, {
+  error: `Choose one of: ${VISIBILITIES.join(", ")}.`,
+});
+
+/** Items that belong to a person within the couple say whether the caller wrote them. */
+export const Mine = z.boolean().describe("true when the caller wrote this item");

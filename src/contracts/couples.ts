@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "../domain/limits.ts";
 import { Id, PhaseSchema, StanceSchema, Timestamp, text } from "./common.ts";
+import { ActivePause } from "./stabilize.ts";
 
 export const CreateCoupleBody = z.strictObject({ stance: StanceSchema });
 export const AcceptInviteBody = z.strictObject({ stance: StanceSchema });
@@ -47,6 +48,7 @@ export const CoupleView = z.object({
   invitePending: z
     .boolean()
     .describe("an unused, unexpired invite exists and the couple is not full"),
+  activePause: ActivePause.nullable().describe("a running pause, without any reason"),
   me: z.object({ id: Id, stance: StanceSchema, safeEnough: z.boolean() }),
 });
 export type CoupleView = z.infer<typeof CoupleView>;

@@ -17,3 +17,17 @@ export const MAX_REVIEW_DAYS = 180;
 
 /** Days an invite link stays valid. */
 export const INVITE_TTL_DAYS = 7;
+
+/** Phase one texts: short on purpose, these are notes, not essays. */
+export const STABILIZE_LIMITS = {
+  topicMax: 300,
+  noteMax: 500,
+  stressorMax: 200,
+  circleNameMax: 80,
+  circleRelationMax: 80,
+  concernMax: 300,
+} as const;
+
+/** A pause lasts at least this long: long enough for a body to calm down. */
+export const PAUSE_MIN_MINUTES = 20;
+export const PAUSE_MAX_MINUTES = 180;

@@ -15,9 +15,18 @@ import { accountRoutes } from "./features/account/account.routes.ts";
 import { accountService } from "./features/account/account.service.ts";
 import { agreementRoutes } from "./features/agreements/agreement.routes.ts";
 import { agreementService } from "./features/agreements/agreement.service.ts";
+import { circleRoutes } from "./features/circle/circle.routes.ts";
+import { circleService } from "./features/circle/circle.service.ts";
 import { coupleRoutes } from "./features/couples/couple.routes.ts";
 import { coupleService } from "./features/couples/couple.service.ts";
 import type { ServiceDeps } from "./features/deps.ts";
+import { intensityRoutes } from "./features/intensity/intensity.routes.ts";
+import { intensityService } from "./features/intensity/intensity.service.ts";
+import { stressorRoutes } from "./features/stressors/stressor.routes.ts";
+import { stressorService } from "./features/stressors/stressor.service.ts";
+import { parkingLotService } from "./features/talks/parking-lot.service.ts";
+import { pauseService } from "./features/talks/pause.service.ts";
+import { talksRoutes } from "./features/talks/talks.routes.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import { installCsrfDefence } from "./platform/csrf.ts";
 import type { DatabaseHandle } from "./platform/db.ts";
@@ -113,8 +122,16 @@ export async function buildApp({
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   accountRoutes(app, accountService(deps, store), auth, config);
   const agreements = agreementService(deps);
-  coupleRoutes(app, coupleService(deps, agreements.facts));
+  const pauses = pauseService(deps);
+  coupleRoutes(
+    app,
+    coupleService(deps, { agreements: agreements.facts, activePause: pauses.activeFor }),
+  );
   agreementRoutes(app, agreements);
+  talksRoutes(app, { parkingLot: parkingLotService(deps), pauses });
+  intensityRoutes(app, intensityService(deps));
+  stressorRoutes(app, stressorService(deps));
+  circleRoutes(app, circleService(deps));
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -17,14 +17,19 @@ interface World {
   outsider: Person;
   lone: Person;
   canary: string;
+  /** Written only into the self's private items: nobody else may ever see it. */
+  privateCanary: string;
   agreementId: string;
+  topicId: string;
+  stressorId: string;
+  circleId: string;
   inviteToken: string;
   selfSessionId: string;
 }
 
 interface Entry {
-  /** What the world needs before the calls: an accepted agreement, a pending phase move. */
-  setup?: "accepted" | "pendingPhase";
+  /** What the world needs before the calls: an accepted agreement, a pending move, a pause. */
+  setup?: "accepted" | "pendingPhase" | "pause";
   path: (w: World) => string;
   body?: (w: World, relation: Relation) => unknown;
   expect: Record<Relation, number>;
@@ -40,7 +45,86 @@ const all = (status: number, signedOut = 401): Record<Relation, number> => ({
   self: status,
 });
 
+const inCouple = (status: number, self = status, partner = status) => ({
+  signedOut: 401,
+  outsider: status,
+  lone: 404,
+  partner,
+  self,
+});
+const onSelfItem = (partner: number, self: number) => ({
+  signedOut: 401,
+  outsider: 404,
+  lone: 404,
+  partner,
+  self,
+});
+
 const MATRIX: Record<string, Entry> = {
+  "POST /api/parking-lot": {
+    path: () => "/api/parking-lot",
+    body: () => ({ topic: "Holidays with family" }),
+    expect: inCouple(201),
+  },
+  "GET /api/parking-lot": { path: () => "/api/parking-lot", expect: inCouple(200) },
+  "POST /api/parking-lot/{id}/discussed": {
+    path: (w) => `/api/parking-lot/${w.topicId}/discussed`,
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/parking-lot/{id}/carry-over": {
+    path: (w) => `/api/parking-lot/${w.topicId}/carry-over`,
+    expect: onSelfItem(200, 200),
+  },
+  "POST /api/pauses": {
+    path: () => "/api/pauses",
+    body: () => ({ minutes: 20 }),
+    expect: inCouple(201),
+  },
+  "POST /api/pauses/current/end": {
+    setup: "pause",
+    path: () => "/api/pauses/current/end",
+    expect: onSelfItem(404, 204),
+  },
+  "POST /api/intensity": {
+    path: () => "/api/intensity",
+    body: () => ({ value: 4 }),
+    expect: inCouple(201),
+  },
+  "GET /api/intensity": { path: () => "/api/intensity", expect: inCouple(200) },
+  "POST /api/stressors": {
+    path: () => "/api/stressors",
+    body: () => ({ text: "Work deadlines", plan: "reduce" }),
+    expect: inCouple(201),
+  },
+  "GET /api/stressors": { path: () => "/api/stressors", expect: inCouple(200) },
+  "POST /api/stressors/{id}": {
+    path: (w) => `/api/stressors/${w.stressorId}`,
+    body: () => ({ plan: "pause" }),
+    expect: onSelfItem(404, 200),
+  },
+  "DELETE /api/stressors/{id}": {
+    path: (w) => `/api/stressors/${w.stressorId}`,
+    expect: onSelfItem(404, 204),
+  },
+  "POST /api/circle": {
+    path: () => "/api/circle",
+    body: () => ({ name: "Sam", relation: "sibling" }),
+    expect: inCouple(201),
+  },
+  "GET /api/circle": { path: () => "/api/circle", expect: inCouple(200) },
+  "POST /api/circle/{id}/agree": {
+    path: (w) => `/api/circle/${w.circleId}/agree`,
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/circle/{id}/concern": {
+    path: (w) => `/api/circle/${w.circleId}/concern`,
+    body: () => ({ concern: "They take sides." }),
+    expect: onSelfItem(200, 409),
+  },
+  "DELETE /api/circle/{id}": {
+    path: (w) => `/api/circle/${w.circleId}`,
+    expect: onSelfItem(404, 204),
+  },
   "GET /api/config": { path: () => "/api/config", expect: all(200, 200), public: true },
   "POST /api/auth/signup": {
     path: () => "/api/auth/signup",
@@ -167,6 +251,7 @@ afterAll(() => t.close());
 
 async function makeWorld(setup: Entry["setup"]): Promise<World> {
   const canary = `CANARY${randomBytes(6).toString("hex")}`;
+  const privateCanary = `SECRET${randomBytes(6).toString("hex")}`;
   const { a: self, b: partner } = await makeCouple(t.app, [`Self${canary}`, `Partner${canary}`]);
   const { a: outsider } = await makeCouple(t.app, ["Outsider", "OutsiderPartner"]);
   const lone = await makePerson(t.app, "Lone");
@@ -177,6 +262,25 @@ async function makeWorld(setup: Entry["setup"]): Promise<World> {
   const agreement = (
     await self.client.post("/api/agreements", { category: "talk", text: `Private words ${canary}` })
   ).json<{ agreement: { id: string } }>().agreement;
+  const post = async <T>(url: string, body: unknown): Promise<T> => {
+    const res = await self.client.post(url, body);
+    if (res.status !== 201) throw new Error(`${url}: ${res.raw}`);
+    return res.json<T>();
+  };
+  const topic = await post<{ item: { id: string } }>("/api/parking-lot", {
+    topic: `Topic ${canary}`,
+  });
+  const stressor = await post<{ stressor: { id: string } }>("/api/stressors", {
+    text: `Stressor ${privateCanary}`,
+    plan: "keep",
+    visibility: "private",
+  });
+  await post("/api/intensity", { value: 7, note: `Note ${privateCanary}`, visibility: "private" });
+  const person = await post<{ person: { id: string } }>("/api/circle", {
+    name: `Friend ${canary}`,
+    relation: "friend",
+  });
+  if (setup === "pause") await post("/api/pauses", { minutes: 30 });
   if (setup === "accepted") await partner.client.post(`/api/agreements/${agreement.id}/accept`);
   if (setup === "pendingPhase") await self.client.post("/api/couple/phase", { to: "meaning" });
   const sessions = (await self.client.get("/api/account/sessions")).json<{
@@ -188,7 +292,11 @@ async function makeWorld(setup: Entry["setup"]): Promise<World> {
     outsider,
     lone,
     canary,
+    privateCanary,
     agreementId: agreement.id,
+    topicId: topic.item.id,
+    stressorId: stressor.stressor.id,
+    circleId: person.person.id,
     inviteToken: invite.invite.token,
     selfSessionId: sessions.sessions[0]?.id ?? "",
   };
@@ -222,6 +330,12 @@ describe("access matrix", () => {
         if (relation !== "self" && relation !== "partner" && !entry.public) {
           expect(res.raw, `${route} as ${relation} leaked couple data`).not.toContain(w.canary);
           expect(res.raw).not.toContain(w.agreementId);
+        }
+        if (relation !== "self") {
+          expect(res.raw, `${route} as ${relation} leaked a private item`).not.toContain(
+            w.privateCanary,
+          );
+          expect(res.raw).not.toContain(w.stressorId);
         }
         if (res.status === 404 || res.status === 401) {
           expect(res.json()).toMatchObject({ error: { code: expect.any(String) } });

@@ -15,6 +15,14 @@ export interface Database {
   agreements: AgreementsTable;
   agreement_events: AgreementEventsTable;
   rate_limits: RateLimitsTable;
+  talk_times: TalkTimesTable;
+  talk_logs: TalkLogsTable;
+  parking_lot: ParkingLotTable;
+  pauses: PausesTable;
+  intensity_entries: IntensityEntriesTable;
+  safety_checks: SafetyChecksTable;
+  stressors: StressorsTable;
+  circle_people: CirclePeopleTable;
 }
 
 export interface UsersTable {
@@ -41,6 +49,7 @@ export interface CouplesTable {
   phase: string;
   phase_since: string;
   created_at: string;
+  couples_therapy: string | null;
 }
 
 export interface CoupleMembersTable {
@@ -48,6 +57,7 @@ export interface CoupleMembersTable {
   user_id: string;
   stance: string;
   safe_enough: Generated<number>;
+  individual_mode: Generated<number>;
   joined_at: string;
 }
 
@@ -116,6 +126,98 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface TalkTimesTable {
+  id: string;
+  couple_id: string;
+  proposed_by: string;
+  weekday: string;
+  start: string;
+  minutes: number;
+  time_zone: string;
+  status: string;
+  visibility: string;
+  replaces_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TalkLogsTable {
+  id: string;
+  couple_id: string;
+  author_id: string;
+  talk_time_id: string | null;
+  window_start: string;
+  went: string;
+  intensity_before: number;
+  intensity_after: number;
+  note: string | null;
+  visibility: string;
+  at: string;
+}
+
+export interface ParkingLotTable {
+  id: string;
+  couple_id: string;
+  raised_by: string;
+  topic: string;
+  status: string;
+  carried_over: number;
+  visibility: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PausesTable {
+  id: string;
+  couple_id: string;
+  started_by: string;
+  started_at: string;
+  ends_at: string;
+  ended_at: string | null;
+}
+
+export interface IntensityEntriesTable {
+  id: string;
+  couple_id: string;
+  author_id: string;
+  value: number;
+  note: string | null;
+  visibility: string;
+  at: string;
+}
+
+export interface SafetyChecksTable {
+  id: string;
+  user_id: string;
+  answers: string;
+  concern: number;
+  at: string;
+}
+
+export interface StressorsTable {
+  id: string;
+  couple_id: string;
+  author_id: string;
+  text: string;
+  plan: string;
+  visibility: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CirclePeopleTable {
+  id: string;
+  couple_id: string;
+  author_id: string;
+  name: string;
+  relation: string;
+  status: string;
+  concern: string | null;
+  visibility: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type CoupleRow = Selectable<CouplesTable>;
@@ -123,3 +225,11 @@ export type MemberRow = Selectable<CoupleMembersTable>;
 export type InviteRow = Selectable<InvitesTable>;
 export type AgreementRow = Selectable<AgreementsTable>;
 export type NewAgreementRow = Insertable<AgreementsTable>;
+export type TalkTimeRow = Selectable<TalkTimesTable>;
+export type TalkLogRow = Selectable<TalkLogsTable>;
+export type ParkingRow = Selectable<ParkingLotTable>;
+export type PauseRow = Selectable<PausesTable>;
+export type IntensityRow = Selectable<IntensityEntriesTable>;
+export type SafetyCheckRow = Selectable<SafetyChecksTable>;
+export type StressorRow = Selectable<StressorsTable>;
+export type CirclePersonRow = Selectable<CirclePeopleTable>;

@@ -72,3 +72,13 @@ export function requireCoupleMember(actor: Actor): string {
     throw errors.notFound("Your couple space");
   return actor.coupleId;
 }
+
+/** Only the author may change this (edit, delete); to anyone else it is as if it did not exist. */
+export function requireAuthor<T extends CoupleItem>(
+  actor: Actor,
+  item: T | undefined,
+  what: string,
+): T {
+  if (!item || relationTo(actor, item) !== "author") throw errors.notFound(what);
+  return item;
+}

@@ -28,29 +28,24 @@ import {
   requireActionable,
   requireCoupleMember,
 } from "../../platform/policy.ts";
+import { storedEnum, storedVisibility } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type AgreementStore, agreementStore } from "./agreement.store.ts";
-
-function oneOf<T extends string>(values: readonly T[], value: string): T {
-  const found = values.find((v) => v === value);
-  if (!found) throw new Error(`Unexpected stored value: ${value}`);
-  return found;
-}
 
 function asItem(row: AgreementRow): AgreementRow & CoupleItem {
   return {
     ...row,
     coupleId: row.couple_id,
     authorId: row.proposed_by,
-    visibility: oneOf(["private", "couple", "therapist"], row.visibility),
+    visibility: storedVisibility(row.visibility),
   };
 }
 
 function present(row: AgreementRow, today: string): Agreement {
-  const status = oneOf(AGREEMENT_STATUSES, row.status);
+  const status = storedEnum(AGREEMENT_STATUSES, row.status);
   return {
     id: row.id,
-    category: oneOf(AGREEMENT_CATEGORIES, row.category),
+    category: storedEnum(AGREEMENT_CATEGORIES, row.category),
     text: row.text,
     status,
     proposedBy: row.proposed_by,
@@ -82,7 +77,7 @@ export function agreementService({ db, clock }: ServiceDeps) {
     const found = await tx.find(id);
     const row = requireActionable(actor, found && asItem(found), "That agreement");
     const conflict = agreementActionConflict(
-      { status: oneOf(AGREEMENT_STATUSES, row.status), proposedBy: row.proposed_by },
+      { status: storedEnum(AGREEMENT_STATUSES, row.status), proposedBy: row.proposed_by },
       action,
       actor.userId,
     );
@@ -103,7 +98,7 @@ export function agreementService({ db, clock }: ServiceDeps) {
       agreement_id: row.id,
       couple_id: row.couple_id,
       actor_id: actor.userId,
-      kind: oneOf(AGREEMENT_EVENT_KINDS, kind),
+      kind: storedEnum(AGREEMENT_EVENT_KINDS, kind),
       note,
       at: now,
     });
@@ -184,7 +179,7 @@ export function agreementService({ db, clock }: ServiceDeps) {
       return {
         agreement: present(row, today()),
         history: events.map((e) => ({
-          kind: oneOf(AGREEMENT_EVENT_KINDS, e.kind),
+          kind: storedEnum(AGREEMENT_EVENT_KINDS, e.kind),
           by: e.actor_id,
           note: e.note,
           at: e.at,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CoupleView, PhaseChangeBody } from "../../../contracts/couples.ts";
+import type { ActivePause } from "../../../contracts/stabilize.ts";
 import { utcDay } from "../../../domain/dates.ts";
 import { INVITE_TTL_DAYS } from "../../../domain/limits.ts";
 import { type Phase, parsePhase, phaseDirection } from "../../../domain/phases.ts";
@@ -16,11 +17,11 @@ import { type CoupleStore, coupleStore } from "./couple.store.ts";
 
 const DAY_MS = 86_400_000;
 
-/** What readiness needs from agreements, handed in so couples never reads another feature's tables. */
-export type AgreementFacts = (
-  coupleId: string,
-  today: string,
-) => Promise<{ accepted: number; overdue: number }>;
+/** What the couple view needs from other features, handed in so couples never reads their tables. */
+export interface CoupleFacts {
+  agreements(coupleId: string, today: string): Promise<{ accepted: number; overdue: number }>;
+  activePause(coupleId: string, viewerId: string): Promise<z.infer<typeof ActivePause> | null>;
+}
 
 function parseStance(value: string): Stance {
   const stance = STANCES.find((s) => s === value);
@@ -32,7 +33,7 @@ export type PhaseChangeResult =
   | { kind: "proposed"; pending: { to: Phase; proposedBy: string } }
   | { kind: "changed"; phase: Phase };
 
-export function coupleService({ db, clock, config }: ServiceDeps, agreementFacts: AgreementFacts) {
+export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleFacts) {
   const store = coupleStore(db);
 
   async function issueInvite(tx: CoupleStore, coupleId: string, userId: string) {
@@ -163,13 +164,15 @@ export function coupleService({ db, clock, config }: ServiceDeps, agreementFacts
       const couple = await store.findCouple(coupleId);
       if (!couple) throw errors.notFound("Your couple space");
       const now = clock.now();
-      const [members, history, pending, facts, invitePending] = await Promise.all([
-        store.members(coupleId),
-        store.phaseHistory(coupleId),
-        store.pendingProposal(coupleId),
-        agreementFacts(coupleId, utcDay(now)),
-        store.hasOpenInvite(coupleId, now.toISOString()),
-      ]);
+      const [members, history, pending, agreementCounts, invitePending, activePause] =
+        await Promise.all([
+          store.members(coupleId),
+          store.phaseHistory(coupleId),
+          store.pendingProposal(coupleId),
+          facts.agreements(coupleId, utcDay(now)),
+          store.hasOpenInvite(coupleId, now.toISOString()),
+          facts.activePause(coupleId, actor.userId),
+        ]);
       const me = members.find((m) => m.user_id === actor.userId);
       if (!me) throw errors.notFound("Your couple space");
       const phase = parsePhase(couple.phase);
@@ -191,8 +194,8 @@ export function coupleService({ db, clock, config }: ServiceDeps, agreementFacts
         readiness: {
           phase,
           items: computeReadiness(phase, {
-            acceptedAgreements: facts.accepted,
-            overdueReviews: facts.overdue,
+            acceptedAgreements: agreementCounts.accepted,
+            overdueReviews: agreementCounts.overdue,
             viewerFeelsSafeEnough: me.safe_enough === 1,
             partnerJoined: members.length >= 2,
           }),
@@ -206,6 +209,7 @@ export function coupleService({ db, clock, config }: ServiceDeps, agreementFacts
             }
           : null,
         invitePending: members.length < 2 && invitePending,
+        activePause,
         me: { id: actor.userId, stance: parseStance(me.stance), safeEnough: me.safe_enough === 1 },
       };
     },

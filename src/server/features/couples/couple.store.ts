@@ -1,5 +1,11 @@
+import type { Insertable } from "kysely";
 import type { Db } from "../../platform/db.ts";
-import type { CoupleRow, InviteRow, MemberRow } from "../../platform/db-schema.ts";
+import type {
+  CoupleMembersTable,
+  CoupleRow,
+  CouplesTable,
+  InviteRow,
+} from "../../platform/db-schema.ts";
 
 export function coupleStore(db: Db) {
   return {
@@ -7,7 +13,7 @@ export function coupleStore(db: Db) {
       return db.selectFrom("couples").selectAll().where("id", "=", id).executeTakeFirst();
     },
 
-    async insertCouple(row: CoupleRow): Promise<void> {
+    async insertCouple(row: Insertable<CouplesTable>): Promise<void> {
       await db.insertInto("couples").values(row).execute();
     },
 
@@ -36,7 +42,7 @@ export function coupleStore(db: Db) {
     },
 
     /** False when the user is in a couple already (one couple per person, held by a unique key). */
-    async insertMember(row: Omit<MemberRow, "safe_enough">): Promise<boolean> {
+    async insertMember(row: Insertable<CoupleMembersTable>): Promise<boolean> {
       const result = await db
         .insertInto("couple_members")
         .values(row)

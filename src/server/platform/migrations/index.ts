@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as foundation from "./2026-11-28T2000-foundation.ts";
+import * as stabilize from "./2026-11-28T2100-stabilize.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
   "2026-11-28T2000-foundation": foundation,
+  "2026-11-28T2100-stabilize": stabilize,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { STABILIZE_LIMITS } from "../domain/limits.ts";
+import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+
+export const IntensityBody = z.strictObject({
+  value: z
+    .number({ error: "Choose a number from 0 to 10." })
+    .int({ error: "Choose a whole number from 0 to 10." })
+    .min(0, { error: "Choose a number from 0 to 10." })
+    .max(10, { error: "Choose a number from 0 to 10." }),
+  note: text(STABILIZE_LIMITS.noteMax).optional(),
+  visibility: VisibilitySchema.optional(),
+});
+
+export const IntensityEntry = z.object({
+  id: Id,
+  value: z.number().int(),
+  note: z.string().optional(),
+  visibility: VisibilitySchema.optional().describe("only on the caller's own entries"),
+  at: Timestamp,
+  mine: Mine,
+  by: Id,
+});
+export type IntensityEntry = z.infer<typeof IntensityEntry>;
+
+export const IntensityEntryReply = z.object({
+  entry: z.object({
+    id: Id,
+    value: z.number().int(),
+    note: z.string().nullable(),
+    visibility: VisibilitySchema,
+    at: Timestamp,
+  }),
+});
+export const IntensityReply = z.object({ entries: z.array(IntensityEntry) });

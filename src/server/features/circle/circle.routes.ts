@@ -1,0 +1,53 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  AddCirclePersonBody,
+  CirclePersonReply,
+  CircleReply,
+  IdParams,
+  RaiseConcernBody,
+} from "../../../contracts/stabilize.ts";
+import { requireActor } from "../../platform/sessions.ts";
+import type { CircleService } from "./circle.service.ts";
+
+export function circleRoutes(app: FastifyInstance, circle: CircleService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["circle"];
+  const params = IdParams;
+
+  r.post(
+    "/api/circle",
+    { schema: { tags, body: AddCirclePersonBody, response: { 201: CirclePersonReply } } },
+    async (request, reply) => {
+      const person = await circle.add(requireActor(request), request.body);
+      return reply.status(201).send({ person });
+    },
+  );
+
+  r.get("/api/circle", { schema: { tags, response: { 200: CircleReply } } }, async (request) => ({
+    people: await circle.list(requireActor(request)),
+  }));
+
+  r.post(
+    "/api/circle/:id/agree",
+    { schema: { tags, params, response: { 200: CirclePersonReply } } },
+    async (request) => ({ person: await circle.agree(requireActor(request), request.params.id) }),
+  );
+
+  r.post(
+    "/api/circle/:id/concern",
+    { schema: { tags, params, body: RaiseConcernBody, response: { 200: CirclePersonReply } } },
+    async (request) => ({
+      person: await circle.raiseConcern(
+        requireActor(request),
+        request.params.id,
+        request.body.concern,
+      ),
+    }),
+  );
+
+  r.delete("/api/circle/:id", { schema: { tags, params } }, async (request, reply) => {
+    await circle.remove(requireActor(request), request.params.id);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  AddStressorBody,
+  IdParams,
+  StressorReply,
+  StressorsReply,
+  UpdateStressorBody,
+} from "../../../contracts/stabilize.ts";
+import { requireActor } from "../../platform/sessions.ts";
+import type { StressorService } from "./stressor.service.ts";
+
+export function stressorRoutes(app: FastifyInstance, stressors: StressorService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["stressors"];
+
+  r.post(
+    "/api/stressors",
+    { schema: { tags, body: AddStressorBody, response: { 201: StressorReply } } },
+    async (request, reply) => {
+      const stressor = await stressors.add(requireActor(request), request.body);
+      return reply.status(201).send({ stressor });
+    },
+  );
+
+  r.get(
+    "/api/stressors",
+    { schema: { tags, response: { 200: StressorsReply } } },
+    async (request) => ({
+      stressors: await stressors.list(requireActor(request)),
+    }),
+  );
+
+  r.post(
+    "/api/stressors/:id",
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: UpdateStressorBody,
+        response: { 200: StressorReply },
+      },
+    },
+    async (request) => ({
+      stressor: await stressors.setPlan(
+        requireActor(request),
+        request.params.id,
+        request.body.plan,
+      ),
+    }),
+  );
+
+  r.delete("/api/stressors/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
+    await stressors.remove(requireActor(request), request.params.id);
+    return reply.status(204).send();
+  });
+}
