@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "../domain/limits.ts";
+import { THERAPY_STATUSES } from "../domain/stabilize.ts";
 import { Id, PhaseSchema, StanceSchema, Timestamp, text } from "./common.ts";
 import { ActivePause } from "./stabilize.ts";
 
@@ -49,7 +50,13 @@ export const CoupleView = z.object({
     .boolean()
     .describe("an unused, unexpired invite exists and the couple is not full"),
   activePause: ActivePause.nullable().describe("a running pause, without any reason"),
-  me: z.object({ id: Id, stance: StanceSchema, safeEnough: z.boolean() }),
+  therapy: z.enum(THERAPY_STATUSES),
+  me: z.object({
+    id: Id,
+    stance: StanceSchema,
+    safeEnough: z.boolean(),
+    individualMode: z.boolean().describe("couple features paused for me; private to me"),
+  }),
 });
 export type CoupleView = z.infer<typeof CoupleView>;
 

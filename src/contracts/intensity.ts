@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TREND_STATUSES } from "../domain/intensity.ts";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
 import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
 
@@ -32,4 +33,16 @@ export const IntensityEntryReply = z.object({
     at: Timestamp,
   }),
 });
-export const IntensityReply = z.object({ entries: z.array(IntensityEntry) });
+export const IntensityTrend = z.object({
+  by: Id,
+  mine: Mine,
+  status: z.enum(TREND_STATUSES),
+  sentence: z.string(),
+});
+export const IntensityReply = z.object({
+  entries: z.array(IntensityEntry),
+  trends: z.array(IntensityTrend).describe("one per partner whose check-ins the caller may see"),
+  timeZone: z
+    .string()
+    .describe("the zone days are counted in: the couple's talk-time zone, or UTC"),
+});

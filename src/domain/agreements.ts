@@ -1,5 +1,6 @@
 import { addDaysToDay, daysBetween, type IsoDay } from "./dates.ts";
 import { DEFAULT_REVIEW_DAYS, MAX_REVIEW_DAYS } from "./limits.ts";
+import { answerConflict, withdrawConflict } from "./proposals.ts";
 
 /** Agreement categories, in the order the app offers them. */
 export const AGREEMENT_CATEGORIES = [
@@ -62,18 +63,13 @@ export function agreementActionConflict(
   action: AgreementAction,
   actorId: string,
 ): string | null {
-  const own = agreement.proposedBy === actorId;
   switch (action) {
     case "accept":
     case "counter":
     case "decline":
-      if (agreement.status !== "proposed") return "Only a proposed agreement can be answered.";
-      if (own) return "The other partner answers a proposal, not the one who made it.";
-      return null;
+      return answerConflict(agreement, actorId);
     case "withdraw":
-      if (agreement.status !== "proposed") return "Only a proposed agreement can be withdrawn.";
-      if (!own) return "Only the partner who proposed it can withdraw a proposal.";
-      return null;
+      return withdrawConflict(agreement, actorId);
     case "keep":
     case "retire":
     case "change":

@@ -1,6 +1,8 @@
+import type { TrendStatus } from "./intensity.ts";
 import type { Phase } from "./phases.ts";
+import { type TherapyStatus, therapyDecided } from "./stabilize.ts";
 
-/** One line of a readiness checklist, as the viewing partner sees it. */
+/** One line of a readiness checklist, as the viewing partner sees it. It guides; it never gates. */
 export interface ReadinessItem {
   key: string;
   met: boolean;
@@ -8,24 +10,39 @@ export interface ReadinessItem {
 }
 
 /**
- * What the checklist is computed from. Facts are per viewer: a partner's private answers count
- * only in their own checklist, so nothing private of the other partner can be read off it.
+ * What the checklist is computed from. Facts are per viewer: a partner's private answers and
+ * private entries count only in their own checklist, so nothing private of the other partner
+ * can be read off it.
  */
 export interface ReadinessFacts {
+  partnerJoined: boolean;
   acceptedAgreements: number;
   overdueReviews: number;
   viewerFeelsSafeEnough: boolean;
-  partnerJoined: boolean;
+  acceptedTalkTimes: number;
+  /** Talks held, counted from the logs the viewer may see. */
+  talksHeld: number;
+  /** The intensity trend of each partner whose check-ins the viewer may see. */
+  intensity: Array<{ mine: boolean; status: TrendStatus }>;
+  therapy: TherapyStatus;
 }
 
 export function computeReadiness(phase: Phase, facts: ReadinessFacts): ReadinessItem[] {
-  const items: ReadinessItem[] = [partnerJoined(facts)];
   if (phase === "stabilize") {
-    items.push(agreementAccepted(facts));
+    return [
+      partnerJoined(facts),
+      talkTimesUsed(facts),
+      agreementAccepted(facts),
+      intensityCalming(facts),
+      reviewsCurrent(facts),
+      feelsSafeEnough(facts),
+      therapyChosen(facts),
+    ];
   }
-  items.push(reviewsCurrent(facts), feelsSafeEnough(facts));
-  return items;
+  return [partnerJoined(facts), reviewsCurrent(facts), feelsSafeEnough(facts)];
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function partnerJoined(facts: ReadinessFacts): ReadinessItem {
   return {
@@ -37,6 +54,24 @@ function partnerJoined(facts: ReadinessFacts): ReadinessItem {
   };
 }
 
+function talkTimesUsed(facts: ReadinessFacts): ReadinessItem {
+  if (facts.acceptedTalkTimes === 0) {
+    return {
+      key: "talk-times",
+      met: false,
+      detail: "No talk time is agreed yet. Pick a calm weekly window to talk about what happened.",
+    };
+  }
+  return {
+    key: "talk-times",
+    met: facts.talksHeld > 0,
+    detail:
+      facts.talksHeld > 0
+        ? `${plural(facts.acceptedTalkTimes, "talk time is", "talk times are")} agreed and ${plural(facts.talksHeld, "talk has", "talks have")} been logged.`
+        : "A talk time is agreed; after your first one, take a minute to log how it went.",
+  };
+}
+
 function agreementAccepted(facts: ReadinessFacts): ReadinessItem {
   const n = facts.acceptedAgreements;
   return {
@@ -44,9 +79,37 @@ function agreementAccepted(facts: ReadinessFacts): ReadinessItem {
     met: n > 0,
     detail:
       n > 0
-        ? `${n} agreement${n === 1 ? "" : "s"} in place.`
+        ? `${plural(n, "agreement", "agreements")} in place.`
         : "No agreement is in place yet. Start with one small rule about when and how you talk.",
   };
+}
+
+const CALM: readonly TrendStatus[] = ["low", "easing"];
+
+function intensityCalming(facts: ReadinessFacts): ReadinessItem {
+  const shared = facts.intensity;
+  if (shared.length === 0) {
+    return {
+      key: "intensity-calming",
+      met: false,
+      detail: "A daily intensity check for two weeks shows whether things are calming down.",
+    };
+  }
+  const waiting = shared.filter((p) => !CALM.includes(p.status));
+  if (waiting.length === 0) {
+    return {
+      key: "intensity-calming",
+      met: true,
+      detail: "Intensity has been low or easing over the last two weeks.",
+    };
+  }
+  const mineWaiting = waiting.find((p) => p.mine);
+  const detail = waiting.some((p) => p.status === "not-enough-data")
+    ? "There are not enough check-ins from the last two weeks to see a trend yet."
+    : mineWaiting
+      ? "Your intensity is not easing yet. That is all right; it takes the time it takes."
+      : "Intensity is not easing for both of you yet. That is all right; it takes the time it takes.";
+  return { key: "intensity-calming", met: false, detail };
 }
 
 function reviewsCurrent(facts: ReadinessFacts): ReadinessItem {
@@ -57,7 +120,7 @@ function reviewsCurrent(facts: ReadinessFacts): ReadinessItem {
     detail:
       n === 0
         ? "Every agreement has been looked at on time."
-        : `${n} agreement${n === 1 ? " is" : "s are"} waiting for a review.`,
+        : `${plural(n, "agreement is", "agreements are")} waiting for a review.`,
   };
 }
 
@@ -69,4 +132,15 @@ function feelsSafeEnough(facts: ReadinessFacts): ReadinessItem {
       ? "You said you feel safe enough to go on. Only you see this."
       : "When you feel safe enough to go on, say so here. Only you see this answer.",
   };
+}
+
+function therapyChosen(facts: ReadinessFacts): ReadinessItem {
+  const decided = therapyDecided(facts.therapy);
+  const details: Record<TherapyStatus, string> = {
+    "not-decided": "You have not decided yet whether to work with a couples therapist.",
+    looking: "You are looking for a couples therapist.",
+    started: "You have started working with a therapist.",
+    "set-aside": "You considered therapy and set it aside for now.",
+  };
+  return { key: "therapy-decided", met: decided, detail: details[facts.therapy] };
 }

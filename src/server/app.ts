@@ -22,11 +22,14 @@ import { coupleService } from "./features/couples/couple.service.ts";
 import type { ServiceDeps } from "./features/deps.ts";
 import { intensityRoutes } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
+import { safetyRoutes } from "./features/safety/safety.routes.ts";
+import { safetyService } from "./features/safety/safety.service.ts";
 import { stressorRoutes } from "./features/stressors/stressor.routes.ts";
 import { stressorService } from "./features/stressors/stressor.service.ts";
 import { parkingLotService } from "./features/talks/parking-lot.service.ts";
 import { pauseService } from "./features/talks/pause.service.ts";
-import { talksRoutes } from "./features/talks/talks.routes.ts";
+import { talkTimeService } from "./features/talks/talk-time.service.ts";
+import { talksRoutes, talkTimeRoutes } from "./features/talks/talks.routes.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import { installCsrfDefence } from "./platform/csrf.ts";
 import type { DatabaseHandle } from "./platform/db.ts";
@@ -123,13 +126,23 @@ export async function buildApp({
   accountRoutes(app, accountService(deps, store), auth, config);
   const agreements = agreementService(deps);
   const pauses = pauseService(deps);
-  coupleRoutes(
-    app,
-    coupleService(deps, { agreements: agreements.facts, activePause: pauses.activeFor }),
+  const talkTimes = talkTimeService(deps);
+  const intensity = intensityService(
+    deps,
+    async (actor, coupleId) => (await talkTimes.facts(actor, coupleId)).timeZone ?? "UTC",
   );
+  const couples = coupleService(deps, {
+    agreements: agreements.facts,
+    activePause: pauses.activeFor,
+    talks: talkTimes.facts,
+    intensity: intensity.trends,
+  });
+  coupleRoutes(app, couples);
   agreementRoutes(app, agreements);
   talksRoutes(app, { parkingLot: parkingLotService(deps), pauses });
-  intensityRoutes(app, intensityService(deps));
+  talkTimeRoutes(app, talkTimes);
+  intensityRoutes(app, intensity);
+  safetyRoutes(app, safetyService(deps, config.crisisResources, couples.memberFlags));
   stressorRoutes(app, stressorService(deps));
   circleRoutes(app, circleService(deps));
 

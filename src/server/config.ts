@@ -1,4 +1,10 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import {
+  type CrisisResource,
+  DEFAULT_CRISIS_RESOURCES,
+  isCrisisResourceList,
+} from "../domain/safety-check.ts";
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,6 +31,10 @@ const Env = z.object({
   MEND_SESSION_IDLE_DAYS: z.coerce.number().min(0.01).max(90).default(14),
   MEND_SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(365).default(60),
   MEND_WEB_DIR: z.string().default("dist/web"),
+  MEND_CRISIS_RESOURCES_FILE: z
+    .string()
+    .optional()
+    .describe("a JSON file listing crisis resources [{name, contact, description}]"),
   MEND_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
 });
 
@@ -42,6 +52,7 @@ export interface Config {
   sessionMaxMs: number;
   webDir: string | null;
   logLevel: string;
+  crisisResources: CrisisResource[];
 }
 
 const DAY_MS = 86_400_000;
@@ -71,5 +82,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMs: e.MEND_SESSION_MAX_DAYS * DAY_MS,
     webDir: e.MEND_WEB_DIR,
     logLevel: e.MEND_LOG_LEVEL,
+    crisisResources: loadCrisisResources(e.MEND_CRISIS_RESOURCES_FILE),
   };
+}
+
+/** The operator's list of crisis resources, or a default that does not pretend to know the country. */
+function loadCrisisResources(file: string | undefined): CrisisResource[] {
+  if (!file) return DEFAULT_CRISIS_RESOURCES.map((r) => ({ ...r }));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(
+      `Mend cannot start; MEND_CRISIS_RESOURCES_FILE (${file}) could not be read as JSON: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+  }
+  if (!isCrisisResourceList(parsed)) {
+    throw new ConfigError(
+      `Mend cannot start; MEND_CRISIS_RESOURCES_FILE must hold a non-empty list of {"name", "contact", "description"}.`,
+    );
+  }
+  return parsed;
 }

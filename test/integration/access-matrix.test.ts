@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAFETY_QUESTIONS } from "../../src/domain/safety-check.ts";
+import { windowsBetween } from "../../src/domain/schedule.ts";
 import { makeCouple, makePerson, PASSWORD, type Person } from "../support/factories.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -23,13 +25,16 @@ interface World {
   topicId: string;
   stressorId: string;
   circleId: string;
+  talkTimeId: string;
+  lastWindowStart: string;
+  safetyCheckId: string;
   inviteToken: string;
   selfSessionId: string;
 }
 
 interface Entry {
   /** What the world needs before the calls: an accepted agreement, a pending move, a pause. */
-  setup?: "accepted" | "pendingPhase" | "pause";
+  setup?: "accepted" | "pendingPhase" | "pause" | "acceptedTalk";
   path: (w: World) => string;
   body?: (w: World, relation: Relation) => unknown;
   expect: Record<Relation, number>;
@@ -60,7 +65,79 @@ const onSelfItem = (partner: number, self: number) => ({
   self,
 });
 
+const talkTime = {
+  weekday: "mon",
+  start: "08:00",
+  minutes: 30,
+  timeZone: "Europe/Berlin",
+} as const;
+
 const MATRIX: Record<string, Entry> = {
+  "POST /api/talk-times": {
+    path: () => "/api/talk-times",
+    body: () => talkTime,
+    expect: inCouple(201),
+  },
+  "GET /api/talk-times": { path: () => "/api/talk-times", expect: inCouple(200) },
+  "POST /api/talk-times/{id}/accept": {
+    path: (w) => `/api/talk-times/${w.talkTimeId}/accept`,
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/talk-times/{id}/decline": {
+    path: (w) => `/api/talk-times/${w.talkTimeId}/decline`,
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/talk-times/{id}/withdraw": {
+    path: (w) => `/api/talk-times/${w.talkTimeId}/withdraw`,
+    expect: onSelfItem(409, 200),
+  },
+  "POST /api/talk-times/{id}/counter": {
+    path: (w) => `/api/talk-times/${w.talkTimeId}/counter`,
+    body: () => ({ ...talkTime, start: "19:00" }),
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/talk-times/{id}/end": {
+    setup: "acceptedTalk",
+    path: (w) => `/api/talk-times/${w.talkTimeId}/end`,
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/talk-times/{id}/logs": {
+    setup: "acceptedTalk",
+    path: (w) => `/api/talk-times/${w.talkTimeId}/logs`,
+    body: (w) => ({
+      windowStart: w.lastWindowStart,
+      went: "calm",
+      intensityBefore: 6,
+      intensityAfter: 4,
+    }),
+    expect: onSelfItem(201, 201),
+  },
+  "GET /api/talk-logs": { path: () => "/api/talk-logs", expect: inCouple(200) },
+  "GET /api/safety-checks/questions": {
+    path: () => "/api/safety-checks/questions",
+    expect: all(200),
+  },
+  "GET /api/safety/resources": {
+    path: () => "/api/safety/resources",
+    expect: all(200, 200),
+    public: true,
+  },
+  "POST /api/safety-checks": {
+    path: () => "/api/safety-checks",
+    body: () => ({ answers: SAFE_ANSWERS }),
+    expect: all(201),
+  },
+  "GET /api/safety-checks": { path: () => "/api/safety-checks", expect: all(200) },
+  "POST /api/couple/individual-mode": {
+    path: () => "/api/couple/individual-mode",
+    body: () => ({ on: true }),
+    expect: inCouple(204),
+  },
+  "POST /api/couple/therapy": {
+    path: () => "/api/couple/therapy",
+    body: () => ({ status: "looking" }),
+    expect: inCouple(200),
+  },
   "POST /api/parking-lot": {
     path: () => "/api/parking-lot",
     body: () => ({ topic: "Holidays with family" }),
@@ -235,6 +312,10 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
+const SAFE_ANSWERS = Object.fromEntries(
+  SAFETY_QUESTIONS.map((q) => [q.key, q.options[0]?.value ?? ""]),
+);
+
 let t: TestApp;
 let routes: string[];
 
@@ -280,6 +361,15 @@ async function makeWorld(setup: Entry["setup"]): Promise<World> {
     name: `Friend ${canary}`,
     relation: "friend",
   });
+  const talk = await post<{ talkTime: { id: string } }>("/api/talk-times", talkTime);
+  if (setup === "acceptedTalk")
+    await partner.client.post(`/api/talk-times/${talk.talkTime.id}/accept`);
+  const now = t.clock.now();
+  const lastWindow = windowsBetween(talkTime, new Date(now.getTime() - 8 * 86_400_000), now).at(-1);
+  const concerned = Object.fromEntries(
+    SAFETY_QUESTIONS.map((q) => [q.key, q.options[1]?.value ?? ""]),
+  );
+  const check = await post<{ check: { id: string } }>("/api/safety-checks", { answers: concerned });
   if (setup === "pause") await post("/api/pauses", { minutes: 30 });
   if (setup === "accepted") await partner.client.post(`/api/agreements/${agreement.id}/accept`);
   if (setup === "pendingPhase") await self.client.post("/api/couple/phase", { to: "meaning" });
@@ -297,6 +387,9 @@ async function makeWorld(setup: Entry["setup"]): Promise<World> {
     topicId: topic.item.id,
     stressorId: stressor.stressor.id,
     circleId: person.person.id,
+    talkTimeId: talk.talkTime.id,
+    lastWindowStart: lastWindow?.startsAt.toISOString() ?? "",
+    safetyCheckId: check.check.id,
     inviteToken: invite.invite.token,
     selfSessionId: sessions.sessions[0]?.id ?? "",
   };
@@ -336,6 +429,7 @@ describe("access matrix", () => {
             w.privateCanary,
           );
           expect(res.raw).not.toContain(w.stressorId);
+          expect(res.raw).not.toContain(w.safetyCheckId);
         }
         if (res.status === 404 || res.status === 401) {
           expect(res.json()).toMatchObject({ error: { code: expect.any(String) } });

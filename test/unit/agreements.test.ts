@@ -14,7 +14,7 @@ describe("agreement life cycle", () => {
     for (const action of ["accept", "counter", "decline"] as const) {
       expect(agreementActionConflict(proposed, action, "b")).toBeNull();
       expect(agreementActionConflict(proposed, action, "a")).toMatch(/other partner/);
-      expect(agreementActionConflict(accepted, action, "b")).toMatch(/Only a proposed/);
+      expect(agreementActionConflict(accepted, action, "b")).toMatch(/still open/);
     }
   });
 

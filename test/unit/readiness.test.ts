@@ -2,41 +2,95 @@ import { describe, expect, it } from "vitest";
 import { computeReadiness, type ReadinessFacts } from "../../src/domain/readiness.ts";
 
 const facts = (over: Partial<ReadinessFacts> = {}): ReadinessFacts => ({
+  partnerJoined: true,
   acceptedAgreements: 0,
   overdueReviews: 0,
   viewerFeelsSafeEnough: false,
-  partnerJoined: true,
+  acceptedTalkTimes: 0,
+  talksHeld: 0,
+  intensity: [],
+  therapy: "not-decided",
   ...over,
 });
 
-describe("readiness", () => {
+const met = (items: ReturnType<typeof computeReadiness>, key: string) =>
+  items.find((i) => i.key === key);
+
+describe("readiness for Make meaning", () => {
   it("lists Stabilize's items, each saying what is missing", () => {
     const items = computeReadiness("stabilize", facts());
     expect(items.map((i) => [i.key, i.met])).toEqual([
       ["partner-joined", true],
+      ["talk-times", false],
       ["agreement-accepted", false],
+      ["intensity-calming", false],
       ["reviews-current", true],
       ["safe-enough", false],
+      ["therapy-decided", false],
     ]);
-    expect(items[1]?.detail).toMatch(/No agreement/);
+    expect(met(items, "agreement-accepted")?.detail).toMatch(/No agreement/);
   });
 
-  it("is met item by item as the data arrives", () => {
+  it("is met item by item as the couple's data arrives", () => {
     const items = computeReadiness(
       "stabilize",
-      facts({ acceptedAgreements: 2, viewerFeelsSafeEnough: true }),
+      facts({
+        acceptedAgreements: 2,
+        viewerFeelsSafeEnough: true,
+        acceptedTalkTimes: 1,
+        talksHeld: 3,
+        intensity: [
+          { mine: true, status: "easing" },
+          { mine: false, status: "low" },
+        ],
+        therapy: "set-aside",
+      }),
     );
     expect(items.every((i) => i.met)).toBe(true);
-    expect(items[1]?.detail).toBe("2 agreements in place.");
+    expect(met(items, "agreement-accepted")?.detail).toBe("2 agreements in place.");
+    expect(met(items, "talk-times")?.detail).toBe(
+      "1 talk time is agreed and 3 talks have been logged.",
+    );
   });
 
-  it("flags overdue reviews and a partner who has not joined", () => {
-    const items = computeReadiness("meaning", facts({ overdueReviews: 1, partnerJoined: false }));
-    expect(items.find((i) => i.key === "reviews-current")).toMatchObject({
+  it("needs talk times to be used, not only agreed", () => {
+    const item = met(computeReadiness("stabilize", facts({ acceptedTalkTimes: 1 })), "talk-times");
+    expect(item).toMatchObject({
       met: false,
-      detail: "1 agreement is waiting for a review.",
+      detail: expect.stringMatching(/after your first one/),
     });
-    expect(items.find((i) => i.key === "partner-joined")?.met).toBe(false);
-    expect(items.some((i) => i.key === "agreement-accepted")).toBe(false);
+  });
+
+  it("needs every shared intensity trend to be low or easing", () => {
+    const item = (intensity: ReadinessFacts["intensity"]) =>
+      met(computeReadiness("stabilize", facts({ intensity })), "intensity-calming");
+    expect(item([{ mine: true, status: "low" }])?.met).toBe(true);
+    expect(
+      item([
+        { mine: true, status: "low" },
+        { mine: false, status: "rising" },
+      ]),
+    ).toMatchObject({
+      met: false,
+      detail: expect.stringMatching(/both of you/),
+    });
+    expect(item([{ mine: true, status: "steady" }])?.detail).toMatch(/Your intensity/);
+    expect(item([{ mine: true, status: "not-enough-data" }])?.detail).toMatch(
+      /not enough check-ins/,
+    );
+  });
+
+  it("counts any decision about therapy, including setting it aside", () => {
+    for (const therapy of ["looking", "started", "set-aside"] as const) {
+      expect(met(computeReadiness("stabilize", facts({ therapy })), "therapy-decided")?.met).toBe(
+        true,
+      );
+    }
+  });
+
+  it("keeps later phases to the items that still apply", () => {
+    const items = computeReadiness("meaning", facts({ overdueReviews: 1, partnerJoined: false }));
+    expect(items.map((i) => i.key)).toEqual(["partner-joined", "reviews-current", "safe-enough"]);
+    expect(met(items, "reviews-current")?.detail).toBe("1 agreement is waiting for a review.");
   });
 });

@@ -14,6 +14,8 @@ import {
   PhaseProposedReply,
   SafeEnoughBody,
 } from "../../../contracts/couples.ts";
+import { IndividualModeBody } from "../../../contracts/safety.ts";
+import { TherapyBody, TherapyReply } from "../../../contracts/stabilize.ts";
 import { requireActor } from "../../platform/sessions.ts";
 import type { CoupleService } from "./couple.service.ts";
 
@@ -75,6 +77,23 @@ export function coupleRoutes(app: FastifyInstance, couples: CoupleService): void
       await couples.setSafeEnough(requireActor(request), request.body.safeEnough);
       return reply.status(204).send();
     },
+  );
+
+  r.post(
+    "/api/couple/individual-mode",
+    { schema: { tags, body: IndividualModeBody } },
+    async (request, reply) => {
+      await couples.setIndividualMode(requireActor(request), request.body.on);
+      return reply.status(204).send();
+    },
+  );
+
+  r.post(
+    "/api/couple/therapy",
+    { schema: { tags, body: TherapyBody, response: { 200: TherapyReply } } },
+    async (request) => ({
+      status: await couples.setTherapy(requireActor(request), request.body.status),
+    }),
   );
 
   r.post(

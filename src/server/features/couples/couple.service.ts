@@ -2,9 +2,11 @@ import type { z } from "zod";
 import type { CoupleView, PhaseChangeBody } from "../../../contracts/couples.ts";
 import type { ActivePause } from "../../../contracts/stabilize.ts";
 import { utcDay } from "../../../domain/dates.ts";
+import type { TrendStatus } from "../../../domain/intensity.ts";
 import { INVITE_TTL_DAYS } from "../../../domain/limits.ts";
 import { type Phase, parsePhase, phaseDirection } from "../../../domain/phases.ts";
 import { computeReadiness } from "../../../domain/readiness.ts";
+import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/stabilize.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { STANCES } from "../../../domain/stance.ts";
 import { inTransaction } from "../../platform/db.ts";
@@ -12,6 +14,7 @@ import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
 import { type Actor, requireCoupleMember } from "../../platform/policy.ts";
 import { hitRateLimit } from "../../platform/rate-limit.ts";
+import { storedEnum } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type CoupleStore, coupleStore } from "./couple.store.ts";
 
@@ -21,6 +24,16 @@ const DAY_MS = 86_400_000;
 export interface CoupleFacts {
   agreements(coupleId: string, today: string): Promise<{ accepted: number; overdue: number }>;
   activePause(coupleId: string, viewerId: string): Promise<z.infer<typeof ActivePause> | null>;
+  talks(
+    actor: Actor,
+    coupleId: string,
+  ): Promise<{ accepted: number; held: number; timeZone: string | null }>;
+  /** Trends of the check-ins the viewer may see, computed in the couple's talk-time zone. */
+  intensity(
+    actor: Actor,
+    coupleId: string,
+    timeZone: string,
+  ): Promise<Array<{ mine: boolean; status: TrendStatus }>>;
 }
 
 function parseStance(value: string): Stance {
@@ -164,7 +177,7 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
       const couple = await store.findCouple(coupleId);
       if (!couple) throw errors.notFound("Your couple space");
       const now = clock.now();
-      const [members, history, pending, agreementCounts, invitePending, activePause] =
+      const [members, history, pending, agreementCounts, invitePending, activePause, talks] =
         await Promise.all([
           store.members(coupleId),
           store.phaseHistory(coupleId),
@@ -172,7 +185,10 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
           facts.agreements(coupleId, utcDay(now)),
           store.hasOpenInvite(coupleId, now.toISOString()),
           facts.activePause(coupleId, actor.userId),
+          facts.talks(actor, coupleId),
         ]);
+      const intensity = await facts.intensity(actor, coupleId, talks.timeZone ?? "UTC");
+      const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
       const me = members.find((m) => m.user_id === actor.userId);
       if (!me) throw errors.notFound("Your couple space");
       const phase = parsePhase(couple.phase);
@@ -198,6 +214,10 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
             overdueReviews: agreementCounts.overdue,
             viewerFeelsSafeEnough: me.safe_enough === 1,
             partnerJoined: members.length >= 2,
+            acceptedTalkTimes: talks.accepted,
+            talksHeld: talks.held,
+            intensity,
+            therapy,
           }),
         },
         pendingPhase: pending
@@ -210,12 +230,38 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
           : null,
         invitePending: members.length < 2 && invitePending,
         activePause,
-        me: { id: actor.userId, stance: parseStance(me.stance), safeEnough: me.safe_enough === 1 },
+        therapy,
+        me: {
+          id: actor.userId,
+          stance: parseStance(me.stance),
+          safeEnough: me.safe_enough === 1,
+          individualMode: me.individual_mode === 1,
+        },
       };
     },
 
     async setSafeEnough(actor: Actor, value: boolean): Promise<void> {
       await store.setSafeEnough(requireCoupleMember(actor), actor.userId, value);
+    },
+
+    /** Couple features paused for this person alone; the partner's view does not change. */
+    async setIndividualMode(actor: Actor, on: boolean): Promise<void> {
+      await store.setIndividualMode(requireCoupleMember(actor), actor.userId, on);
+    },
+
+    async setTherapy(actor: Actor, status: TherapyStatus): Promise<TherapyStatus> {
+      await store.setTherapy(requireCoupleMember(actor), status);
+      return status;
+    },
+
+    /** The viewer's own private flags, for the safety check. */
+    memberFlags: {
+      setSafeEnough: (coupleId: string, userId: string, value: boolean) =>
+        store.setSafeEnough(coupleId, userId, value),
+      individualMode: async (coupleId: string, userId: string) =>
+        (await store.members(coupleId)).some(
+          (m) => m.user_id === userId && m.individual_mode === 1,
+        ),
     },
 
     /** Forward needs both partners (propose, then confirm); back happens at once. */

@@ -33,6 +33,7 @@ export function coupleStore(db: Db) {
           "couple_members.user_id",
           "couple_members.stance",
           "couple_members.safe_enough",
+          "couple_members.individual_mode",
           "couple_members.joined_at",
           "users.name",
         ])
@@ -57,6 +58,23 @@ export function coupleStore(db: Db) {
         .set({ safe_enough: value ? 1 : 0 })
         .where("couple_id", "=", coupleId)
         .where("user_id", "=", userId)
+        .execute();
+    },
+
+    async setIndividualMode(coupleId: string, userId: string, on: boolean): Promise<void> {
+      await db
+        .updateTable("couple_members")
+        .set({ individual_mode: on ? 1 : 0 })
+        .where("couple_id", "=", coupleId)
+        .where("user_id", "=", userId)
+        .execute();
+    },
+
+    async setTherapy(coupleId: string, status: string): Promise<void> {
+      await db
+        .updateTable("couples")
+        .set({ couples_therapy: status })
+        .where("id", "=", coupleId)
         .execute();
     },
 

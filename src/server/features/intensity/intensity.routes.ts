@@ -24,8 +24,6 @@ export function intensityRoutes(app: FastifyInstance, intensity: IntensityServic
   r.get(
     "/api/intensity",
     { schema: { tags, response: { 200: IntensityReply } } },
-    async (request) => ({
-      entries: await intensity.list(requireActor(request)),
-    }),
+    async (request) => intensity.overview(requireActor(request)),
   );
 }

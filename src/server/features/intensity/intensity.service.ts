@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { IntensityBody, IntensityEntry } from "../../../contracts/intensity.ts";
+import { intensityTrend, TREND_DAYS, trendSentence } from "../../../domain/intensity.ts";
 import type { IntensityRow } from "../../platform/db-schema.ts";
 import { newId } from "../../platform/ids.ts";
 import {
@@ -26,8 +27,11 @@ function asItem(row: IntensityRow): IntensityRow & CoupleItem {
   };
 }
 
+/** Which zone a couple's days are counted in: the zone of their talk times, else UTC. */
+export type CoupleTimeZone = (actor: Actor, coupleId: string) => Promise<string>;
+
 /** The daily 0–10 check of how intense things feel; shared by default, private on request. */
-export function intensityService({ db, clock }: ServiceDeps) {
+export function intensityService({ db, clock }: ServiceDeps, zoneOf: CoupleTimeZone) {
   const store = intensityStore(db);
 
   function present(row: IntensityRow, actor: Actor): IntensityEntry {
@@ -43,7 +47,53 @@ export function intensityService({ db, clock }: ServiceDeps) {
     };
   }
 
+  async function list(actor: Actor): Promise<IntensityEntry[]> {
+    const coupleId = requireCoupleMember(actor);
+    const since = new Date(clock.now().getTime() - INTENSITY_HISTORY_DAYS * DAY_MS).toISOString();
+    const rows = await store.listForCouple(coupleId, since);
+    return rows.filter((row) => canRead(actor, asItem(row))).map((row) => present(row, actor));
+  }
+
+  /**
+   * Each partner's trend over the last two weeks, from what the viewer may see: a partner who
+   * keeps their check-ins private has no trend in the other's view.
+   */
+  async function trends(actor: Actor, coupleId: string, timeZone: string) {
+    const now = clock.now();
+    const since = new Date(now.getTime() - (TREND_DAYS + 1) * DAY_MS).toISOString();
+    const visible = (await store.listForCouple(coupleId, since)).filter((row) =>
+      canRead(actor, asItem(row)),
+    );
+    const authors = [...new Set(visible.map((row) => row.author_id))];
+    return authors.map((authorId) => {
+      const entries = visible
+        .filter((row) => row.author_id === authorId)
+        .map((row) => ({ value: Number(row.value), at: new Date(row.at) }));
+      const trend = intensityTrend(entries, now, timeZone, TREND_DAYS);
+      return {
+        by: authorId,
+        mine: authorId === actor.userId,
+        status: trend.status,
+        sentence: trendSentence(trend),
+      };
+    });
+  }
+
   return {
+    list,
+    trends,
+
+    /** Entries, trends and the zone they are counted in, for the intensity screen. */
+    async overview(actor: Actor) {
+      const coupleId = requireCoupleMember(actor);
+      const timeZone = await zoneOf(actor, coupleId);
+      return {
+        entries: await list(actor),
+        trends: await trends(actor, coupleId, timeZone),
+        timeZone,
+      };
+    },
+
     async record(actor: Actor, input: z.infer<typeof IntensityBody>) {
       const coupleId = requireCoupleMember(actor);
       const row: IntensityRow = {
@@ -63,14 +113,6 @@ export function intensityService({ db, clock }: ServiceDeps) {
         visibility: storedVisibility(row.visibility),
         at: row.at,
       };
-    },
-
-    /** The viewer's own entries and what the partner shares; never the partner's private ones. */
-    async list(actor: Actor): Promise<IntensityEntry[]> {
-      const coupleId = requireCoupleMember(actor);
-      const since = new Date(clock.now().getTime() - INTENSITY_HISTORY_DAYS * DAY_MS).toISOString();
-      const rows = await store.listForCouple(coupleId, since);
-      return rows.filter((row) => canRead(actor, asItem(row))).map((row) => present(row, actor));
     },
   };
 }

@@ -8,9 +8,18 @@ import {
   PauseReply,
   RaiseTopicBody,
 } from "../../../contracts/stabilize.ts";
+import {
+  ProposeTalkTimeBody,
+  TalkLogBody,
+  TalkLogReply,
+  TalkLogsReply,
+  TalkTimeReply,
+  TalkTimesReply,
+} from "../../../contracts/talk-times.ts";
 import { requireActor } from "../../platform/sessions.ts";
 import type { ParkingLotService } from "./parking-lot.service.ts";
 import type { PauseService } from "./pause.service.ts";
+import type { TalkTimeService } from "./talk-time.service.ts";
 
 export function talksRoutes(
   app: FastifyInstance,
@@ -66,4 +75,61 @@ export function talksRoutes(
     await pauses.endEarly(requireActor(request));
     return reply.status(204).send();
   });
+}
+
+export function talkTimeRoutes(app: FastifyInstance, talkTimes: TalkTimeService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["talks"];
+  const params = IdParams;
+  const reply200 = { 200: TalkTimeReply };
+
+  r.post(
+    "/api/talk-times",
+    { schema: { tags, body: ProposeTalkTimeBody, response: { 201: TalkTimeReply } } },
+    async (request, reply) => {
+      const talkTime = await talkTimes.propose(requireActor(request), request.body);
+      return reply.status(201).send({ talkTime });
+    },
+  );
+
+  r.get(
+    "/api/talk-times",
+    { schema: { tags, response: { 200: TalkTimesReply } } },
+    async (request) => talkTimes.list(requireActor(request)),
+  );
+
+  for (const action of ["accept", "decline", "withdraw", "end"] as const) {
+    r.post(
+      `/api/talk-times/:id/${action}`,
+      { schema: { tags, params, response: reply200 } },
+      async (request) => ({
+        talkTime: await talkTimes[action](requireActor(request), request.params.id),
+      }),
+    );
+  }
+
+  r.post(
+    "/api/talk-times/:id/counter",
+    { schema: { tags, params, body: ProposeTalkTimeBody, response: reply200 } },
+    async (request) => ({
+      talkTime: await talkTimes.counter(requireActor(request), request.params.id, request.body),
+    }),
+  );
+
+  r.post(
+    "/api/talk-times/:id/logs",
+    { schema: { tags, params, body: TalkLogBody, response: { 201: TalkLogReply } } },
+    async (request, reply) => {
+      const log = await talkTimes.log(requireActor(request), request.params.id, request.body);
+      return reply.status(201).send({ log });
+    },
+  );
+
+  r.get(
+    "/api/talk-logs",
+    { schema: { tags, response: { 200: TalkLogsReply } } },
+    async (request) => ({
+      logs: await talkTimes.logs(requireActor(request)),
+    }),
+  );
 }

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { SAFETY_AREAS } from "../domain/safety-check.ts";
+import { Id, Timestamp } from "./common.ts";
+
+export const SafetyQuestionsReply = z.object({
+  questions: z.array(
+    z.object({
+      key: z.string(),
+      area: z.enum(SAFETY_AREAS),
+      text: z.string(),
+      options: z.array(z.object({ value: z.string(), label: z.string(), concern: z.boolean() })),
+    }),
+  ),
+});
+
+export const SafetyCheckBody = z.strictObject({
+  answers: z.record(z.string().max(64), z.string().max(64), { error: "Answer each question." }),
+});
+
+export const CrisisResource = z.object({
+  name: z.string(),
+  contact: z.string(),
+  description: z.string(),
+});
+export const RiskyFeature = z.object({ key: z.string(), title: z.string(), why: z.string() });
+
+export const SafetyCheck = z.object({
+  id: Id,
+  at: Timestamp,
+  concern: z.boolean(),
+  areas: z.array(z.enum(SAFETY_AREAS)),
+});
+
+export const SafetyCheckReply = z.object({
+  check: SafetyCheck,
+  resources: z.array(CrisisResource).describe("shown when there is a concern; empty otherwise"),
+  riskyFeatures: z
+    .array(RiskyFeature)
+    .describe("features that could make things worse, on a concern"),
+  individualMode: z.boolean(),
+});
+export const SafetyChecksReply = z.object({ checks: z.array(SafetyCheck) });
+export const SafetyResourcesReply = z.object({ resources: z.array(CrisisResource) });
+
+export const IndividualModeBody = z.strictObject({ on: z.boolean({ error: "Say on or off." }) });

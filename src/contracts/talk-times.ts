@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { STABILIZE_LIMITS } from "../domain/limits.ts";
+import { isValidTimeZone, parseClock, TALK_MINUTES, WEEKDAYS } from "../domain/schedule.ts";
+import { TALK_OUTCOMES, TALK_TIME_STATUSES } from "../domain/stabilize.ts";
+import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+
+const Weekday = z.enum(WEEKDAYS, { error: `Choose a weekday: ${WEEKDAYS.join(", ")}.` });
+const Start = z
+  .string({ error: "Give a start time like 19:30." })
+  .refine((value) => parseClock(value) !== null, {
+    error: "Give a start time like 19:30 (00:00 to 23:59).",
+  });
+const Minutes = z
+  .number({ error: "Say how many minutes the talk lasts." })
+  .int({ error: "Use whole minutes." })
+  .min(TALK_MINUTES.min, { error: `A talk lasts at least ${TALK_MINUTES.min} minutes.` })
+  .max(TALK_MINUTES.max, { error: `A talk lasts at most ${TALK_MINUTES.max} minutes.` });
+const TimeZone = z
+  .string({ error: "Give a time zone such as Europe/Berlin." })
+  .max(64)
+  .refine(isValidTimeZone, {
+    error: "Unknown time zone; use a name such as Europe/Berlin or America/Chicago.",
+  });
+
+export const ProposeTalkTimeBody = z.strictObject({
+  weekday: Weekday,
+  start: Start,
+  minutes: Minutes,
+  timeZone: TimeZone,
+});
+
+export const TalkTime = z.object({
+  id: Id,
+  weekday: Weekday,
+  start: z.string(),
+  minutes: z.number().int(),
+  timeZone: z.string(),
+  status: z.enum(TALK_TIME_STATUSES),
+  proposedBy: Id,
+  replacesId: Id.nullable(),
+  createdAt: Timestamp,
+});
+export type TalkTime = z.infer<typeof TalkTime>;
+
+export const TalkWindow = z.object({ startsAt: Timestamp, endsAt: Timestamp, talkTimeId: Id });
+
+export const TalkTimeReply = z.object({ talkTime: TalkTime });
+export const TalkTimesReply = z.object({
+  talkTimes: z.array(TalkTime),
+  next: TalkWindow.nullable().describe("the next accepted window whose end is after now"),
+  toLog: TalkWindow.nullable().describe(
+    "the latest window of the past three days the caller has not logged",
+  ),
+});
+
+export const TalkLogBody = z.strictObject({
+  windowStart: Timestamp,
+  went: z.enum(TALK_OUTCOMES, { error: `Choose one of: ${TALK_OUTCOMES.join(", ")}.` }),
+  intensityBefore: z.number().int().min(0).max(10),
+  intensityAfter: z.number().int().min(0).max(10),
+  note: text(STABILIZE_LIMITS.noteMax).optional(),
+  visibility: VisibilitySchema.optional(),
+});
+
+export const TalkLog = z.object({
+  id: Id,
+  talkTimeId: Id.nullable(),
+  windowStart: Timestamp,
+  went: z.enum(TALK_OUTCOMES),
+  intensityBefore: z.number().int(),
+  intensityAfter: z.number().int(),
+  note: z.string().nullable(),
+  by: Id,
+  mine: Mine,
+  at: Timestamp,
+});
+export const TalkLogReply = z.object({ log: TalkLog });
+export const TalkLogsReply = z.object({ logs: z.array(TalkLog) });
