@@ -25,6 +25,7 @@ const ARGS = [
 
 export const test = base.extend<object, { sharedBrowser: Browser }>({
   sharedBrowser: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
       if (!haveChromium) {
         if (process.env.CI) throw new Error(`CI needs Chromium at ${chromiumPath}`);
