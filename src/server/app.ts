@@ -20,6 +20,7 @@ import { circleService } from "./features/circle/circle.service.ts";
 import { coupleRoutes } from "./features/couples/couple.routes.ts";
 import { coupleService } from "./features/couples/couple.service.ts";
 import type { ServiceDeps } from "./features/deps.ts";
+import { eventRoutes } from "./features/events/events.routes.ts";
 import { intensityRoutes } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
 import { safetyRoutes } from "./features/safety/safety.routes.ts";
@@ -142,6 +143,7 @@ export async function buildApp({
   talksRoutes(app, { parkingLot: parkingLotService(deps), pauses });
   talkTimeRoutes(app, talkTimes);
   intensityRoutes(app, intensity);
+  eventRoutes(app, pauses, store, config.eventPollMs);
   safetyRoutes(app, safetyService(deps, config.crisisResources, couples.memberFlags));
   stressorRoutes(app, stressorService(deps));
   circleRoutes(app, circleService(deps));

@@ -35,6 +35,13 @@ const Env = z.object({
     .string()
     .optional()
     .describe("a JSON file listing crisis resources [{name, contact, description}]"),
+  MEND_EVENT_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(2_000)
+    .describe("how often live screens look for changes (a pause starting or ending)"),
   MEND_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
 });
 
@@ -53,6 +60,7 @@ export interface Config {
   webDir: string | null;
   logLevel: string;
   crisisResources: CrisisResource[];
+  eventPollMs: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -83,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.MEND_WEB_DIR,
     logLevel: e.MEND_LOG_LEVEL,
     crisisResources: loadCrisisResources(e.MEND_CRISIS_RESOURCES_FILE),
+    eventPollMs: e.MEND_EVENT_POLL_MS,
   };
 }
 

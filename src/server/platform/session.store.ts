@@ -59,6 +59,15 @@ export function sessionStore(db: Db) {
       };
     },
 
+    async exists(id: string): Promise<boolean> {
+      const row = await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async touch(id: string, now: string): Promise<void> {
       await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
     },

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from "fastify";
+import { requireCoupleMember } from "../../platform/policy.ts";
+import type { SessionStore } from "../../platform/session.store.ts";
+import { requireActor } from "../../platform/sessions.ts";
+import type { PauseService } from "../talks/pause.service.ts";
+
+/** How often a stream looks for changes; the database is the one place processes share. */
+const POLL_MS = 2_000;
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const KEEPALIVE_MS = 25_000;
+
+/**
+ * Server-sent events for what must reach an open screen without a reload: today, a pause.
+ * Each event carries only couple-visible state; nothing about the partner's presence, activity
+ * or connection is ever sent, and the stream ends when the session does.
+ */
+export function eventRoutes(
+  app: FastifyInstance,
+  pauses: PauseService,
+  sessions: SessionStore,
+  pollMs = POLL_MS,
+): void {
+  app.get("/api/events", { schema: { tags: ["events"], hide: false } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const coupleId = requireCoupleMember(actor);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      connection: "keep-alive",
+    });
+    let last = "";
+    let closed = false;
+    const stop = () => {
+      closed = true;
+      clearInterval(poll);
+      clearInterval(keepalive);
+      res.end();
+    };
+    const tick = async () => {
+      if (closed) return;
+      if (!(await sessions.exists(actor.sessionId))) return stop();
+      const state = JSON.stringify({ activePause: await pauses.activeFor(coupleId, actor.userId) });
+      if (state !== last && !closed) {
+        last = state;
+        res.write(`event: couple\ndata: ${state}\n\n`);
+      }
+    };
+    const poll = setInterval(() => void tick().catch(stop), pollMs);
+    const keepalive = setInterval(() => res.write(": keepalive\n\n"), KEEPALIVE_MS);
+    request.raw.on("close", stop);
+    await tick().catch(stop);
+  });
+}

@@ -1,0 +1,189 @@
+import { useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { Stance } from "../../../domain/stance.ts";
+import { useLogout } from "../../features/account/api/auth.ts";
+import { useMe } from "../../features/account/api/me.ts";
+import { SignInForm } from "../../features/account/components/sign-in-form.tsx";
+import { SignUpForm } from "../../features/account/components/sign-up-form.tsx";
+import { useAcceptInvite, useInvitePreview } from "../../features/couples/api/couple.ts";
+import { StanceFieldset } from "../../features/couples/components/stance-fieldset.tsx";
+import { isApiError } from "../../ui/api-client.ts";
+import { Button, ButtonLink } from "../../ui/button.tsx";
+import { Card } from "../../ui/card.tsx";
+import { ErrorSummary } from "../../ui/error-summary.tsx";
+import { formatDate } from "../../ui/format.ts";
+import { Page } from "../../ui/page.tsx";
+import { ErrorState, Loading } from "../../ui/query-state.tsx";
+
+function LinkNotWorking() {
+  return (
+    <Page heading="This invite link doesn't work any more" title="Invite" width="narrow">
+      <p>
+        Invite links work once, and only for seven days. This one may have been used already, have
+        run out, or been replaced by a newer link.
+      </p>
+      <p>
+        If you'd still like to join, ask your partner to make a new link from their Home page in
+        Mend, and open the new one.
+      </p>
+      <div className="actions">
+        <ButtonLink to="/" variant="secondary">
+          Go to the start page
+        </ButtonLink>
+      </div>
+    </Page>
+  );
+}
+
+/** Signed out: create an account or sign in here, then continue on this page. */
+function JoinSignedOut({ invitedBy }: { invitedBy: string }) {
+  const [mode, setMode] = useState<"new" | "existing">("new");
+  return (
+    <>
+      <Card title="First, your own account">
+        <p className="muted">
+          Each of you has a separate account, so what you keep private stays yours. You'll come
+          straight back here afterwards.
+        </p>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Do you have an account?</legend>
+          <button
+            type="button"
+            className="segmented__option"
+            aria-pressed={mode === "new"}
+            onClick={() => setMode("new")}
+          >
+            I'm new to Mend
+          </button>
+          <button
+            type="button"
+            className="segmented__option"
+            aria-pressed={mode === "existing"}
+            onClick={() => setMode("existing")}
+          >
+            I already have an account
+          </button>
+        </fieldset>
+        {mode === "new" ? <SignUpForm /> : <SignInForm />}
+      </Card>
+      <p className="muted small">
+        After that you'll choose your own private stance and join {invitedBy}.
+      </p>
+    </>
+  );
+}
+
+function JoinAccept({ token, invitedBy }: { token: string; invitedBy: string }) {
+  const accept = useAcceptInvite(token);
+  const navigate = useNavigate();
+  const [stance, setStance] = useState<Stance | null>(null);
+  const [missing, setMissing] = useState(false);
+  if (accept.error && isApiError(accept.error) && accept.error.status === 404) {
+    return <LinkNotWorking />;
+  }
+  const message = "Choose the answer closest to how you see it.";
+  const errors = [
+    ...(missing ? [{ fieldId: "stance-broke-trust", message }] : []),
+    ...(accept.error ? [{ message: accept.error.message }] : []),
+  ];
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!stance) {
+          setMissing(true);
+          return;
+        }
+        accept.mutate(stance, {
+          onSuccess: () => navigate("/", { replace: true }),
+        });
+      }}
+    >
+      <ErrorSummary errors={errors} />
+      <StanceFieldset
+        value={stance}
+        onChange={(value) => {
+          setStance(value);
+          setMissing(false);
+        }}
+        error={missing ? message : undefined}
+        disabled={accept.isPending}
+      />
+      <div className="actions">
+        <Button type="submit" busy={accept.isPending}>
+          Join {invitedBy}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function AlreadyInCouple() {
+  const logout = useLogout();
+  return (
+    <Card title="You're already in a couple" tone="attention">
+      <p>
+        This account is already part of a couple in Mend, so it can't join another one. If this is
+        the link you made for your partner, send it to them: it's meant to be opened on their own
+        device, with their own account.
+      </p>
+      <div className="actions">
+        <ButtonLink to="/">Go to my home</ButtonLink>
+        <Button variant="secondary" busy={logout.isPending} onClick={() => logout.mutate()}>
+          Sign out
+        </Button>
+      </div>
+    </Card>
+  );
+}
+
+export function JoinPage() {
+  const { token = "" } = useParams();
+  const preview = useInvitePreview(token);
+  const me = useMe();
+
+  if (preview.isPending || me.isPending) return <Loading />;
+  if (preview.isError) {
+    return (
+      <ErrorState
+        title="We couldn't open this invite"
+        error={preview.error}
+        onRetry={() => void preview.refetch()}
+      />
+    );
+  }
+  if (preview.data === null) return <LinkNotWorking />;
+
+  const { invitedBy, expiresAt } = preview.data;
+  return (
+    <Page
+      heading={`${invitedBy} invited you to Mend`}
+      title="Invite"
+      width="narrow"
+      intro={
+        <p>
+          Mend is a private space for the two of you to find your way through a hard time, step by
+          step. This link works until {formatDate(expiresAt)}.
+        </p>
+      }
+    >
+      {!me.data ? (
+        <JoinSignedOut invitedBy={invitedBy} />
+      ) : me.data.couple ? (
+        <AlreadyInCouple />
+      ) : (
+        <Card title="Where do you stand?">
+          <JoinAccept token={token} invitedBy={invitedBy} />
+        </Card>
+      )}
+      {me.data ? null : (
+        <p className="muted small">
+          Not sure yet? You can close this page; the link keeps working until it runs out.{" "}
+          <Link to="/">What is Mend?</Link>
+        </p>
+      )}
+    </Page>
+  );
+}

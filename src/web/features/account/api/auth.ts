@@ -1,0 +1,55 @@
+import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { type LoginBody, type SignupBody, UserReply } from "../../../../contracts/account.ts";
+import { apiRequest, apiSend } from "../../../ui/api-client.ts";
+import { meQueryKey } from "./me.ts";
+
+export type SignupInput = z.input<typeof SignupBody>;
+export type LoginInput = z.input<typeof LoginBody>;
+
+/** A new person is signed in: forget anything cached for whoever was here before. */
+async function startFreshSession(queryClient: QueryClient) {
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== "me" && query.queryKey[0] !== "config",
+  });
+  await queryClient.refetchQueries({ queryKey: meQueryKey });
+}
+
+export function useSignup() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.output<typeof SignupBody>) =>
+      apiRequest("/api/auth/signup", UserReply, { method: "POST", body }),
+    onSuccess: () => startFreshSession(queryClient),
+  });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.output<typeof LoginBody>) =>
+      apiRequest("/api/auth/login", UserReply, {
+        method: "POST",
+        body,
+        expectUnauthorized: true,
+      }),
+    onSuccess: () => startFreshSession(queryClient),
+  });
+}
+
+/** Signs out here and forgets every cached answer. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend("/api/auth/logout", { expectUnauthorized: true }),
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+      try {
+        sessionStorage.clear();
+      } catch {
+        // storage may be unavailable; nothing to clear then
+      }
+    },
+  });
+}

@@ -1,0 +1,106 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { DeleteAccountBody } from "../../../../contracts/account.ts";
+import { isApiError } from "../../../ui/api-client.ts";
+import { Button } from "../../../ui/button.tsx";
+import { ErrorSummary } from "../../../ui/error-summary.tsx";
+import { TextField } from "../../../ui/field.tsx";
+import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
+import { useDeleteAccount } from "../api/account.ts";
+
+type Input = z.input<typeof DeleteAccountBody>;
+type Output = z.output<typeof DeleteAccountBody>;
+
+/** Deleting the account: a deliberate second step, with the password, and no drama. */
+export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
+  const [open, setOpen] = useState(false);
+  const panelId = `d${useId().replace(/:/g, "")}`;
+  const remove = useDeleteAccount();
+  const [serverMessages, setServerMessages] = useState<string[]>([]);
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(DeleteAccountBody),
+    defaultValues: { password: "" },
+  });
+  const { errors } = form.formState;
+
+  return (
+    <div className="stack-sm">
+      <p>
+        Deleting your account signs you out everywhere and removes your account from Mend. If you're
+        in a couple, you leave it. Mend does not send your partner a message about it.
+      </p>
+      {open ? null : (
+        <Button
+          variant="secondary"
+          aria-expanded={false}
+          aria-controls={panelId}
+          onClick={() => setOpen(true)}
+        >
+          Delete my account…
+        </Button>
+      )}
+      {open ? (
+        <div className="inline-panel inline-panel--danger" id={panelId}>
+          <form
+            className="form form--tight"
+            noValidate
+            onSubmit={form.handleSubmit((values) => {
+              setServerMessages([]);
+              remove.mutate(values, {
+                onSuccess: onDeleted,
+                onError: (error) => {
+                  if (
+                    isApiError(error) &&
+                    (error.status === 401 || error.status === 403) &&
+                    !error.fields.password
+                  ) {
+                    form.setError("password", {
+                      type: "server",
+                      message: "That password isn't right. Your account has not been deleted.",
+                    });
+                  }
+                  setServerMessages(applyServerErrors(error, form.setError, ["password"]));
+                },
+              });
+            })}
+          >
+            <p className="danger-title">This can't be undone.</p>
+            <p>
+              Take a moment if you need it. If you only want a break, you can simply sign out;
+              everything will be here when you come back.
+            </p>
+            <ErrorSummary
+              errors={summaryErrors(errors, { password: "delete-password" }, serverMessages)}
+            />
+            <TextField
+              id="delete-password"
+              className="field--short"
+              label="Your password, to confirm"
+              type="password"
+              autoComplete="current-password"
+              error={errors.password?.message}
+              {...form.register("password")}
+            />
+            <div className="actions">
+              <Button type="submit" variant="danger" busy={remove.isPending}>
+                Delete my account for good
+              </Button>
+              <Button
+                variant="quiet"
+                onClick={() => {
+                  setOpen(false);
+                  form.reset();
+                  setServerMessages([]);
+                }}
+              >
+                Keep my account
+              </Button>
+            </div>
+          </form>
+        </div>
+      ) : null}
+    </div>
+  );
+}

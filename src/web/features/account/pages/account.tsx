@@ -1,0 +1,81 @@
+import { useNavigate } from "react-router";
+import { Button } from "../../../ui/button.tsx";
+import { Card } from "../../../ui/card.tsx";
+import { Page } from "../../../ui/page.tsx";
+import { ErrorState, Loading } from "../../../ui/query-state.tsx";
+import { useLogout } from "../api/auth.ts";
+import { useMe } from "../api/me.ts";
+import { ChangePasswordForm } from "../components/change-password-form.tsx";
+import { DeleteAccount } from "../components/delete-account.tsx";
+import { SessionsList } from "../components/sessions-list.tsx";
+
+export function AccountPage() {
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  if (me.isPending) return <Loading />;
+  if (me.isError || !me.data) {
+    return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  }
+  const { user } = me.data;
+
+  function signOut() {
+    logout.mutate(undefined, {
+      onSettled: () => navigate("/", { replace: true, state: { notice: "signed-out" } }),
+    });
+  }
+
+  return (
+    <Page heading="Your account" title="Account">
+      <div className="grid-2">
+        <Card title="Your details">
+          <dl className="details">
+            <div>
+              <dt>Name</dt>
+              <dd className="user-text">{user.name}</dd>
+            </div>
+            <div>
+              <dt>Email</dt>
+              <dd className="user-text">{user.email}</dd>
+            </div>
+          </dl>
+        </Card>
+        <Card title="Signing out">
+          <p>Signing out ends your session on this device.</p>
+          <div className="actions">
+            <Button variant="secondary" onClick={signOut} busy={logout.isPending}>
+              Sign out
+            </Button>
+          </div>
+        </Card>
+      </div>
+      <Card title="Change password">
+        <ChangePasswordForm />
+      </Card>
+      <Card title="Your devices">
+        <p className="muted">
+          Where your account is signed in right now. If you see a device you don't recognise, sign
+          it out and change your password.
+        </p>
+        <SessionsList />
+      </Card>
+      <Card title="Leaving quickly" tone="quiet">
+        <p>
+          The <strong>Quick exit</strong> button at the top of every page, or pressing{" "}
+          <kbd>Shift</kbd> three times in a row, hides Mend at once, signs you out and opens a
+          neutral website instead.
+        </p>
+        <p>
+          Your browser still keeps a history of the pages you visited. If someone else might look at
+          this device, use a private window, or clear your history afterwards.
+        </p>
+      </Card>
+      <Card title="Delete account">
+        <DeleteAccount
+          onDeleted={() => navigate("/", { replace: true, state: { notice: "deleted" } })}
+        />
+      </Card>
+    </Page>
+  );
+}

@@ -1,0 +1,135 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { ReviewAgreementBody } from "../../../../contracts/agreements.ts";
+import { LIMITS } from "../../../../domain/limits.ts";
+import { Button } from "../../../ui/button.tsx";
+import { ChoiceGroup } from "../../../ui/choice-group.tsx";
+import { ErrorSummary } from "../../../ui/error-summary.tsx";
+import { TextAreaField } from "../../../ui/field.tsx";
+import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
+import { usePeople } from "../../../ui/people.tsx";
+import { useToast } from "../../../ui/toast.tsx";
+import { type Agreement, useReviewAgreement } from "../api/agreements.ts";
+import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
+
+type Input = z.input<typeof ReviewAgreementBody>;
+type Output = z.output<typeof ReviewAgreementBody>;
+
+/** Keep, change or retire an agreement that is in place. */
+export function ReviewForm({
+  agreement,
+  onCancel,
+}: {
+  agreement: Agreement;
+  onCancel: () => void;
+}) {
+  const people = usePeople();
+  const toast = useToast();
+  const review = useReviewAgreement();
+  const [serverMessages, setServerMessages] = useState<string[]>([]);
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(ReviewAgreementBody),
+    defaultValues: { outcome: "keep" },
+    // Only the fields of the chosen outcome are sent.
+    shouldUnregister: true,
+  });
+  const { errors } = form.formState;
+  const outcome = useWatch({ control: form.control, name: "outcome" });
+  const fieldErrors = errors as Partial<Record<"text" | "reviewOn" | "note", { message?: string }>>;
+  const ids = {
+    outcome: `review-outcome-${agreement.id}-keep`,
+    text: `review-text-${agreement.id}`,
+    reviewOn: `review-date-${agreement.id}`,
+    note: `review-note-${agreement.id}`,
+  };
+
+  return (
+    <form
+      className="inline-panel form form--tight"
+      noValidate
+      aria-label="Review this agreement"
+      onSubmit={form.handleSubmit(async (body) => {
+        setServerMessages([]);
+        try {
+          await review.mutateAsync({ id: agreement.id, body });
+          toast(
+            body.outcome === "keep"
+              ? "Kept. It stays in place until its next review."
+              : body.outcome === "retire"
+                ? "Retired. You'll find it under past agreements."
+                : `Your new wording is sent. The current one stays in place until ${people.partnerName} accepts it.`,
+          );
+        } catch (error) {
+          setServerMessages(
+            applyServerErrors(error, form.setError, ["outcome", "text", "reviewOn", "note"]),
+          );
+        }
+      })}
+    >
+      <ErrorSummary errors={summaryErrors(fieldErrors as never, ids, serverMessages)} />
+      <ChoiceGroup
+        id={`review-outcome-${agreement.id}`}
+        legend="How is this agreement working?"
+        registration={form.register("outcome")}
+        choices={[
+          {
+            value: "keep",
+            label: "Keep it",
+            description: "It helps. Keep it as it is, and look at it again later.",
+          },
+          {
+            value: "change",
+            label: "Change it",
+            description: "Suggest new wording. The current one stays until your partner accepts.",
+          },
+          {
+            value: "retire",
+            label: "Retire it",
+            description: "It has done its job, or it no longer fits.",
+          },
+        ]}
+      />
+      {outcome === "change" ? (
+        <TextAreaField
+          id={ids.text}
+          label="New wording"
+          maxLength={LIMITS.agreementTextMax}
+          defaultValue={agreement.text}
+          error={fieldErrors.text?.message}
+          {...form.register("text")}
+        />
+      ) : null}
+      {outcome === "keep" || outcome === "change" ? (
+        <ReviewDateField
+          id={ids.reviewOn}
+          label="Next review date"
+          from={outcome === "keep" ? "from today" : "after it's accepted"}
+          error={fieldErrors.reviewOn?.message}
+          registration={form.register("reviewOn", { setValueAs: blankToUndefined })}
+        />
+      ) : null}
+      {outcome === "keep" || outcome === "retire" ? (
+        <TextAreaField
+          id={ids.note}
+          label="A note for the history"
+          optional
+          hint="What you noticed, or what you learned from it. Your partner will see this."
+          maxLength={LIMITS.reviewNoteMax}
+          rows={2}
+          error={fieldErrors.note?.message}
+          {...form.register("note", { setValueAs: blankToUndefined })}
+        />
+      ) : null}
+      <div className="actions">
+        <Button type="submit" busy={review.isPending}>
+          Save review
+        </Button>
+        <Button variant="quiet" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import {
+  AcceptInviteReply,
+  CoupleView,
+  type CreateCoupleBody,
+  CreateCoupleReply,
+  InvitePreview,
+  NewInviteReply,
+  type PhaseChangeBody,
+  PhaseChangedReply,
+  PhaseProposedReply,
+} from "../../../../contracts/couples.ts";
+import type { Stance } from "../../../../domain/stance.ts";
+import { apiRequest, apiSend, isApiError } from "../../../ui/api-client.ts";
+
+export const coupleQueryKey = ["couple"] as const;
+const meKey = ["me"] as const;
+
+export type CoupleViewData = z.infer<typeof CoupleView>;
+export type InviteLinkData = z.infer<typeof CreateCoupleReply>["invite"];
+export type PhaseChangeInput = z.output<typeof PhaseChangeBody>;
+
+/** The couple as this partner sees it. Polls gently so a partner's answer shows up. */
+export function useCouple(enabled = true) {
+  return useQuery({
+    queryKey: coupleQueryKey,
+    queryFn: ({ signal }) => apiRequest("/api/couple", CoupleView, { signal }),
+    refetchInterval: 30_000,
+    enabled,
+  });
+}
+
+export function useCreateCouple() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.output<typeof CreateCoupleBody>) =>
+      apiRequest("/api/couples", CreateCoupleReply, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
+  });
+}
+
+/** A fresh invite link; the old one stops working. */
+export function useNewInvite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest("/api/couple/invite", NewInviteReply, { method: "POST" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
+  });
+}
+
+export const invitePreviewKey = (token: string) => ["invite", token] as const;
+
+/** Who sent an invite; null when the link is unknown, used or expired. */
+export function useInvitePreview(token: string) {
+  return useQuery({
+    queryKey: invitePreviewKey(token),
+    queryFn: async ({ signal }) => {
+      try {
+        return await apiRequest(`/api/invites/${encodeURIComponent(token)}`, InvitePreview, {
+          signal,
+          expectUnauthorized: true,
+        });
+      } catch (error) {
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAcceptInvite(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (stance: Stance) =>
+      apiRequest(`/api/invites/${encodeURIComponent(token)}/accept`, AcceptInviteReply, {
+        method: "POST",
+        body: { stance },
+      }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: invitePreviewKey(token) });
+      await Promise.all([
+        queryClient.refetchQueries({ queryKey: meKey }),
+        queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
+      ]);
+    },
+  });
+}
+
+export function useSetSafeEnough() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (safeEnough: boolean) =>
+      apiSend("/api/couple/safe-enough", { body: { safeEnough } }),
+    onMutate: async (safeEnough) => {
+      await queryClient.cancelQueries({ queryKey: coupleQueryKey });
+      const previous = queryClient.getQueryData<CoupleViewData>(coupleQueryKey);
+      if (previous) {
+        queryClient.setQueryData<CoupleViewData>(coupleQueryKey, {
+          ...previous,
+          me: { ...previous.me, safeEnough },
+        });
+      }
+      return { previous };
+    },
+    onError: (_error, _value, context) => {
+      if (context?.previous) queryClient.setQueryData(coupleQueryKey, context.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
+  });
+}
+
+/** Propose or confirm a move forward (202 / 200), or step back at once (200). */
+export function useChangePhase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: PhaseChangeInput) => {
+      // Both answers are checked: a proposal waits for the partner, a change is done.
+      const reply = await apiRequest(
+        "/api/couple/phase",
+        PhaseProposedReply.or(PhaseChangedReply),
+        { method: "POST", body },
+      );
+      return "pending" in reply
+        ? ({ kind: "proposed", to: reply.pending.to } as const)
+        : ({ kind: "changed", phase: reply.phase } as const);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
+        queryClient.invalidateQueries({ queryKey: meKey }),
+      ]),
+  });
+}
+
+/** The proposer withdraws, or the other partner says "not yet". */
+export function useCancelPendingPhase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend("/api/couple/phase/pending", { method: "DELETE" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
+  });
+}

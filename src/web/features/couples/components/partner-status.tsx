@@ -1,0 +1,28 @@
+import { Card } from "../../../ui/card.tsx";
+import { usePeople } from "../../../ui/people.tsx";
+import type { CoupleViewData } from "../api/couple.ts";
+import { InviteManager } from "./invite-manager.tsx";
+
+/** Whether the partner has joined; until then, the invite link. */
+export function PartnerStatus({ couple }: { couple: CoupleViewData }) {
+  const people = usePeople();
+  if (people.partner) {
+    return (
+      <p className="together">
+        <span className="together__dot" aria-hidden="true" />
+        <span>
+          You and <strong>{people.partner.name}</strong> are both here.
+        </span>
+      </p>
+    );
+  }
+  return (
+    <Card title="Waiting for your partner" tone="attention">
+      <p>
+        Mend works best with both of you. Your partner joins with an invite link and picks their own
+        private stance. Until then you can look around and start an agreement to suggest.
+      </p>
+      <InviteManager invitePending={couple.invitePending} />
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Phase } from "../../../domain/phases.ts";
+import type { Stance } from "../../../domain/stance.ts";
+
+/** How each phase is named and explained on screen. Our own words, for both partners alike. */
+export const PHASE_COPY: Record<
+  Phase,
+  { name: string; fullName: string; tagline: string; about: string }
+> = {
+  stabilize: {
+    name: "Stabilize",
+    fullName: "Stabilize",
+    tagline: "Calm things down",
+    about:
+      "Make daily life calmer and more predictable first. Agree on when you talk about what happened, so it doesn't spill into every evening, set a few short-term agreements, and check that each of you feels safe enough to go on.",
+  },
+  meaning: {
+    name: "Make meaning",
+    fullName: "Make meaning",
+    tagline: "Understand how it happened",
+    about:
+      "Once things are steadier, look together at how you got here: what was going on between you and inside each of you. Not to excuse anything, and not to go over every detail again and again, but to reach an account you can both live with.",
+  },
+  rebuild: {
+    name: "Rebuild",
+    fullName: "Rebuild with small, durable promises",
+    tagline: "Small promises, kept",
+    about:
+      "Trust grows back slowly, through many small things done reliably. Make modest, concrete promises to each other, keep them week after week, and notice when the other does too.",
+  },
+};
+
+export const STANCE_CHOICES: ReadonlyArray<{ value: Stance; label: string; description: string }> =
+  [
+    {
+      value: "broke-trust",
+      label: "I broke trust",
+      description: "Something I did shook our trust, and I want to help repair it.",
+    },
+    {
+      value: "hurt",
+      label: "I was hurt",
+      description: "Something my partner did shook my trust in them.",
+    },
+    {
+      value: "both",
+      label: "Both of us, it's mutual",
+      description: "We have each done things that hurt the other's trust.",
+    },
+  ];
+
+/** Readable titles for readiness items; the server's detail explains the current state. */
+export const READINESS_TITLES: Record<string, string> = {
+  "partner-joined": "Both of you are here",
+  "agreement-accepted": "At least one agreement is in place",
+  "reviews-current": "Agreements are reviewed on time",
+  "safe-enough": "You feel safe enough to go on",
+};

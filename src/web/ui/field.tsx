@@ -1,0 +1,182 @@
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
+  optional?: boolean | undefined;
+  children: ReactNode;
+  className?: string | undefined;
+}
+
+function FieldShell({ id, label, hint, error, optional, children, className }: FieldShellProps) {
+  return (
+    <div className={["field", error ? "field--invalid" : "", className ?? ""].join(" ").trim()}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {optional ? <span className="field__optional"> (optional)</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+interface CommonProps {
+  label: ReactNode;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
+  optional?: boolean | undefined;
+  id?: string | undefined;
+}
+
+export interface TextFieldProps
+  extends CommonProps,
+    Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
+  ref?: Ref<HTMLInputElement>;
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  optional,
+  id,
+  ref,
+  className,
+  ...input
+}: TextFieldProps) {
+  const autoId = useId();
+  const fieldId = id ?? `f${autoId.replace(/:/g, "")}`;
+  return (
+    <FieldShell
+      id={fieldId}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+    >
+      <input
+        type="text"
+        {...input}
+        ref={ref}
+        id={fieldId}
+        className="field__control"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export interface TextAreaFieldProps
+  extends CommonProps,
+    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> {
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  optional,
+  id,
+  ref,
+  className,
+  rows = 3,
+  ...textarea
+}: TextAreaFieldProps) {
+  const autoId = useId();
+  const fieldId = id ?? `f${autoId.replace(/:/g, "")}`;
+  return (
+    <FieldShell
+      id={fieldId}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+    >
+      <textarea
+        {...textarea}
+        rows={rows}
+        ref={ref}
+        id={fieldId}
+        className="field__control field__control--textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export interface SelectFieldProps
+  extends CommonProps,
+    Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> {
+  ref?: Ref<HTMLSelectElement>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+export function SelectField({
+  label,
+  hint,
+  error,
+  optional,
+  id,
+  ref,
+  options,
+  className,
+  ...select
+}: SelectFieldProps) {
+  const autoId = useId();
+  const fieldId = id ?? `f${autoId.replace(/:/g, "")}`;
+  return (
+    <FieldShell
+      id={fieldId}
+      label={label}
+      hint={hint}
+      error={error}
+      optional={optional}
+      className={className}
+    >
+      <select
+        {...select}
+        ref={ref}
+        id={fieldId}
+        className="field__control field__control--select"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

@@ -1,0 +1,37 @@
+import { createContext, type ReactNode, useContext } from "react";
+
+export interface People {
+  /** The signed-in person's id. */
+  meId: string;
+  /** The other partner, once they have joined. */
+  partner: { id: string; name: string } | null;
+}
+
+const PeopleContext = createContext<People | null>(null);
+
+export function PeopleProvider({ value, children }: { value: People; children: ReactNode }) {
+  return <PeopleContext.Provider value={value}>{children}</PeopleContext.Provider>;
+}
+
+export interface PeopleHelpers extends People {
+  isMe: (id: string) => boolean;
+  /** "you" for the viewer, the partner's name, or "your partner". */
+  nameOf: (id: string | null | undefined, options?: { capital?: boolean }) => string;
+  partnerName: string;
+}
+
+export function usePeople(): PeopleHelpers {
+  const people = useContext(PeopleContext);
+  if (!people) throw new Error("usePeople needs a PeopleProvider above it.");
+  const partnerName = people.partner?.name ?? "your partner";
+  return {
+    ...people,
+    partnerName,
+    isMe: (id) => id === people.meId,
+    nameOf: (id, options) => {
+      if (id === people.meId) return options?.capital ? "You" : "you";
+      if (people.partner && id === people.partner.id) return people.partner.name;
+      return options?.capital ? "Your partner" : "your partner";
+    },
+  };
+}

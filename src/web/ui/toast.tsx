@@ -1,0 +1,61 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+
+type ShowToast = (message: string) => void;
+
+const ToastContext = createContext<ShowToast | null>(null);
+
+const VISIBLE_MS = 12_000;
+
+/**
+ * Short confirmations after an action whose item moves away (accepted, withdrawn…). The live
+ * region is always in the page so screen readers announce each message. It sits at the bottom,
+ * clear of the quick exit button.
+ */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [message, setMessage] = useState("");
+  const timer = useRef<number | undefined>(undefined);
+
+  const show = useCallback<ShowToast>((next) => {
+    setMessage("");
+    // A fresh render lets the same message be announced twice in a row.
+    window.requestAnimationFrame(() => setMessage(next));
+  }, []);
+
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    if (message) timer.current = window.setTimeout(() => setMessage(""), VISIBLE_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [message]);
+
+  const value = useMemo(() => show, [show]);
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <div className={`toast${message ? " toast--shown" : ""}`}>
+        <p className="toast__message" role="status" aria-live="polite">
+          {message}
+        </p>
+        {message ? (
+          <button type="button" className="toast__close" onClick={() => setMessage("")}>
+            Dismiss
+          </button>
+        ) : null}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+export function useToast(): ShowToast {
+  const show = useContext(ToastContext);
+  if (!show) throw new Error("useToast needs a ToastProvider above it.");
+  return show;
+}
