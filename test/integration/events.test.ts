@@ -75,7 +75,7 @@ describe("live couple events", () => {
   it("ends the stream when the session is signed out", async () => {
     const { a } = await makeCouple(t.app);
     const cookie = a.client.cookie ?? "";
-    const events = await readEvents(
+    const { events, ended } = await readEvents(
       cookie,
       () => false,
       async () => {
@@ -83,5 +83,6 @@ describe("live couple events", () => {
       },
     );
     expect(events).toEqual([{ activePause: null }]);
+    expect(ended).toBe(true);
   });
 });
