@@ -1,5 +1,6 @@
 import { loadConfig } from "../server/config.ts";
 import { backupCommand } from "./backup.ts";
+import { demoCommand } from "./demo.ts";
 import { migrateCommand } from "./migrate.ts";
 import { serveCommand } from "./serve.ts";
 
@@ -9,12 +10,15 @@ Commands:
   serve           run migrations, then serve the API and web app
   migrate         bring the database schema up to date
   backup <file>   write a consistent online copy of the SQLite database to <file>
+  demo            seed a demo couple with six weeks of history into ./data/demo.sqlite and serve it
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   serve: () => serveCommand(loadConfig()),
   migrate: () => migrateCommand(loadConfig()),
   backup: (args) => backupCommand(loadConfig(), args[0]),
+  demo: () =>
+    demoCommand(loadConfig({ ...process.env, DATABASE_URL: "sqlite:./data/demo.sqlite" })),
 };
 
 async function main(argv: string[]): Promise<void> {

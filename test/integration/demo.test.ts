@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PEOPLE, seedDemo } from "../../src/cli/demo-seed.ts";
+import type { CoupleView } from "../../src/contracts/couples.ts";
+import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
+
+let t: TestApp;
+let robin: Client;
+let kai: Client;
+beforeAll(async () => {
+  t = await makeTestApp();
+  const now = new Date("2026-06-15T12:00:00.000Z");
+  await seedDemo(t.app, t.clock, now);
+  robin = new Client(t.app);
+  kai = new Client(t.app);
+  await robin.post("/api/auth/login", {
+    email: DEMO_PEOPLE[0].email,
+    password: DEMO_PEOPLE[0].password,
+  });
+  await kai.post("/api/auth/login", {
+    email: DEMO_PEOPLE[1].email,
+    password: DEMO_PEOPLE[1].password,
+  });
+}, 120_000);
+afterAll(() => t.close());
+
+describe("the demo couple", () => {
+  it("has six weeks of Stabilize history through the real API", async () => {
+    const couple = (await robin.get("/api/couple")).json<CoupleView>();
+    expect(couple.partners.map((p) => p.name)).toEqual(["Robin", "Kai"]);
+    expect(couple.phase).toBe("stabilize");
+    expect(couple.therapy).toBe("started");
+    const met = Object.fromEntries(couple.readiness.items.map((i) => [i.key, i.met]));
+    expect(met).toMatchObject({
+      "talk-times": true,
+      "agreement-accepted": true,
+      "safe-enough": true,
+    });
+
+    const talk = (await kai.get("/api/talk-times")).json<{
+      talkTimes: Array<{ status: string }>;
+      next: unknown;
+    }>();
+    expect(talk.talkTimes.filter((x) => x.status === "accepted")).toHaveLength(2);
+    expect(talk.next).not.toBeNull();
+    const logs = (await kai.get("/api/talk-logs")).json<{ logs: unknown[] }>().logs;
+    expect(logs.length).toBeGreaterThan(12);
+
+    const agreements = (await kai.get("/api/agreements")).json<{
+      agreements: Array<{ status: string }>;
+    }>();
+    expect(
+      agreements.agreements.filter((a) => a.status === "accepted").length,
+    ).toBeGreaterThanOrEqual(4);
+    const parking = (await kai.get("/api/parking-lot")).json<{
+      items: Array<{ carriedOver: number }>;
+    }>();
+    expect(parking.items.length).toBe(7);
+    expect(parking.items.some((i) => i.carriedOver > 0)).toBe(true);
+  });
+
+  it("shows intensity that eases with a hard week in the middle, and keeps private entries private", async () => {
+    const mine = (await robin.get("/api/intensity")).json<{
+      entries: Array<{ value: number; mine: boolean }>;
+    }>();
+    const seenByKai = (await kai.get("/api/intensity")).json<{
+      entries: Array<{ value: number; mine: boolean }>;
+    }>();
+    const robinsOwn = mine.entries.filter((e) => e.mine);
+    const robinsSeenByKai = seenByKai.entries.filter((e) => !e.mine);
+    expect(robinsOwn).toHaveLength(42);
+    expect(robinsSeenByKai.length).toBeLessThan(robinsOwn.length);
+    const values = robinsOwn.map((e) => e.value);
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    expect(mean(values.slice(0, 7))).toBeGreaterThan(mean(values.slice(-7)));
+    expect(mean(values.slice(18, 25))).toBeGreaterThan(mean(values.slice(11, 18)));
+    expect((await kai.get("/api/stressors")).raw).not.toContain("Sleeping badly");
+  });
+});
