@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/server/config.ts";
 import { needsRehash } from "../../src/server/platform/passwords.ts";
@@ -91,5 +94,42 @@ describe("small platform rules", () => {
       describeDevice("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1"),
     ).toBe("Safari on iOS");
     expect(describeDevice(undefined)).toBe("A browser");
+  });
+});
+
+describe("crisis resources from the operator", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mend-resources-"));
+  const write = (name: string, content: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+
+  it("defaults to a list that does not pretend to know the country", () => {
+    const { crisisResources } = loadConfig({});
+    expect(crisisResources.length).toBeGreaterThan(0);
+    expect(crisisResources.map((r) => r.contact).join(" ")).toMatch(/112/);
+  });
+
+  it("reads the operator's JSON file", () => {
+    const file = write(
+      "ok.json",
+      JSON.stringify([{ name: "Helpline", contact: "0800 000", description: "Day and night." }]),
+    );
+    expect(loadConfig({ MEND_CRISIS_RESOURCES_FILE: file }).crisisResources).toEqual([
+      { name: "Helpline", contact: "0800 000", description: "Day and night." },
+    ]);
+  });
+
+  it("refuses a broken or empty file with a clear message", () => {
+    expect(() => loadConfig({ MEND_CRISIS_RESOURCES_FILE: write("bad.json", "{nope") })).toThrow(
+      /could not be read as JSON/,
+    );
+    expect(() => loadConfig({ MEND_CRISIS_RESOURCES_FILE: write("empty.json", "[]") })).toThrow(
+      /non-empty list/,
+    );
+    expect(() => loadConfig({ MEND_CRISIS_RESOURCES_FILE: join(dir, "missing.json") })).toThrow(
+      ConfigError,
+    );
   });
 });
