@@ -26,7 +26,7 @@ describe("agreements", () => {
       text: "Phones stay in the kitchen after 22:00.",
       status: "proposed",
       proposedBy: a.id,
-      reviewOn: "2026-03-16",
+      reviewOn: null,
       dueForReview: false,
     });
 
@@ -34,9 +34,45 @@ describe("agreements", () => {
     expect(own.status).toBe(409);
     const accepted = await b.client.post(`/api/agreements/${agreement.id}/accept`);
     expect(accepted.status).toBe(200);
-    expect(accepted.json<One>().agreement.status).toBe("accepted");
+    expect(accepted.json<One>().agreement).toMatchObject({
+      status: "accepted",
+      reviewOn: "2026-03-16",
+    });
     const twice = await b.client.post(`/api/agreements/${agreement.id}/accept`);
     expect(twice.status).toBe(409);
+  });
+
+  it("starts the review clock at acceptance, keeping a chosen date that is still ahead", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const day = (offset: number) =>
+      new Date(t.clock.now().getTime() + offset * DAY).toISOString().slice(0, 10);
+    const pick = day(18);
+    const chosen = (
+      await a.client.post("/api/agreements", {
+        category: "money",
+        text: "We share bank statements.",
+        reviewOn: pick,
+      })
+    ).json<One>().agreement;
+    expect(chosen.reviewOn).toBe(pick);
+    const plain = await makeAgreement(a, "We eat together on Sundays.");
+    const stale = (
+      await a.client.post("/api/agreements", {
+        category: "other",
+        text: "We walk on Saturdays.",
+        reviewOn: day(3),
+      })
+    ).json<One>().agreement;
+
+    t.clock.advance(5 * DAY);
+    const kept = (await b.client.post(`/api/agreements/${chosen.id}/accept`)).json<One>().agreement;
+    expect(kept.reviewOn).toBe(pick);
+    const fromToday = (await b.client.post(`/api/agreements/${plain.id}/accept`)).json<One>()
+      .agreement;
+    expect(fromToday.reviewOn).toBe(day(14));
+    const renewed = (await b.client.post(`/api/agreements/${stale.id}/accept`)).json<One>()
+      .agreement;
+    expect(renewed.reviewOn).toBe(day(14));
   });
 
   it("counters with new wording: the old one is countered, the new one is the other's proposal", async () => {

@@ -72,6 +72,15 @@ export function agreementService({ db, clock }: ServiceDeps) {
     return requested;
   }
 
+  /**
+   * The review clock starts when both have said yes: a date picked with the proposal holds if
+   * it is still ahead, otherwise the default span runs from the day of acceptance.
+   */
+  function reviewOnAtAcceptance(proposed: string | null): string {
+    const day = today();
+    return proposed !== null && proposed > day ? proposed : defaultReviewOn(day);
+  }
+
   /** Loads an agreement the actor may act on and checks its life cycle allows the action. */
   async function load(tx: AgreementStore, actor: Actor, id: string, action: AgreementAction) {
     const found = await tx.find(id);
@@ -138,7 +147,7 @@ export function agreementService({ db, clock }: ServiceDeps) {
       text: input.text,
       status: "proposed",
       visibility: "couple",
-      review_on: chooseReviewOn(input.reviewOn),
+      review_on: input.reviewOn === undefined ? null : chooseReviewOn(input.reviewOn),
       replaces_id: replaces?.id ?? null,
       created_at: now,
       updated_at: now,
@@ -200,7 +209,13 @@ export function agreementService({ db, clock }: ServiceDeps) {
       const now = clock.now().toISOString();
       const row = await inTransaction(db, agreementStore, async (tx) => {
         const proposal = await load(tx, actor, id, "accept");
-        const accepted = await move(tx, proposal, "accepted", now);
+        const accepted = await move(
+          tx,
+          proposal,
+          "accepted",
+          now,
+          reviewOnAtAcceptance(proposal.review_on),
+        );
         await record(tx, accepted, actor, "accepted", null, now);
         if (proposal.replaces_id) {
           const replaced = await tx.find(proposal.replaces_id);
