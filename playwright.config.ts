@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.MEND_E2E_PORT ?? 3999);
+const port = Number(process.env.MEND_E2E_PORT ?? 4789);
 
 export default defineConfig({
   testDir: "test/e2e",

@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../../src/server/platform/db.ts";
 
 /** Serves the built app on a fresh SQLite database for one end-to-end run. */
-const port = process.env.MEND_E2E_PORT ?? "3999";
+const port = process.env.MEND_E2E_PORT ?? "4789";
 const dir = mkdtempSync(join(tmpdir(), "mend-e2e-"));
 const config = loadConfig({
   PORT: port,

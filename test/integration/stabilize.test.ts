@@ -100,6 +100,7 @@ describe("intensity", () => {
 
     t.clock.advance(MINUTE);
     await a.client.post("/api/intensity", { value: 5 });
+    t.clock.advance(MINUTE);
     await b.client.post("/api/intensity", { value: 6, note: "Tired" });
     const seenByB = (await b.client.get("/api/intensity")).json<{ entries: IntensityEntry[] }>()
       .entries;

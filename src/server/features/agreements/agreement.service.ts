@@ -187,12 +187,19 @@ export function agreementService({ db, clock }: ServiceDeps) {
       const events = await store.events(id);
       return {
         agreement: present(row, today()),
-        history: events.map((e) => ({
-          kind: storedEnum(AGREEMENT_EVENT_KINDS, e.kind),
-          by: e.actor_id,
-          note: e.note,
-          at: e.at,
-        })),
+        history: events
+          .map((e) => ({
+            kind: storedEnum(AGREEMENT_EVENT_KINDS, e.kind),
+            by: e.actor_id,
+            note: e.note,
+            at: e.at,
+          }))
+          // Steps taken in one moment (kept, then replaced) keep their life-cycle order.
+          .sort(
+            (x, y) =>
+              x.at.localeCompare(y.at) ||
+              AGREEMENT_EVENT_KINDS.indexOf(x.kind) - AGREEMENT_EVENT_KINDS.indexOf(y.kind),
+          ),
       };
     },
 
