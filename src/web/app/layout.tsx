@@ -61,10 +61,11 @@ export function RootLayout() {
   const signedIn = Boolean(me.data);
   const onAuthPage = location.pathname === "/signin" || location.pathname === "/signup";
 
-  // Each screen starts at the top.
+  // Each screen starts at the top, unless the link points into the page ("#propose").
+  const hasHash = location.hash !== "";
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
   useEffect(() => {
-    window.scrollTo(0, 0);
+    if (!hasHash) window.scrollTo(0, 0);
   }, [location.pathname]);
 
   return (

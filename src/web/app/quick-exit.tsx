@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { PublicConfig } from "../../contracts/account.ts";
 import { apiRequest } from "../ui/api-client.ts";
+import { queryClient } from "./query-client.ts";
 
 export const FALLBACK_EXIT_URL = "https://duckduckgo.com/?q=weather";
 
@@ -15,6 +16,9 @@ export function safeExitUrl(candidate: string | undefined): string {
     return FALLBACK_EXIT_URL;
   }
 }
+
+/** Where quick exit goes: the operator's choice once known, a neutral default until then. */
+let exitUrl = FALLBACK_EXIT_URL;
 
 export function useConfig() {
   return useQuery({
@@ -30,11 +34,11 @@ export function useConfig() {
  * Leaves at once: blank the page, forget client state, end the session (best effort) and
  * replace this page in the history with a neutral one, so Back does not return here.
  */
-export function leaveNow(exitUrl: string, clearCache: () => void): void {
+export function leaveNow(): void {
   document.documentElement.classList.add("is-exiting");
   document.title = "";
   try {
-    clearCache();
+    queryClient.clear();
   } catch {
     // leaving matters more than tidying up
   }
@@ -54,45 +58,46 @@ export function leaveNow(exitUrl: string, clearCache: () => void): void {
 const SHIFT_PRESSES = 3;
 const SHIFT_WINDOW_MS = 1000;
 
-/** The quick exit button, first in the tab order, plus the Shift ×3 shortcut. */
-export function QuickExit() {
-  const queryClient = useQueryClient();
-  const config = useConfig();
-  const exitUrl = safeExitUrl(config.data?.quickExitUrl);
-  const exitRef = useRef(exitUrl);
-  exitRef.current = exitUrl;
-
-  const exit = useCallback(
-    () => leaveNow(exitRef.current, () => queryClient.clear()),
-    [queryClient],
-  );
-
-  useEffect(() => {
-    let presses: number[] = [];
-    function onKeyDown(event: KeyboardEvent) {
+/**
+ * Shift pressed three times within a second leaves. Installed before React renders, so the
+ * shortcut works while the app is still loading, and even if a screen has failed.
+ */
+export function installQuickExitShortcut(): void {
+  let presses: number[] = [];
+  window.addEventListener(
+    "keydown",
+    (event) => {
       if (event.key !== "Shift") {
         // Only Shift pressed on its own counts; typing capitals in between does not.
         presses = [];
         return;
       }
       if (event.repeat) return;
-      const now = event.timeStamp || performance.now();
+      const now = performance.now();
       presses = [...presses.filter((t) => now - t < SHIFT_WINDOW_MS), now];
       if (presses.length >= SHIFT_PRESSES) {
         presses = [];
-        exit();
+        leaveNow();
       }
-    }
-    window.addEventListener("keydown", onKeyDown, true);
-    return () => window.removeEventListener("keydown", onKeyDown, true);
-  }, [exit]);
+    },
+    true,
+  );
+}
+
+/** The quick exit button: fixed, always on top, first in the tab order. */
+export function QuickExit() {
+  const config = useConfig();
+  const configured = config.data?.quickExitUrl;
+  useEffect(() => {
+    exitUrl = safeExitUrl(configured);
+  }, [configured]);
 
   return (
     <>
       <button
         type="button"
         className="quick-exit"
-        onClick={exit}
+        onClick={leaveNow}
         aria-describedby="quick-exit-help"
       >
         <svg className="quick-exit__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -107,7 +112,8 @@ export function QuickExit() {
         </svg>
         Quick exit
       </button>
-      <span id="quick-exit-help" className="visually-hidden">
+      {/* Hidden, yet still read as the button's description. */}
+      <span id="quick-exit-help" hidden>
         Leaves this site at once and opens a neutral page. You can also press Shift three times.
       </span>
     </>

@@ -17,6 +17,14 @@ export function formatDateTime(timestamp: string): string {
   return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
 }
 
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+
+/** The time of day of a timestamp, e.g. "19:40". */
+export function formatTime(timestamp: string): string {
+  const date = new Date(timestamp);
+  return Number.isNaN(date.getTime()) ? timestamp : timeFormat.format(date);
+}
+
 /** A calendar day (YYYY-MM-DD) without shifting it through a time zone. */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split("-").map(Number);

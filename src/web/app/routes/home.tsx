@@ -8,9 +8,10 @@ import { PhaseRoadMap } from "../../features/couples/components/phase-road-map.t
 import { ReadinessChecklist } from "../../features/couples/components/readiness-checklist.tsx";
 import { PHASE_COPY } from "../../features/couples/copy.ts";
 import { Card } from "../../ui/card.tsx";
-import { formatDate } from "../../ui/format.ts";
+import { formatDate, formatTime } from "../../ui/format.ts";
 import { Page } from "../../ui/page.tsx";
 import { ErrorState, Loading } from "../../ui/query-state.tsx";
+import { Notice } from "../../ui/status.tsx";
 
 /** Home for a partner in a couple: who's here, what needs an answer, where you are. */
 export function HomePage() {
@@ -36,6 +37,15 @@ export function HomePage() {
       }
     >
       <PartnerStatus couple={data} />
+      {data.activePause ? (
+        <Notice title="A pause is running">
+          <p>
+            {data.activePause.byMe ? "You asked for a pause" : "Your partner asked for a pause"}{" "}
+            until {formatTime(data.activePause.endsAt)}. Take the time to breathe; you'll come back
+            to it afterwards.
+          </p>
+        </Notice>
+      ) : null}
       <PendingPhaseCard couple={data} />
       <div className="grid-2">
         <Card title="Agreements">

@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Stance } from "../../../domain/stance.ts";
-import { useLogout } from "../../features/account/api/auth.ts";
+import { forgetSession, useLogout } from "../../features/account/api/auth.ts";
 import { useMe } from "../../features/account/api/me.ts";
 import { SignInForm } from "../../features/account/components/sign-in-form.tsx";
 import { SignUpForm } from "../../features/account/components/sign-up-form.tsx";
@@ -14,6 +15,7 @@ import { ErrorSummary } from "../../ui/error-summary.tsx";
 import { formatDate } from "../../ui/format.ts";
 import { Page } from "../../ui/page.tsx";
 import { ErrorState, Loading } from "../../ui/query-state.tsx";
+import { useToast } from "../../ui/toast.tsx";
 
 function LinkNotWorking() {
   return (
@@ -38,6 +40,7 @@ function LinkNotWorking() {
 /** Signed out: create an account or sign in here, then continue on this page. */
 function JoinSignedOut({ invitedBy }: { invitedBy: string }) {
   const [mode, setMode] = useState<"new" | "existing">("new");
+  const toast = useToast();
   return (
     <>
       <Card title="First, your own account">
@@ -64,7 +67,11 @@ function JoinSignedOut({ invitedBy }: { invitedBy: string }) {
             I already have an account
           </button>
         </fieldset>
-        {mode === "new" ? <SignUpForm /> : <SignInForm />}
+        {mode === "new" ? (
+          <SignUpForm onSuccess={() => toast("Your account is ready. One more step below.")} />
+        ) : (
+          <SignInForm onSuccess={() => toast("You're signed in. One more step below.")} />
+        )}
       </Card>
       <p className="muted small">
         After that you'll choose your own private stance and join {invitedBy}.
@@ -73,9 +80,13 @@ function JoinSignedOut({ invitedBy }: { invitedBy: string }) {
   );
 }
 
-function JoinAccept({ token, invitedBy }: { token: string; invitedBy: string }) {
-  const accept = useAcceptInvite(token);
-  const navigate = useNavigate();
+function JoinAccept({
+  accept,
+  invitedBy,
+}: {
+  accept: ReturnType<typeof useAcceptInvite>;
+  invitedBy: string;
+}) {
   const [stance, setStance] = useState<Stance | null>(null);
   const [missing, setMissing] = useState(false);
   if (accept.error && isApiError(accept.error) && accept.error.status === 404) {
@@ -96,9 +107,7 @@ function JoinAccept({ token, invitedBy }: { token: string; invitedBy: string }) 
           setMissing(true);
           return;
         }
-        accept.mutate(stance, {
-          onSuccess: () => navigate("/", { replace: true }),
-        });
+        accept.mutate(stance);
       }}
     >
       <ErrorSummary errors={errors} />
@@ -122,6 +131,7 @@ function JoinAccept({ token, invitedBy }: { token: string; invitedBy: string }) 
 
 function AlreadyInCouple() {
   const logout = useLogout();
+  const queryClient = useQueryClient();
   return (
     <Card title="You're already in a couple" tone="attention">
       <p>
@@ -131,7 +141,16 @@ function AlreadyInCouple() {
       </p>
       <div className="actions">
         <ButtonLink to="/">Go to my home</ButtonLink>
-        <Button variant="secondary" busy={logout.isPending} onClick={() => logout.mutate()}>
+        <Button
+          variant="secondary"
+          busy={logout.isPending}
+          onClick={() =>
+            void logout
+              .mutateAsync()
+              .catch(() => undefined)
+              .finally(() => forgetSession(queryClient))
+          }
+        >
           Sign out
         </Button>
       </div>
@@ -143,8 +162,14 @@ export function JoinPage() {
   const { token = "" } = useParams();
   const preview = useInvitePreview(token);
   const me = useMe();
+  const accept = useAcceptInvite(token);
+  const navigate = useNavigate();
+  const joined = accept.isSuccess;
+  useEffect(() => {
+    if (joined) navigate("/", { replace: true });
+  }, [joined, navigate]);
 
-  if (preview.isPending || me.isPending) return <Loading />;
+  if (preview.isPending || me.isPending || accept.isSuccess) return <Loading />;
   if (preview.isError) {
     return (
       <ErrorState
@@ -175,7 +200,7 @@ export function JoinPage() {
         <AlreadyInCouple />
       ) : (
         <Card title="Where do you stand?">
-          <JoinAccept token={token} invitedBy={invitedBy} />
+          <JoinAccept accept={accept} invitedBy={invitedBy} />
         </Card>
       )}
       {me.data ? null : (

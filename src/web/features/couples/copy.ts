@@ -51,7 +51,10 @@ export const STANCE_CHOICES: ReadonlyArray<{ value: Stance; label: string; descr
 /** Readable titles for readiness items; the server's detail explains the current state. */
 export const READINESS_TITLES: Record<string, string> = {
   "partner-joined": "Both of you are here",
+  "talk-times": "A talk time is agreed and used",
   "agreement-accepted": "At least one agreement is in place",
+  "intensity-calming": "Things are calming down",
   "reviews-current": "Agreements are reviewed on time",
   "safe-enough": "You feel safe enough to go on",
+  "therapy-decided": "You've thought about outside support",
 };

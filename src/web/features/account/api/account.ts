@@ -6,7 +6,6 @@ import {
   SessionsReply,
 } from "../../../../contracts/account.ts";
 import { apiRequest, apiSend } from "../../../ui/api-client.ts";
-import { meQueryKey } from "./me.ts";
 
 export type ChangePasswordInput = z.input<typeof ChangePasswordBody>;
 export type DeleteAccountInput = z.input<typeof DeleteAccountBody>;
@@ -38,19 +37,10 @@ export function useEndSession() {
   });
 }
 
+/** Deletes the account. The caller moves on, then calls `forgetSession`. */
 export function useDeleteAccount() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: z.output<typeof DeleteAccountBody>) =>
       apiSend("/api/account", { method: "DELETE", body, expectUnauthorized: true }),
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
-      try {
-        sessionStorage.clear();
-      } catch {
-        // nothing to clear
-      }
-    },
   });
 }

@@ -37,19 +37,23 @@ export function useLogin() {
   });
 }
 
-/** Signs out here and forgets every cached answer. */
+/** Forgets every cached answer and this tab's storage: call after leaving a session. */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.clear();
+  queryClient.setQueryData(meQueryKey, null);
+  try {
+    sessionStorage.clear();
+  } catch {
+    // storage may be unavailable; nothing to clear then
+  }
+}
+
+/**
+ * Ends the session on the server. The caller moves on first (so no guard sends it to sign-in)
+ * and then calls `forgetSession`.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiSend("/api/auth/logout", { expectUnauthorized: true }),
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
-      try {
-        sessionStorage.clear();
-      } catch {
-        // storage may be unavailable; nothing to clear then
-      }
-    },
   });
 }

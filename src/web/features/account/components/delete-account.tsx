@@ -46,24 +46,24 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
           <form
             className="form form--tight"
             noValidate
-            onSubmit={form.handleSubmit((values) => {
+            onSubmit={form.handleSubmit(async (values) => {
               setServerMessages([]);
-              remove.mutate(values, {
-                onSuccess: onDeleted,
-                onError: (error) => {
-                  if (
-                    isApiError(error) &&
-                    (error.status === 401 || error.status === 403) &&
-                    !error.fields.password
-                  ) {
-                    form.setError("password", {
-                      type: "server",
-                      message: "That password isn't right. Your account has not been deleted.",
-                    });
-                  }
-                  setServerMessages(applyServerErrors(error, form.setError, ["password"]));
-                },
-              });
+              try {
+                await remove.mutateAsync(values);
+                onDeleted();
+              } catch (error) {
+                if (
+                  isApiError(error) &&
+                  (error.status === 401 || error.status === 403) &&
+                  !error.fields.password
+                ) {
+                  form.setError("password", {
+                    type: "server",
+                    message: "That password isn't right. Your account has not been deleted.",
+                  });
+                }
+                setServerMessages(applyServerErrors(error, form.setError, ["password"]));
+              }
             })}
           >
             <p className="danger-title">This can't be undone.</p>

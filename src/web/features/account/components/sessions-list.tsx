@@ -29,7 +29,7 @@ export function SessionsList() {
                 {session.current ? <span className="badge badge--calm">This device</span> : null}
               </p>
               <p className="sessions__meta">
-                Signed in {formatDate(session.createdAt)} · last used{" "}
+                Signed in on {formatDate(session.createdAt)} · last used{" "}
                 {formatDateTime(session.lastSeenAt)}
               </p>
             </div>

@@ -29,11 +29,12 @@ export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
       className="form"
       noValidate
       aria-label="Sign in"
-      onSubmit={form.handleSubmit((values) => {
+      onSubmit={form.handleSubmit(async (values) => {
         setServerMessages([]);
-        login.mutate(values, {
-          onSuccess: () => onSuccess?.(),
-          onError: (error) => {
+        // The form may unmount once signed in; the promise still settles here.
+        await login.mutateAsync(values).then(
+          () => onSuccess?.(),
+          (error: unknown) => {
             if (isApiError(error) && error.status === 401) {
               setServerMessages([
                 "That email and password don't match an account. Check them and try again.",
@@ -43,7 +44,7 @@ export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
             }
             setServerMessages(applyServerErrors(error, form.setError, ["email", "password"]));
           },
-        });
+        );
       })}
     >
       <ErrorSummary errors={summaryErrors(errors, FIELD_IDS, serverMessages)} />

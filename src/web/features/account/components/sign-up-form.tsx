@@ -31,11 +31,12 @@ export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
       className="form"
       noValidate
       aria-label="Create an account"
-      onSubmit={form.handleSubmit((values) => {
+      onSubmit={form.handleSubmit(async (values) => {
         setServerMessages([]);
-        signup.mutate(values, {
-          onSuccess: () => onSuccess?.(),
-          onError: (error) => {
+        // The form may unmount once signed in; the promise still settles here.
+        await signup.mutateAsync(values).then(
+          () => onSuccess?.(),
+          (error: unknown) => {
             if (isApiError(error) && error.status === 409 && !error.fields.email) {
               form.setError("email", { type: "server", message: error.message });
             }
@@ -43,7 +44,7 @@ export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
               applyServerErrors(error, form.setError, ["name", "email", "password"]),
             );
           },
-        });
+        );
       })}
     >
       <ErrorSummary errors={summaryErrors(errors, FIELD_IDS, serverMessages)} />

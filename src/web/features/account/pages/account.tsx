@@ -1,9 +1,10 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { Button } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
-import { useLogout } from "../api/auth.ts";
+import { forgetSession, useLogout } from "../api/auth.ts";
 import { useMe } from "../api/me.ts";
 import { ChangePasswordForm } from "../components/change-password-form.tsx";
 import { DeleteAccount } from "../components/delete-account.tsx";
@@ -13,6 +14,7 @@ export function AccountPage() {
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
 
   if (me.isPending) return <Loading />;
   if (me.isError || !me.data) {
@@ -20,10 +22,18 @@ export function AccountPage() {
   }
   const { user } = me.data;
 
-  function signOut() {
-    logout.mutate(undefined, {
-      onSettled: () => navigate("/", { replace: true, state: { notice: "signed-out" } }),
-    });
+  async function signOut() {
+    try {
+      await logout.mutateAsync();
+    } catch {
+      // Even if the server can't be reached, forget everything here.
+    }
+    leave("signed-out");
+  }
+
+  function leave(notice: "signed-out" | "deleted") {
+    navigate("/", { replace: true, state: { notice } });
+    forgetSession(queryClient);
   }
 
   return (
@@ -44,7 +54,7 @@ export function AccountPage() {
         <Card title="Signing out">
           <p>Signing out ends your session on this device.</p>
           <div className="actions">
-            <Button variant="secondary" onClick={signOut} busy={logout.isPending}>
+            <Button variant="secondary" onClick={() => void signOut()} busy={logout.isPending}>
               Sign out
             </Button>
           </div>
@@ -72,9 +82,7 @@ export function AccountPage() {
         </p>
       </Card>
       <Card title="Delete account">
-        <DeleteAccount
-          onDeleted={() => navigate("/", { replace: true, state: { notice: "deleted" } })}
-        />
+        <DeleteAccount onDeleted={() => leave("deleted")} />
       </Card>
     </Page>
   );

@@ -22,7 +22,11 @@ export function AgreementsSummary() {
       <EmptyState
         title="Nothing needs your answer right now"
         action={
-          <ButtonLink to="/agreements#propose" variant="secondary" size="small">
+          <ButtonLink
+            to={groups.inPlace.length === 0 ? "/agreements#propose" : "/agreements"}
+            variant="secondary"
+            size="small"
+          >
             {groups.inPlace.length === 0 ? "Propose a first agreement" : "See agreements"}
           </ButtonLink>
         }

@@ -53,6 +53,7 @@ export function CounterForm({
       <TextAreaField
         id={ids.text}
         label="Your wording"
+        rows={4}
         hint="Change what you'd like. Your partner sees it as your suggestion."
         maxLength={LIMITS.agreementTextMax}
         error={errors.text?.message}

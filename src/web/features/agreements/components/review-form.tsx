@@ -97,6 +97,7 @@ export function ReviewForm({
           label="New wording"
           maxLength={LIMITS.agreementTextMax}
           defaultValue={agreement.text}
+          rows={4}
           error={fieldErrors.text?.message}
           {...form.register("text")}
         />

@@ -78,12 +78,13 @@ export function useAcceptInvite(token: string) {
         method: "POST",
         body: { stance },
       }),
-    onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: invitePreviewKey(token) });
-      await Promise.all([
-        queryClient.refetchQueries({ queryKey: meKey }),
-        queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
-      ]);
+    onSuccess: (reply) => {
+      // Known now: update "who am I" at once so Home opens without a detour.
+      queryClient.setQueryData<{ couple: unknown } | null>(meKey, (me) =>
+        me ? { ...me, couple: reply.couple } : me,
+      );
+      void queryClient.invalidateQueries({ queryKey: meKey });
+      void queryClient.invalidateQueries({ queryKey: coupleQueryKey });
     },
   });
 }

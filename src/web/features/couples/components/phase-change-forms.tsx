@@ -169,7 +169,7 @@ export function StepBackCard({ couple }: { couple: CoupleViewData }) {
           <ErrorSummary
             errors={summaryErrors(form.formState.errors, { reason: "back-reason" }, serverMessages)}
           />
-          {earlier.length > 1 ? (
+          {earlier.length > 0 ? (
             <ChoiceGroup
               size="compact"
               legend="Step back to"

@@ -14,7 +14,7 @@ export function PhaseRoadMap({ current, headingLevel = 3, compact = false }: Pha
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const currentIndex = current ? phaseIndex(current) : -1;
   return (
-    <ol className="road-map">
+    <ol className={`road-map${compact ? " road-map--compact" : ""}`}>
       {PHASES.map((phase, index) => {
         const copy = PHASE_COPY[phase];
         const state =
