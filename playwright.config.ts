@@ -18,7 +18,7 @@ export default defineConfig({
     command: "npx tsx test/e2e/serve.ts",
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000,
     env: { MEND_E2E_PORT: String(port) },
   },
 });

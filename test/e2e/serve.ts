@@ -1,11 +1,16 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { seedDemo } from "../../src/cli/demo-seed.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
+import { ManualClock } from "../../src/server/platform/clock.ts";
 import { migrateToLatest, openDatabase } from "../../src/server/platform/db.ts";
 
-/** Serves the built app on a fresh SQLite database for one end-to-end run. */
+/**
+ * Serves the built app on a fresh SQLite database for one end-to-end run. The demo couple is
+ * seeded first (through the real API, with a hand-moved clock), so demo screens can be checked.
+ */
 const port = process.env.MEND_E2E_PORT ?? "4789";
 const dir = mkdtempSync(join(tmpdir(), "mend-e2e-"));
 const config = loadConfig({
@@ -14,8 +19,16 @@ const config = loadConfig({
   DATABASE_URL: `sqlite:${join(dir, "mend.sqlite")}`,
   MEND_PUBLIC_URL: `http://127.0.0.1:${port}`,
   MEND_LOG_LEVEL: "warn",
+  MEND_EVENT_POLL_MS: "1000",
 });
 const database = await openDatabase(config.databaseUrl);
 await migrateToLatest(database);
+
+const now = new Date();
+const clock = new ManualClock(now);
+const seeding = await buildApp({ config, database, clock, logger: false });
+await seedDemo(seeding, clock, now);
+await seeding.close();
+
 const app = await buildApp({ config, database });
 await app.listen({ port: config.port, host: config.host });
