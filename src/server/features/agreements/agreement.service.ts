@@ -23,22 +23,16 @@ import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import {
   type Actor,
-  type CoupleItem,
   canRead,
   requireActionable,
   requireCoupleMember,
 } from "../../platform/policy.ts";
-import { storedEnum, storedVisibility } from "../../platform/stored.ts";
+import { coupleItem, storedEnum } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type AgreementStore, agreementStore } from "./agreement.store.ts";
 
-function asItem(row: AgreementRow): AgreementRow & CoupleItem {
-  return {
-    ...row,
-    coupleId: row.couple_id,
-    authorId: row.proposed_by,
-    visibility: storedVisibility(row.visibility),
-  };
+function asItem(row: AgreementRow) {
+  return coupleItem(row, row.proposed_by);
 }
 
 function present(row: AgreementRow, today: string): Agreement {

@@ -6,25 +6,19 @@ import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import {
   type Actor,
-  type CoupleItem,
   canRead,
   requireActionable,
   requireAuthor,
   requireCoupleMember,
 } from "../../platform/policy.ts";
-import { storedEnum, storedVisibility } from "../../platform/stored.ts";
+import { coupleItem, storedEnum } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { circleStore } from "./circle.store.ts";
 
 type Person = z.infer<typeof CirclePerson>;
 
-function asItem(row: CirclePersonRow): CirclePersonRow & CoupleItem {
-  return {
-    ...row,
-    coupleId: row.couple_id,
-    authorId: row.author_id,
-    visibility: storedVisibility(row.visibility),
-  };
+function asItem(row: CirclePersonRow) {
+  return coupleItem(row, row.author_id);
 }
 
 function present(row: CirclePersonRow): Person {

@@ -3,13 +3,8 @@ import type { IntensityBody, IntensityEntry } from "../../../contracts/intensity
 import { intensityTrend, TREND_DAYS, trendSentence } from "../../../domain/intensity.ts";
 import type { IntensityRow } from "../../platform/db-schema.ts";
 import { newId } from "../../platform/ids.ts";
-import {
-  type Actor,
-  type CoupleItem,
-  canRead,
-  requireCoupleMember,
-} from "../../platform/policy.ts";
-import { storedVisibility } from "../../platform/stored.ts";
+import { type Actor, canRead, requireCoupleMember } from "../../platform/policy.ts";
+import { coupleItem, storedVisibility } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { intensityStore } from "./intensity.store.ts";
 
@@ -18,13 +13,8 @@ const DAY_MS = 86_400_000;
 /** How far back the list and charts reach. */
 export const INTENSITY_HISTORY_DAYS = 120;
 
-function asItem(row: IntensityRow): IntensityRow & CoupleItem {
-  return {
-    ...row,
-    coupleId: row.couple_id,
-    authorId: row.author_id,
-    visibility: storedVisibility(row.visibility),
-  };
+function asItem(row: IntensityRow) {
+  return coupleItem(row, row.author_id);
 }
 
 /** Which zone a couple's days are counted in: the zone of their talk times, else UTC. */

@@ -3,24 +3,13 @@ import type { AddStressorBody, Stressor } from "../../../contracts/stabilize.ts"
 import { STRESSOR_PLANS, type StressorPlan } from "../../../domain/stabilize.ts";
 import type { StressorRow } from "../../platform/db-schema.ts";
 import { newId } from "../../platform/ids.ts";
-import {
-  type Actor,
-  type CoupleItem,
-  canRead,
-  requireAuthor,
-  requireCoupleMember,
-} from "../../platform/policy.ts";
-import { storedEnum, storedVisibility } from "../../platform/stored.ts";
+import { type Actor, canRead, requireAuthor, requireCoupleMember } from "../../platform/policy.ts";
+import { coupleItem, storedEnum, storedVisibility } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { stressorStore } from "./stressor.store.ts";
 
-function asItem(row: StressorRow): StressorRow & CoupleItem {
-  return {
-    ...row,
-    coupleId: row.couple_id,
-    authorId: row.author_id,
-    visibility: storedVisibility(row.visibility),
-  };
+function asItem(row: StressorRow) {
+  return coupleItem(row, row.author_id);
 }
 
 /** Outside pressures each partner names, with a plan to pause, reduce or keep each for now. */

@@ -6,24 +6,18 @@ import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import {
   type Actor,
-  type CoupleItem,
   canRead,
   requireActionable,
   requireCoupleMember,
 } from "../../platform/policy.ts";
-import { storedEnum, storedVisibility } from "../../platform/stored.ts";
+import { coupleItem, storedEnum } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { parkingLotStore } from "./parking-lot.store.ts";
 
 type Item = z.infer<typeof ParkingItem>;
 
-function asItem(row: ParkingRow): ParkingRow & CoupleItem {
-  return {
-    ...row,
-    coupleId: row.couple_id,
-    authorId: row.raised_by,
-    visibility: storedVisibility(row.visibility),
-  };
+function asItem(row: ParkingRow) {
+  return coupleItem(row, row.raised_by);
 }
 
 function present(row: ParkingRow): Item {

@@ -19,12 +19,11 @@ import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import {
   type Actor,
-  type CoupleItem,
   canRead,
   requireActionable,
   requireCoupleMember,
 } from "../../platform/policy.ts";
-import { storedEnum, storedVisibility } from "../../platform/stored.ts";
+import { coupleItem, storedEnum } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { type TalkTimeStore, talkTimeStore } from "./talk-time.store.ts";
 
@@ -34,22 +33,12 @@ const LOG_WINDOW_DAYS = 3;
 
 type Window = { startsAt: string; endsAt: string; talkTimeId: string };
 
-function asItem(row: TalkTimeRow): TalkTimeRow & CoupleItem {
-  return {
-    ...row,
-    coupleId: row.couple_id,
-    authorId: row.proposed_by,
-    visibility: storedVisibility(row.visibility),
-  };
+function asItem(row: TalkTimeRow) {
+  return coupleItem(row, row.proposed_by);
 }
 
-function logItem(row: TalkLogRow): TalkLogRow & CoupleItem {
-  return {
-    ...row,
-    coupleId: row.couple_id,
-    authorId: row.author_id,
-    visibility: storedVisibility(row.visibility),
-  };
+function logItem(row: TalkLogRow) {
+  return coupleItem(row, row.author_id);
 }
 
 function shape(row: TalkTimeRow): TalkTimeShape & { id: string } {
