@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { CrisisResource, SafetyCheck } from "../../../contracts/safety.ts";
 import {
   evaluateSafetyCheck,
@@ -21,11 +21,10 @@ export interface MemberFlags {
   individualMode(coupleId: string, userId: string): Promise<boolean>;
 }
 
+const StoredAnswers = z.record(z.string(), z.string());
+
 function present(row: SafetyCheckRow): z.infer<typeof SafetyCheck> {
-  const areas: unknown = JSON.parse(row.answers);
-  const result = evaluateSafetyCheck(
-    typeof areas === "object" && areas !== null ? (areas as Record<string, string>) : {},
-  );
+  const result = evaluateSafetyCheck(StoredAnswers.parse(JSON.parse(row.answers)));
   return {
     id: row.id,
     at: row.at,
