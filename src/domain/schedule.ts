@@ -61,14 +61,22 @@ export function isWeekday(value: string): value is Weekday {
  * time, so a talk time set in one would drift by an hour for half the year.
  */
 export function isValidTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z]/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let valid = /^[A-Za-z]/.test(zone);
+  if (valid) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    } catch {
+      valid = false;
+    }
   }
+  // Building a formatter is costly and the answer never changes within a process.
+  if (zoneValidity.size < 1_000) zoneValidity.set(zone, valid);
+  return valid;
 }
+
+const zoneValidity = new Map<string, boolean>();
 
 /** Reads a strict 24-hour `HH:MM` (two digits each, 00:00–23:59), or null. */
 export function parseClock(text: string): Clock | null {
@@ -189,12 +197,35 @@ export function windowsBetween(talkTime: TalkTimeShape, from: Date, to: Date): T
  */
 export function localTimeIn(date: Date, timeZone: string): LocalTime {
   requireValidZone(timeZone);
-  const local = new TZDate(requireValidDate(date, "date"), timeZone);
+  const ms = requireValidDate(date, "date");
+  const local = new Date(ms + offsetMinutesAt(timeZone, ms) * MINUTE_MS);
   return {
-    weekday: weekdayFromSundayIndex(local.getDay()),
-    clock: `${pad2(local.getHours())}:${pad2(local.getMinutes())}`,
-    dateLabel: `${local.getFullYear()}-${pad2(local.getMonth() + 1)}-${pad2(local.getDate())}`,
+    weekday: weekdayFromSundayIndex(local.getUTCDay()),
+    clock: `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`,
+    dateLabel: `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`,
   };
+}
+
+/** Offsets known to hold for a whole UTC day, by zone and day number. */
+const steadyOffsets = new Map<string, number | null>();
+
+/**
+ * The zone's offset from UTC at an instant. Zones change offset at most once a day, so when the
+ * offset is the same at both ends of a UTC day it holds all day and is remembered; only days
+ * with a change ask the zone database for the exact instant.
+ */
+function offsetMinutesAt(timeZone: string, ms: number): number {
+  const dayNumber = Math.floor(ms / DAY_MS);
+  const key = `${timeZone} ${dayNumber}`;
+  let steady = steadyOffsets.get(key);
+  if (steady === undefined) {
+    const atStart = tzOffset(timeZone, new Date(dayNumber * DAY_MS));
+    const atEnd = tzOffset(timeZone, new Date((dayNumber + 1) * DAY_MS - 1));
+    steady = atStart === atEnd ? atStart : null;
+    if (steadyOffsets.size > 50_000) steadyOffsets.clear();
+    steadyOffsets.set(key, steady);
+  }
+  return steady ?? tzOffset(timeZone, new Date(ms));
 }
 
 // --- calendar arithmetic -------------------------------------------------------------------
