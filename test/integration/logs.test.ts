@@ -61,6 +61,11 @@ describe("logs carry no content, passwords or tokens", () => {
     await client.post("/api/agreements", { category: "talk", text: `Agreement ${canary}` });
     await client.post("/api/agreements", { category: canary, text: canary });
     await client.post("/api/couple/phase", { to: "meaning", reason: canary });
+    await client.post("/api/safety-checks", { answers: { [canary]: canary } });
+    await client.post("/api/parking-lot", { topic: canary });
+    await client.post("/api/intensity", { value: 9, note: canary, visibility: "private" });
+    await client.post("/api/stressors", { text: canary, plan: "keep" });
+    await client.post("/api/circle", { name: canary, relation: canary });
     await client.request("POST", "/api/agreements", `{"text":"${canary}`, {
       "content-type": "application/json",
     });
