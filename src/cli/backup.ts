@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import SQLite from "better-sqlite3";
 import type { Config } from "../server/config.ts";
+import { openSqliteFile } from "../server/platform/sqlite-file.ts";
 
 /**
  * Copies the live SQLite database with SQLite's online backup API, so the copy is consistent
@@ -16,12 +16,12 @@ export async function backupCommand(config: Config, target: string | undefined):
   if (!existsSync(source)) throw new Error(`There is no database at ${source} yet.`);
   const destination = resolve(target);
   if (existsSync(destination)) throw new Error(`${destination} exists already; choose a new file.`);
-  const db = new SQLite(source, { readonly: true, fileMustExist: true });
+  const db = openSqliteFile(source, { readonly: true });
   try {
-    await db.backup(destination);
-    const copy = new SQLite(destination, { readonly: true });
+    await db.backupTo(destination);
+    const copy = openSqliteFile(destination, { readonly: true });
     try {
-      const result = copy.pragma("integrity_check", { simple: true });
+      const result = copy.pragma("integrity_check");
       if (result !== "ok")
         throw new Error(`The backup failed its integrity check: ${String(result)}`);
     } finally {

@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../../src/server/platform/db.ts";
+import { openSqliteFile } from "../../src/server/platform/sqlite-file.ts";
 import { makeAgreement, makeCouple } from "../support/factories.ts";
 import { makeTestApp, type TestApp, testDatabaseKind } from "../support/test-app.ts";
 
@@ -56,11 +56,12 @@ sqliteOnly("SQLite durability", () => {
     await app.close();
     await handle.close();
 
-    const restored = new SQLite(copy, { readonly: true });
-    expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(restored.pragma("foreign_key_check")).toEqual([]);
-    const row = restored.prepare("SELECT text FROM agreements").get() as { text: string };
-    expect(row.text).toBe("Backed-up words stay whole.");
+    const restored = openSqliteFile(copy, { readonly: true });
+    expect(restored.pragma("integrity_check")).toBe("ok");
+    expect(restored.rows("PRAGMA foreign_key_check")).toEqual([]);
+    expect(restored.rows("SELECT text FROM agreements")).toEqual([
+      expect.objectContaining({ text: "Backed-up words stay whole." }),
+    ]);
     restored.close();
 
     expect(() =>

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./db-schema.ts";
 import { migrationProvider } from "./migrations/index.ts";
+import { openSqliteFile } from "./sqlite-file.ts";
 
 export type Db = Kysely<Database>;
 
@@ -35,13 +35,13 @@ function openSqlite(path: string): DatabaseHandle {
   const inMemory = path === ":memory:";
   const file = inMemory ? path : resolve(path);
   if (!inMemory) mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  if (!inMemory) sqlite.pragma("journal_mode = WAL");
-  // better-sqlite3 leaves WAL at NORMAL, which can drop acknowledged commits on power loss.
-  sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const sqlite = openSqliteFile(file);
+  if (!inMemory) sqlite.exec("PRAGMA journal_mode = WAL");
+  // WAL at NORMAL (better-sqlite3's default) can drop acknowledged commits on power loss.
+  sqlite.exec("PRAGMA synchronous = FULL");
+  sqlite.exec("PRAGMA busy_timeout = 5000");
+  sqlite.exec("PRAGMA foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite.database }) });
   return {
     db,
     kind: "sqlite",

@@ -1,0 +1,115 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { DEMO_PEOPLE } from "../../src/cli/demo-seed.ts";
+import { expect, expectAccessible, test } from "./fixtures.ts";
+
+type DemoPerson = (typeof DEMO_PEOPLE)[number];
+
+async function signIn(browser: Browser, person: DemoPerson, width = 390) {
+  const context = await browser.newContext({
+    viewport: { width, height: 844 },
+    timezoneId: "Europe/Berlin",
+    locale: "en-GB",
+  });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Hello, ${person.name}` })).toBeVisible();
+  return { context, page };
+}
+
+async function settled(page: Page) {
+  await expect(page.locator(".loading")).toHaveCount(0);
+}
+
+const [robin, kai] = DEMO_PEOPLE;
+
+test.describe("the demo couple", () => {
+  let contexts: BrowserContext[] = [];
+  test.afterEach(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    contexts = [];
+  });
+
+  test("every Stabilize screen shows six weeks of history", async ({ browser }) => {
+    const { context, page } = await signIn(browser, robin);
+    contexts = [context];
+
+    // Home: the next talk, the parking lot, agreements due, readiness.
+    await settled(page);
+    await expect(page.getByText(/You and Kai are both here/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Next talk" })).toContainText(
+      /Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow/,
+    );
+    await expect(page.getByRole("region", { name: "Parking lot" })).toContainText(
+      /\d+ topics? waiting/,
+    );
+    await expect(page.getByRole("region", { name: "Agreements" })).toContainText("Due for review");
+    const readiness = page.getByRole("region", { name: "Ready for the next step?" });
+    await expect(readiness).toContainText("A talk time is agreed and used");
+    await expectAccessible(page, "demo home");
+
+    // Talk times: two agreed, and how past talks went for both.
+    await page.goto("/talks");
+    await settled(page);
+    await expect(page.getByRole("heading", { name: "Agreed talk times (2)" })).toBeVisible();
+    await expect(page.getByText("Wednesdays at 19:00 · 45 minutes")).toBeVisible();
+    const talks = page.getByRole("region", { name: "How your talks went" });
+    await expect(talks.getByText("Kai:").first()).toBeVisible();
+    await expect(talks.getByText("You:").first()).toBeVisible();
+    await expectAccessible(page, "demo talk times");
+
+    // Intensity: a chart per partner, with the numbers behind it.
+    await page.goto("/intensity");
+    await settled(page);
+    const mine = page.getByRole("region", { name: "Your intensity" });
+    const kais = page.getByRole("region", { name: "Kai's intensity" });
+    await expect(mine.locator("canvas").first()).toBeAttached();
+    await expect(kais.locator("canvas").first()).toBeAttached();
+    await expect(mine.locator("figcaption")).toContainText(/Low|Easing|Steady|Rising|Not enough/);
+    await mine.getByText("Show the numbers", { exact: true }).click();
+    const rows = mine.getByRole("table").getByRole("row");
+    expect(await rows.count()).toBeGreaterThan(20);
+    await expect(rows.nth(1).getByRole("cell")).toHaveText(/^\d+(\.\d)?$/);
+    await expectAccessible(page, "demo intensity");
+
+    // Parking lot: open topics and those talked about.
+    await page.goto("/parking-lot");
+    await settled(page);
+    await expect(page.getByText("Planning something just for the two of us")).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Talked about \(\d+\)/ })).toBeVisible();
+    await expectAccessible(page, "demo parking lot");
+
+    // Support: both partners' stressors, the circle, therapy.
+    await page.goto("/support");
+    await settled(page);
+    await expect(page.getByText("Quarter-end deadline at work")).toBeVisible();
+    await expect(page.getByText("Renovating the bathroom")).toBeVisible();
+    await expect(page.getByText("Sleeping badly since it came out")).toBeVisible();
+    await expect(page.getByText("Jordan", { exact: true })).toBeVisible();
+    await expect(page.getByRole("radio", { name: /We've started/ })).toBeChecked();
+    await expectAccessible(page, "demo support");
+
+    // Agreements: talk agreements show the agreed talk times.
+    await page.goto("/agreements");
+    await settled(page);
+    const talkAgreement = page.getByRole("article").filter({ hasText: "after 21:00" });
+    await expect(talkAgreement).toContainText("Your talk times:");
+    await expectAccessible(page, "demo agreements");
+  });
+
+  test("Kai never sees Robin's private stressor or private check-ins", async ({ browser }) => {
+    const { context, page } = await signIn(browser, kai, 1280);
+    contexts = [context];
+    await page.goto("/support");
+    await settled(page);
+    await expect(page.getByText("Quarter-end deadline at work")).toBeVisible();
+    expect(await page.content()).not.toContain("Sleeping badly since it came out");
+
+    await page.goto("/intensity");
+    await settled(page);
+    await expect(page.getByRole("region", { name: "Robin's intensity" })).toBeVisible();
+    expect(await page.content()).not.toContain("keeping this one to myself");
+  });
+});
