@@ -68,5 +68,10 @@ export function RequireCouple({ children }: { children?: ReactNode }) {
   }
   const meId = couple.data.me.id;
   const partner = couple.data.partners.find((p) => p.id !== meId) ?? null;
-  return <PeopleProvider value={{ meId, partner }}>{children ?? <Outlet />}</PeopleProvider>;
+  const individualMode = couple.data.me.individualMode;
+  return (
+    <PeopleProvider value={{ meId, partner, individualMode }}>
+      {children ?? <Outlet />}
+    </PeopleProvider>
+  );
 }

@@ -1,6 +1,9 @@
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useMe } from "../features/account/api/me.ts";
+import { useCouple } from "../features/couples/api/couple.ts";
+import { useCoupleEvents } from "../features/couples/api/events.ts";
+import { PauseArea, PauseButton } from "../features/talks/components/pause.tsx";
 import { ToastProvider } from "../ui/toast.tsx";
 import { QuickExit } from "./quick-exit.tsx";
 
@@ -20,29 +23,139 @@ function BrandMark() {
   );
 }
 
-function SiteNav({ inCouple }: { inCouple: boolean }) {
-  const links = inCouple
-    ? [
-        { to: "/", label: "Home", end: true },
-        { to: "/path", label: "Path", end: false },
-        { to: "/agreements", label: "Agreements", end: false },
-        { to: "/account", label: "Account", end: false },
-      ]
-    : [
-        { to: "/", label: "Home", end: true },
-        { to: "/account", label: "Account", end: false },
-      ];
+interface NavItem {
+  to: string;
+  label: string;
+  /** A shorter name where space is tight (phones). */
+  short?: string;
+  end?: boolean;
+  /** Shown only on wide screens (on phones it lives under "More"), or only on phones. */
+  only?: "wide" | "narrow";
+}
+
+const COUPLE_NAV: NavItem[] = [
+  { to: "/", label: "Home", end: true },
+  { to: "/talks", label: "Talk times", short: "Talks" },
+  { to: "/parking-lot", label: "Parking lot", only: "wide" },
+  { to: "/intensity", label: "Intensity" },
+  { to: "/agreements", label: "Agreements" },
+];
+
+const COUPLE_MORE: NavItem[] = [
+  { to: "/parking-lot", label: "Parking lot", only: "narrow" },
+  { to: "/support", label: "Support" },
+  { to: "/path", label: "Path" },
+  { to: "/safety", label: "Your safety" },
+  { to: "/account", label: "Account" },
+];
+
+const SOLO_NAV: NavItem[] = [
+  { to: "/", label: "Home", end: true },
+  { to: "/safety", label: "Your safety" },
+  { to: "/account", label: "Account" },
+];
+
+function NavLabel({ item }: { item: NavItem }) {
+  if (!item.short) return <>{item.label}</>;
   return (
-    <nav className="site-nav" aria-label="Main">
-      <ul className="site-nav__list">
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end} className="site-nav__link">
-              {link.label}
+    <>
+      <span className="nav-label--long">{item.label}</span>
+      <span className="nav-label--short">{item.short}</span>
+    </>
+  );
+}
+
+const onlyClass = (item: NavItem) => (item.only ? ` only-${item.only}` : "");
+
+/** "More" opens a short list in place under the navigation; it never covers the quick exit. */
+function MoreMenu({ items }: { items: NavItem[] }) {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const matches = (item: NavItem) =>
+    location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+  // A link that sits under "More" only on narrow screens marks "More" only there.
+  const current = items.some((item) => matches(item) && !item.only);
+  const currentNarrow = items.some((item) => matches(item) && item.only === "narrow");
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes whenever the screen changes
+  useEffect(() => {
+    setOpen(false);
+  }, [location.pathname]);
+
+  // Closes on a click or focus elsewhere, and on Escape (back to the button).
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: Event) => {
+      if (!wrapRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener("pointerdown", outside);
+    document.addEventListener("focusin", outside);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", outside);
+      document.removeEventListener("focusin", outside);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="more-menu" ref={wrapRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={`site-nav__link more-menu__button${current ? " is-current" : ""}${
+          currentNarrow ? " is-current-narrow" : ""
+        }`}
+        aria-expanded={open}
+        aria-controls="more-menu-list"
+        onClick={() => setOpen((value) => !value)}
+      >
+        More
+        <svg className="more-menu__chevron" viewBox="0 0 12 12" aria-hidden="true">
+          <path
+            d="M2.5 4.5 6 8l3.5-3.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+      </button>
+      <ul className="more-menu__list" id="more-menu-list" hidden={!open}>
+        {items.map((item) => (
+          <li key={item.to + (item.only ?? "")} className={onlyClass(item).trim() || undefined}>
+            <NavLink to={item.to} end={item.end} className="more-menu__link">
+              {item.label}
             </NavLink>
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+function SiteNav({ inCouple }: { inCouple: boolean }) {
+  const links = inCouple ? COUPLE_NAV : SOLO_NAV;
+  return (
+    <nav className="site-nav" aria-label="Main">
+      <ul className="site-nav__list">
+        {links.map((link) => (
+          <li key={link.to} className={onlyClass(link).trim() || undefined}>
+            <NavLink to={link.to} end={link.end} className="site-nav__link">
+              <NavLabel item={link} />
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      {inCouple ? <MoreMenu items={COUPLE_MORE} /> : null}
     </nav>
   );
 }
@@ -55,11 +168,33 @@ function SkipLink() {
   );
 }
 
+/** The pause, live on every couple screen: the button, the panel, and the banners. */
+function useCoupleChrome(inCouple: boolean) {
+  const couple = useCouple(inCouple);
+  useCoupleEvents(inCouple);
+  const data = inCouple ? couple.data : undefined;
+  const meId = data?.me.id;
+  const partnerName = data?.partners.find((p) => p.id !== meId)?.name ?? "Your partner";
+  return {
+    ready: Boolean(data),
+    activePause: data?.activePause ?? null,
+    canPause: Boolean(data && !data.me.individualMode),
+    partnerName,
+  };
+}
+
 export function RootLayout() {
   const me = useMe();
   const location = useLocation();
   const signedIn = Boolean(me.data);
+  const inCouple = Boolean(me.data?.couple);
   const onAuthPage = location.pathname === "/signin" || location.pathname === "/signup";
+  const chrome = useCoupleChrome(inCouple);
+  const [pauseOpen, setPauseOpen] = useState(false);
+  const pauseButtonRef = useRef<HTMLButtonElement>(null);
+  const pauseRunning =
+    chrome.activePause !== null && new Date(chrome.activePause.endsAt).getTime() > Date.now();
+  const showPause = chrome.ready && chrome.canPause && !pauseRunning;
 
   // Each screen starts at the top, unless the link points into the page ("#propose").
   const hasHash = location.hash !== "";
@@ -73,20 +208,37 @@ export function RootLayout() {
       <QuickExit />
       <SkipLink />
       <header className="site-header">
-        <div className="site-header__inner">
-          <div className="site-header__bar">
+        <div className={`site-header__inner${inCouple ? " site-header__inner--stacked" : ""}`}>
+          <div className={`site-header__bar${showPause ? " site-header__bar--pause" : ""}`}>
             <Link to="/" className="brand" aria-label="Mend, home">
               <BrandMark />
-              <span>Mend</span>
+              <span className="brand__name">Mend</span>
             </Link>
+            {showPause ? (
+              <PauseButton
+                ref={pauseButtonRef}
+                open={pauseOpen}
+                onToggle={() => setPauseOpen((open) => !open)}
+              />
+            ) : null}
             {!signedIn && !me.isPending && !onAuthPage ? (
               <div className="signed-out-links">
                 <Link to="/signin">Sign in</Link>
               </div>
             ) : null}
           </div>
-          {me.data ? <SiteNav inCouple={Boolean(me.data.couple)} /> : null}
+          {me.data ? <SiteNav inCouple={inCouple} /> : null}
         </div>
+        {chrome.ready ? (
+          <PauseArea
+            activePause={chrome.activePause}
+            open={pauseOpen}
+            onClose={() => setPauseOpen(false)}
+            partnerName={chrome.partnerName}
+            canPause={chrome.canPause}
+            onEnded={() => window.requestAnimationFrame(() => pauseButtonRef.current?.focus())}
+          />
+        ) : null}
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
         <ToastProvider>
@@ -97,7 +249,15 @@ export function RootLayout() {
         <div className="site-footer__inner">
           <p>
             <strong>Quick exit</strong> (the button at the top, or Shift three times) leaves Mend at
-            once. Your browser still keeps its history of visited pages.
+            once. Your browser still keeps its history of visited pages; a private window keeps
+            less.
+          </p>
+          <p className="site-footer__links">
+            {signedIn ? (
+              <Link to="/safety">Your safety</Link>
+            ) : (
+              <Link to="/help">Where to find help</Link>
+            )}
           </p>
         </div>
       </footer>

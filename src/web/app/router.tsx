@@ -4,6 +4,11 @@ import { SignInPage } from "../features/account/pages/sign-in.tsx";
 import { SignUpPage } from "../features/account/pages/sign-up.tsx";
 import { AgreementsPage } from "../features/agreements/pages/agreements.tsx";
 import { PathPage } from "../features/couples/pages/path.tsx";
+import { IntensityPage } from "../features/intensity/pages/intensity.tsx";
+import { HelpPage } from "../features/safety/pages/help.tsx";
+import { AgreedTalkTimesLine } from "../features/talks/components/talk-summaries.tsx";
+import { ParkingLotPage } from "../features/talks/pages/parking-lot.tsx";
+import { TalkTimesPage } from "../features/talks/pages/talk-times.tsx";
 import { RequireCouple, RequireSignedIn, SignedOutOnly } from "./guards.tsx";
 import { RootLayout } from "./layout.tsx";
 import { QuickExit } from "./quick-exit.tsx";
@@ -11,7 +16,9 @@ import { HomeSwitch } from "./routes/home-switch.tsx";
 import { JoinPage } from "./routes/join.tsx";
 import { NotFoundPage } from "./routes/not-found.tsx";
 import { RouteErrorPage } from "./routes/route-error.tsx";
+import { SafetyRoute } from "./routes/safety-route.tsx";
 import { StartRoute } from "./routes/start-route.tsx";
+import { SupportPage } from "./routes/support.tsx";
 
 /** If even the layout fails, the quick exit must still be there. */
 function RootError() {
@@ -52,16 +59,25 @@ export const router = createBrowserRouter([
             ),
           },
           { path: "join/:token", element: <JoinPage /> },
+          { path: "help", element: <HelpPage /> },
           {
             element: <RequireSignedIn />,
             children: [
               { path: "start", element: <StartRoute /> },
               { path: "account", element: <AccountPage /> },
+              { path: "safety", element: <SafetyRoute /> },
               {
                 element: <RequireCouple />,
                 children: [
                   { path: "path", element: <PathPage /> },
-                  { path: "agreements", element: <AgreementsPage /> },
+                  {
+                    path: "agreements",
+                    element: <AgreementsPage categoryExtras={{ talk: <AgreedTalkTimesLine /> }} />,
+                  },
+                  { path: "talks", element: <TalkTimesPage /> },
+                  { path: "parking-lot", element: <ParkingLotPage /> },
+                  { path: "intensity", element: <IntensityPage /> },
+                  { path: "support", element: <SupportPage /> },
                 ],
               },
             ],

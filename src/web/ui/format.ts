@@ -40,3 +40,104 @@ export function localDay(days = 0): string {
   const dd = String(date.getDate()).padStart(2, "0");
   return `${date.getFullYear()}-${mm}-${dd}`;
 }
+
+/** The browser's own IANA time zone, e.g. "Europe/Berlin"; UTC if the browser won't say. */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  } catch {
+    return "UTC";
+  }
+}
+
+/** A zone's place name for people: "Europe/Berlin" → "Berlin", "America/New_York" → "New York". */
+export function zonePlace(timeZone: string): string {
+  return (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
+}
+
+/** Every IANA zone the browser knows, the given ones included, sorted. */
+export function knownTimeZones(...include: string[]): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf("timeZone");
+  } catch {
+    zones = [];
+  }
+  return [...new Set([...zones, ...include, "UTC"])].sort((a, b) => a.localeCompare(b));
+}
+
+function inZone(options: Intl.DateTimeFormatOptions, timeZone?: string) {
+  return new Intl.DateTimeFormat(undefined, timeZone ? { ...options, timeZone } : options);
+}
+
+/** The calendar day a moment falls on in a zone, as YYYY-MM-DD. */
+export function dayIn(timestamp: string | Date, timeZone?: string): string {
+  const date = typeof timestamp === "string" ? new Date(timestamp) : timestamp;
+  // Latin digits whatever the viewer's language, so that days compare as text.
+  const parts = new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    numberingSystem: "latn",
+    ...(timeZone ? { timeZone } : {}),
+  })
+    .formatToParts(date)
+    .reduce<Record<string, string>>((all, part) => {
+      all[part.type] = part.value;
+      return all;
+    }, {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** "Wednesday", in the viewer's language, for a moment seen in a zone (the browser's by default). */
+export function formatWeekday(timestamp: string, timeZone?: string): string {
+  return inZone({ weekday: "long" }, timeZone).format(new Date(timestamp));
+}
+
+/** "19:00–19:45" for a window, in a zone (the browser's by default); it never breaks apart. */
+export function formatTimeRange(startsAt: string, endsAt: string, timeZone?: string): string {
+  const format = inZone({ timeStyle: "short" }, timeZone);
+  const time = (at: string) => format.format(new Date(at)).replace(/\s/g, "\u00a0");
+  return `${time(startsAt)}\u2060–\u2060${time(endsAt)}`;
+}
+
+/**
+ * When a window happens, as the viewer reads it: "Today, 19:00–19:45", "Tomorrow, …" or
+ * "Wednesday 2 December, …", in the browser's zone.
+ */
+export function formatWindow(startsAt: string, endsAt: string, now = new Date()): string {
+  const day = dayIn(startsAt);
+  const times = formatTimeRange(startsAt, endsAt);
+  if (day === dayIn(now)) return `Today, ${times}`;
+  if (day === dayIn(new Date(now.getTime() + 86_400_000))) return `Tomorrow, ${times}`;
+  const date = inZone({ weekday: "long", day: "numeric", month: "long" }).format(
+    new Date(startsAt),
+  );
+  return `${date}, ${times}`;
+}
+
+/**
+ * The same window on the clocks of another zone, when that zone differs from the viewer's:
+ * "Thursday 03:00–03:45 Tokyo time". Null when both read the same.
+ */
+export function formatWindowElsewhere(
+  startsAt: string,
+  endsAt: string,
+  timeZone: string,
+): string | null {
+  const here = browserTimeZone();
+  if (timeZone === here) return null;
+  const there = `${formatWeekday(startsAt, timeZone)} ${formatTimeRange(startsAt, endsAt, timeZone)}`;
+  const mine = `${formatWeekday(startsAt)} ${formatTimeRange(startsAt, endsAt)}`;
+  if (there === mine) return null;
+  return `${there} ${zonePlace(timeZone)} time`;
+}
+
+/** A wall-clock "HH:MM" as the viewer's language writes times ("19:30" or "7:30 PM"). */
+export function formatClock(clock: string): string {
+  const [h, m] = clock.split(":").map(Number);
+  if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return clock;
+  return inZone({ timeStyle: "short" }, "UTC")
+    .format(new Date(Date.UTC(2000, 0, 1, h, m)))
+    .replace(/\s/g, "\u00a0");
+}

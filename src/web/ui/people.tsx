@@ -5,12 +5,22 @@ export interface People {
   meId: string;
   /** The other partner, once they have joined. */
   partner: { id: string; name: string } | null;
+  /**
+   * Couple features are paused for the viewer (after a safety check). Private to the viewer:
+   * screens hide couple actions for them, and nothing changes for the partner.
+   */
+  individualMode: boolean;
 }
 
 const PeopleContext = createContext<People | null>(null);
 
 export function PeopleProvider({ value, children }: { value: People; children: ReactNode }) {
   return <PeopleContext.Provider value={value}>{children}</PeopleContext.Provider>;
+}
+
+/** The couple's people when the screen is inside a couple, or null (e.g. before joining one). */
+export function useOptionalPeople(): People | null {
+  return useContext(PeopleContext);
 }
 
 export interface PeopleHelpers extends People {

@@ -4,16 +4,21 @@ import { AgreementsSummary } from "../../features/agreements/components/agreemen
 import { useCouple } from "../../features/couples/api/couple.ts";
 import { PartnerStatus } from "../../features/couples/components/partner-status.tsx";
 import { PendingPhaseCard } from "../../features/couples/components/pending-phase-card.tsx";
-import { PhaseRoadMap } from "../../features/couples/components/phase-road-map.tsx";
 import { ReadinessChecklist } from "../../features/couples/components/readiness-checklist.tsx";
 import { PHASE_COPY } from "../../features/couples/copy.ts";
+import { TodayCheck } from "../../features/intensity/components/today-check.tsx";
+import { ParkingLotSummary } from "../../features/talks/components/parking-lot.tsx";
+import { NextTalkSummary, ToLogPrompt } from "../../features/talks/components/talk-summaries.tsx";
 import { Card } from "../../ui/card.tsx";
-import { formatDate, formatTime } from "../../ui/format.ts";
+import { formatDate } from "../../ui/format.ts";
+import { IndividualModeNotice } from "../../ui/individual-mode-notice.tsx";
 import { Page } from "../../ui/page.tsx";
 import { ErrorState, Loading } from "../../ui/query-state.tsx";
-import { Notice } from "../../ui/status.tsx";
 
-/** Home for a partner in a couple: who's here, what needs an answer, where you are. */
+/**
+ * Home for a partner in a couple. One calm glance: the next talk, today's check, what waits in
+ * the parking lot and among agreements, and how ready things look for the next step.
+ */
 export function HomePage() {
   const me = useMe();
   const couple = useCouple();
@@ -24,6 +29,7 @@ export function HomePage() {
   const data = couple.data;
   const phase = PHASE_COPY[data.phase];
   const name = me.data?.user.name;
+  const onMyOwn = data.me.individualMode;
 
   return (
     <Page
@@ -37,30 +43,42 @@ export function HomePage() {
       }
     >
       <PartnerStatus couple={data} />
-      {data.activePause ? (
-        <Notice title="A pause is running">
-          <p>
-            {data.activePause.byMe ? "You asked for a pause" : "Your partner asked for a pause"}{" "}
-            until {formatTime(data.activePause.endsAt)}. Take the time to breathe; you'll come back
-            to it afterwards.
-          </p>
-        </Notice>
-      ) : null}
-      <PendingPhaseCard couple={data} />
+      {onMyOwn ? (
+        <IndividualModeNotice what="Working on things together" />
+      ) : (
+        <>
+          <PendingPhaseCard couple={data} />
+          <ToLogPrompt />
+        </>
+      )}
       <div className="grid-2">
-        <Card title="Agreements">
-          <AgreementsSummary />
+        {onMyOwn ? null : (
+          <Card title="Next talk">
+            <NextTalkSummary />
+          </Card>
+        )}
+        <Card title="Today's check">
+          <TodayCheck />
         </Card>
+      </div>
+      {onMyOwn ? null : (
+        <div className="grid-2">
+          <Card title="Parking lot">
+            <ParkingLotSummary />
+          </Card>
+          <Card title="Agreements">
+            <AgreementsSummary />
+          </Card>
+        </div>
+      )}
+      {onMyOwn ? null : (
         <Card title="Ready for the next step?">
           <ReadinessChecklist couple={data} />
         </Card>
-      </div>
-      <Card title="Where you are" actions={<Link to="/path">See your path</Link>}>
-        <p className="muted">
-          In {phase.name} since {formatDate(data.phaseSince)}.
-        </p>
-        <PhaseRoadMap current={data.phase} compact />
-      </Card>
+      )}
+      <p className="muted small home-path">
+        In {phase.name} since {formatDate(data.phaseSince)}. <Link to="/path">See your path</Link>
+      </p>
     </Page>
   );
 }

@@ -58,3 +58,13 @@ export const READINESS_TITLES: Record<string, string> = {
   "safe-enough": "You feel safe enough to go on",
   "therapy-decided": "You've thought about outside support",
 };
+
+/** Where each readiness item can be acted on. */
+export const READINESS_LINKS: Record<string, { to: string; label: string }> = {
+  "talk-times": { to: "/talks", label: "Talk times" },
+  "agreement-accepted": { to: "/agreements", label: "Agreements" },
+  "intensity-calming": { to: "/intensity", label: "Intensity" },
+  "reviews-current": { to: "/agreements", label: "Review agreements" },
+  "safe-enough": { to: "/safety", label: "Take the private safety check" },
+  "therapy-decided": { to: "/support#therapy", label: "Therapy" },
+};

@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
+import { DEFAULT_REVIEW_DAYS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { formatDate, formatDay } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
@@ -21,6 +22,10 @@ interface AgreementCardProps {
   group: AgreementGroup;
   /** The agreement this one would replace, to show what changes. */
   replaces?: Agreement | undefined;
+  /** Something to show with it, e.g. the agreed talk times under a "when we talk" agreement. */
+  extra?: ReactNode;
+  /** Couple actions are paused for the viewer: show it, offer nothing to do. */
+  readOnly?: boolean;
 }
 
 const DONE_MESSAGES: Record<SimpleAgreementAction, string> = {
@@ -30,7 +35,13 @@ const DONE_MESSAGES: Record<SimpleAgreementAction, string> = {
 };
 
 /** One agreement with the answers that fit its state and the viewer. */
-export function AgreementCard({ agreement, group, replaces }: AgreementCardProps) {
+export function AgreementCard({
+  agreement,
+  group,
+  replaces,
+  extra,
+  readOnly = false,
+}: AgreementCardProps) {
   const people = usePeople();
   const action = useAgreementAction();
   const toast = useToast();
@@ -75,62 +86,71 @@ export function AgreementCard({ agreement, group, replaces }: AgreementCardProps
         (group === "in-place" || group === "partner-answer" || group === "my-answer")
           ? ` · review ${agreement.dueForReview ? "was due" : "on"} ${formatDay(agreement.reviewOn)}`
           : ""}
+        {!agreement.reviewOn && (group === "partner-answer" || group === "my-answer")
+          ? ` · review ${DEFAULT_REVIEW_DAYS} days after you both agree`
+          : ""}
         {group === "past" ? ` · last change ${formatDate(agreement.updatedAt)}` : ""}
       </p>
 
-      {group === "my-answer" && panel === "none" ? (
-        <div className="actions">
-          <Button
-            busy={busy && action.variables?.action === "accept"}
-            disabled={busy}
-            onClick={() => run("accept")}
-          >
-            Accept
-          </Button>
-          <Button variant="secondary" disabled={busy} onClick={() => setPanel("counter")}>
-            Suggest other wording
-          </Button>
-          <Button
-            variant="quiet"
-            busy={busy && action.variables?.action === "decline"}
-            disabled={busy}
-            onClick={() => run("decline")}
-          >
-            Decline
-          </Button>
-        </div>
-      ) : null}
-      {group === "my-answer" && panel === "counter" ? (
-        <CounterForm agreement={agreement} onCancel={() => setPanel("none")} />
-      ) : null}
+      {extra && group !== "past" ? <div className="agreement__extra">{extra}</div> : null}
 
-      {group === "partner-answer" ? (
-        <div className="actions">
-          <p className="muted small agreement__waiting">
-            {people.partner
-              ? `Waiting for ${people.partnerName} to answer.`
-              : "Your partner can answer once they've joined."}
-          </p>
-          <Button variant="quiet" busy={busy} onClick={() => run("withdraw")}>
-            Withdraw
-          </Button>
-        </div>
-      ) : null}
+      {readOnly ? null : (
+        <>
+          {group === "my-answer" && panel === "none" ? (
+            <div className="actions">
+              <Button
+                busy={busy && action.variables?.action === "accept"}
+                disabled={busy}
+                onClick={() => run("accept")}
+              >
+                Accept
+              </Button>
+              <Button variant="secondary" disabled={busy} onClick={() => setPanel("counter")}>
+                Suggest other wording
+              </Button>
+              <Button
+                variant="quiet"
+                busy={busy && action.variables?.action === "decline"}
+                disabled={busy}
+                onClick={() => run("decline")}
+              >
+                Decline
+              </Button>
+            </div>
+          ) : null}
+          {group === "my-answer" && panel === "counter" ? (
+            <CounterForm agreement={agreement} onCancel={() => setPanel("none")} />
+          ) : null}
 
-      {group === "in-place" && panel === "none" ? (
-        <div className="actions">
-          <Button
-            variant={agreement.dueForReview ? "primary" : "secondary"}
-            size="small"
-            onClick={() => setPanel("review")}
-          >
-            Review now
-          </Button>
-        </div>
-      ) : null}
-      {group === "in-place" && panel === "review" ? (
-        <ReviewForm agreement={agreement} onCancel={() => setPanel("none")} />
-      ) : null}
+          {group === "partner-answer" ? (
+            <div className="actions">
+              <p className="muted small agreement__waiting">
+                {people.partner
+                  ? `Waiting for ${people.partnerName} to answer.`
+                  : "Your partner can answer once they've joined."}
+              </p>
+              <Button variant="quiet" busy={busy} onClick={() => run("withdraw")}>
+                Withdraw
+              </Button>
+            </div>
+          ) : null}
+
+          {group === "in-place" && panel === "none" ? (
+            <div className="actions">
+              <Button
+                variant={agreement.dueForReview ? "primary" : "secondary"}
+                size="small"
+                onClick={() => setPanel("review")}
+              >
+                Review now
+              </Button>
+            </div>
+          ) : null}
+          {group === "in-place" && panel === "review" ? (
+            <ReviewForm agreement={agreement} onCancel={() => setPanel("none")} />
+          ) : null}
+        </>
+      )}
 
       {action.isError ? <ErrorState title="That didn't go through" error={action.error} /> : null}
       <AgreementHistory id={agreement.id} />

@@ -6,6 +6,15 @@ import { useAgreements } from "../api/agreements.ts";
 import { CATEGORY_LABELS } from "../copy.ts";
 import { groupAgreements } from "../group.ts";
 
+/** On Home a few are enough; the agreements page has them all. */
+const SHOWN = 2;
+
+function More({ count }: { count: number }) {
+  return count > SHOWN ? (
+    <p className="muted small summary-more">and {count - SHOWN} more</p>
+  ) : null;
+}
+
 /** For Home: what needs the viewer's answer, and what is due for review. */
 export function AgreementsSummary() {
   const people = usePeople();
@@ -52,13 +61,14 @@ export function AgreementsSummary() {
             <span className="badge badge--attention">{groups.myAnswer.length}</span>
           </h3>
           <ul className="summary-list">
-            {groups.myAnswer.map((a) => (
+            {groups.myAnswer.slice(0, SHOWN).map((a) => (
               <li key={a.id} className="summary-list__item">
                 <span className="summary-list__category">{CATEGORY_LABELS[a.category]}</span>
                 <span className="user-text">{a.text}</span>
               </li>
             ))}
           </ul>
+          <More count={groups.myAnswer.length} />
         </div>
       ) : null}
       {due.length > 0 ? (
@@ -67,7 +77,7 @@ export function AgreementsSummary() {
             Due for review <span className="badge badge--attention">{due.length}</span>
           </h3>
           <ul className="summary-list">
-            {due.map((a) => (
+            {due.slice(0, SHOWN).map((a) => (
               <li key={a.id} className="summary-list__item">
                 <span className="summary-list__category">
                   {CATEGORY_LABELS[a.category]}
@@ -77,6 +87,7 @@ export function AgreementsSummary() {
               </li>
             ))}
           </ul>
+          <More count={due.length} />
         </div>
       ) : null}
       <div className="actions">

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect } from "react";
 import { useLocation } from "react-router";
+import type { AgreementCategory } from "../../../../domain/agreements.ts";
 import { Card } from "../../../ui/card.tsx";
+import { IndividualModeNotice } from "../../../ui/individual-mode-notice.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
@@ -9,14 +11,21 @@ import { AgreementCard, type AgreementGroup } from "../components/agreement-card
 import { ProposeAgreementForm } from "../components/propose-form.tsx";
 import { groupAgreements } from "../group.ts";
 
+/** Shown with agreements of a category, e.g. the agreed talk times with "when we talk". */
+export type CategoryExtras = Partial<Record<AgreementCategory, ReactNode>>;
+
 function AgreementList({
   items,
   group,
   all,
+  extras,
+  readOnly,
 }: {
   items: Agreement[];
   group: AgreementGroup;
   all: Agreement[];
+  extras: CategoryExtras;
+  readOnly: boolean;
 }) {
   return (
     <ul className="agreement-list">
@@ -25,6 +34,8 @@ function AgreementList({
           <AgreementCard
             agreement={agreement}
             group={group}
+            extra={extras[agreement.category]}
+            readOnly={readOnly}
             replaces={
               agreement.replacesId ? all.find((a) => a.id === agreement.replacesId) : undefined
             }
@@ -54,8 +65,18 @@ function Group({
   );
 }
 
-export function AgreementsPage() {
+export function AgreementsPage({ categoryExtras = {} }: { categoryExtras?: CategoryExtras }) {
   const people = usePeople();
+  const readOnly = people.individualMode;
+  const list = (items: Agreement[], group: AgreementGroup, all: Agreement[]) => (
+    <AgreementList
+      items={items}
+      group={group}
+      all={all}
+      extras={categoryExtras}
+      readOnly={readOnly || group === "past"}
+    />
+  );
   const agreements = useAgreements();
   const location = useLocation();
   const ready = agreements.isSuccess;
@@ -83,19 +104,20 @@ export function AgreementsPage() {
     const groups = groupAgreements(all, people.meId);
     content = (
       <>
+        {readOnly ? <IndividualModeNotice what="Proposing and answering agreements" /> : null}
         {groups.myAnswer.length > 0 ? (
           <Group
             title="Waiting for your answer"
             count={groups.myAnswer.length}
             description="Accept, suggest other wording, or decline. Any of these is a fair answer."
           >
-            <AgreementList items={groups.myAnswer} group="my-answer" all={all} />
+            {list(groups.myAnswer, "my-answer", all)}
           </Group>
         ) : null}
 
         <Group title="In place" count={groups.inPlace.length}>
           {groups.inPlace.length > 0 ? (
-            <AgreementList items={groups.inPlace} group="in-place" all={all} />
+            list(groups.inPlace, "in-place", all)
           ) : (
             <EmptyState title="No agreement is in place yet">
               <p>
@@ -113,21 +135,21 @@ export function AgreementsPage() {
             count={groups.partnerAnswer.length}
             description="You proposed these. You can withdraw one until it's answered."
           >
-            <AgreementList items={groups.partnerAnswer} group="partner-answer" all={all} />
+            {list(groups.partnerAnswer, "partner-answer", all)}
           </Group>
         ) : null}
 
-        <Card title="Propose an agreement" id="propose">
-          <ProposeAgreementForm />
-        </Card>
+        {readOnly ? null : (
+          <Card title="Propose an agreement" id="propose">
+            <ProposeAgreementForm />
+          </Card>
+        )}
 
         {groups.past.length > 0 ? (
           <Card title={`Past agreements (${groups.past.length})`} tone="quiet">
             <details className="disclosure">
               <summary>Show past agreements</summary>
-              <div className="disclosure__body">
-                <AgreementList items={groups.past} group="past" all={all} />
-              </div>
+              <div className="disclosure__body">{list(groups.past, "past", all)}</div>
             </details>
           </Card>
         ) : null}

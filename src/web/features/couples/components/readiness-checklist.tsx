@@ -1,10 +1,11 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { PrivateNote } from "../../../ui/private-note.tsx";
 import { ErrorState } from "../../../ui/query-state.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { type CoupleViewData, useSetSafeEnough } from "../api/couple.ts";
-import { PHASE_COPY, READINESS_TITLES } from "../copy.ts";
+import { PHASE_COPY, READINESS_LINKS, READINESS_TITLES } from "../copy.ts";
 
 function MetIcon({ met }: { met: boolean }) {
   return (
@@ -67,6 +68,16 @@ export function SafeEnoughToggle({ safeEnough }: { safeEnough: boolean }) {
   );
 }
 
+function ReadinessLink({ itemKey }: { itemKey: string }) {
+  const link = READINESS_LINKS[itemKey];
+  if (!link) return null;
+  return (
+    <Link className="checklist__link" to={link.to}>
+      {link.label}
+    </Link>
+  );
+}
+
 /** The readiness checklist for the next step. It guides; it never blocks. */
 export function ReadinessChecklist({ couple }: { couple: CoupleViewData }) {
   const { readiness } = couple;
@@ -90,10 +101,17 @@ export function ReadinessChecklist({ couple }: { couple: CoupleViewData }) {
                 <span className="visually-hidden">{item.met ? " (done)" : " (not yet)"}</span>
               </p>
               {READINESS_TITLES[item.key] && item.key !== "safe-enough" ? (
-                <p className="checklist__detail">{item.detail}</p>
+                <p className="checklist__detail">
+                  {item.detail} <ReadinessLink itemKey={item.key} />
+                </p>
               ) : null}
               {item.key === "safe-enough" ? (
-                <SafeEnoughToggle safeEnough={couple.me.safeEnough} />
+                <>
+                  <SafeEnoughToggle safeEnough={couple.me.safeEnough} />
+                  <p className="checklist__detail">
+                    <ReadinessLink itemKey={item.key} />
+                  </p>
+                </>
               ) : null}
             </div>
           </li>

@@ -1,5 +1,6 @@
 import { Card } from "../../../ui/card.tsx";
 import { formatDate } from "../../../ui/format.ts";
+import { IndividualModeNotice } from "../../../ui/individual-mode-notice.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { useCouple } from "../api/couple.ts";
@@ -28,11 +29,17 @@ export function PathPage() {
         </p>
       }
     >
-      <PendingPhaseCard couple={data} />
-      <div className="grid-2">
-        <MoveForwardCard couple={data} />
-        <StepBackCard couple={data} />
-      </div>
+      {data.me.individualMode ? (
+        <IndividualModeNotice what="Moving between phases" />
+      ) : (
+        <>
+          <PendingPhaseCard couple={data} />
+          <div className="grid-2">
+            <MoveForwardCard couple={data} />
+            <StepBackCard couple={data} />
+          </div>
+        </>
+      )}
       <Card title="The road map">
         <PhaseRoadMap current={data.phase} />
       </Card>

@@ -1,0 +1,66 @@
+import { useEffect } from "react";
+import { useLocation } from "react-router";
+import { useCouple } from "../../features/couples/api/couple.ts";
+import { Circle } from "../../features/support/components/circle.tsx";
+import { Stressors } from "../../features/support/components/stressors.tsx";
+import { TherapyChoice } from "../../features/support/components/therapy.tsx";
+import { Card } from "../../ui/card.tsx";
+import { IndividualModeNotice } from "../../ui/individual-mode-notice.tsx";
+import { Page } from "../../ui/page.tsx";
+import { usePeople } from "../../ui/people.tsx";
+import { ErrorState, Loading } from "../../ui/query-state.tsx";
+
+/** What surrounds the two of you: outside stressors, who you confide in, and therapy. */
+export function SupportPage() {
+  const people = usePeople();
+  const couple = useCouple();
+  const location = useLocation();
+  const ready = couple.isSuccess;
+
+  useEffect(() => {
+    if (ready && location.hash) {
+      document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: "start" });
+    }
+  }, [ready, location.hash]);
+
+  return (
+    <Page
+      heading="Support"
+      intro={
+        <p>
+          Making room for these weeks: what you can set aside for now, who you lean on, and whether
+          to bring in a professional.
+        </p>
+      }
+    >
+      {people.individualMode ? (
+        <IndividualModeNotice what="Answering for your circle and the shared choice about therapy" />
+      ) : null}
+      <Card title="Outside stressors" id="stressors">
+        <p className="muted">
+          Work, family, money, health: everything else still asks for energy. For each stressor,
+          choose whether to pause it, reduce it or keep it for now, so there's more room for the two
+          of you.
+        </p>
+        <Stressors />
+      </Card>
+      <Card title="Your circle of support" id="circle">
+        <p className="muted">
+          Who each of you talks to about what happened. A few trusted people help; many voices can
+          stir things up. {people.partner ? people.partnerName : "Your partner"} sees your list and
+          can agree or raise a concern, and you can do the same for theirs.
+        </p>
+        <Circle />
+      </Card>
+      <Card title="Working with a therapist" id="therapy">
+        {couple.isPending ? (
+          <Loading />
+        ) : couple.isError ? (
+          <ErrorState error={couple.error} onRetry={() => void couple.refetch()} />
+        ) : (
+          <TherapyChoice status={couple.data.therapy} />
+        )}
+      </Card>
+    </Page>
+  );
+}

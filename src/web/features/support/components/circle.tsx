@@ -1,0 +1,276 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { AddCirclePersonBody, RaiseConcernBody } from "../../../../contracts/stabilize.ts";
+import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
+import { Button } from "../../../ui/button.tsx";
+import { ConfirmInline } from "../../../ui/confirm-inline.tsx";
+import { ErrorSummary } from "../../../ui/error-summary.tsx";
+import { TextAreaField, TextField } from "../../../ui/field.tsx";
+import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
+import { usePeople } from "../../../ui/people.tsx";
+import { ErrorState, Loading } from "../../../ui/query-state.tsx";
+import { Reveal } from "../../../ui/reveal.tsx";
+import { LiveStatus } from "../../../ui/status.tsx";
+import {
+  type CirclePerson,
+  useAddCirclePerson,
+  useAgreePerson,
+  useCircle,
+  useRaiseConcern,
+  useRemovePerson,
+} from "../api/circle.ts";
+import { CIRCLE_STATUS_LABELS } from "../copy.ts";
+
+type AddInput = z.input<typeof AddCirclePersonBody>;
+type AddOutput = z.output<typeof AddCirclePersonBody>;
+type ConcernInput = z.input<typeof RaiseConcernBody>;
+type ConcernOutput = z.output<typeof RaiseConcernBody>;
+
+function AddPersonForm() {
+  const people = usePeople();
+  const add = useAddCirclePerson();
+  const [serverMessages, setServerMessages] = useState<string[]>([]);
+  const [status, setStatus] = useState("");
+  const form = useForm<AddInput, unknown, AddOutput>({
+    resolver: zodResolver(AddCirclePersonBody),
+    defaultValues: { name: "", relation: "" },
+  });
+  const { errors } = form.formState;
+  const ids = { name: "circle-name", relation: "circle-relation" };
+  return (
+    <form
+      className="form form--tight"
+      noValidate
+      aria-label="Add someone you talk to"
+      onSubmit={form.handleSubmit((values) => {
+        setServerMessages([]);
+        setStatus("");
+        add.mutate(values, {
+          onSuccess: () => {
+            form.reset({ name: "", relation: "" });
+            setStatus(
+              `Added. ${people.partner ? `${people.partnerName} can now agree or raise a concern.` : ""}`,
+            );
+          },
+          onError: (error) =>
+            setServerMessages(applyServerErrors(error, form.setError, ["name", "relation"])),
+        });
+      })}
+    >
+      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <div className="form-row form-row--two">
+        <TextField
+          id={ids.name}
+          label="Name"
+          autoComplete="off"
+          maxLength={STABILIZE_LIMITS.circleNameMax}
+          error={errors.name?.message}
+          {...form.register("name")}
+        />
+        <TextField
+          id={ids.relation}
+          label="Who they are to you"
+          hint="For example: my sister, a friend, my doctor."
+          maxLength={STABILIZE_LIMITS.circleRelationMax}
+          error={errors.relation?.message}
+          {...form.register("relation")}
+        />
+      </div>
+      <div className="actions">
+        <Button type="submit" busy={add.isPending}>
+          Add to my circle
+        </Button>
+      </div>
+      <LiveStatus message={status} />
+    </form>
+  );
+}
+
+function ConcernForm({ person, onCancel }: { person: CirclePerson; onCancel: () => void }) {
+  const raise = useRaiseConcern();
+  const people = usePeople();
+  const [serverMessages, setServerMessages] = useState<string[]>([]);
+  const form = useForm<ConcernInput, unknown, ConcernOutput>({
+    resolver: zodResolver(RaiseConcernBody),
+    defaultValues: { concern: "" },
+  });
+  const { errors } = form.formState;
+  const id = `concern-${person.id}`;
+  return (
+    <form
+      className="inline-panel form form--tight"
+      noValidate
+      aria-label={`Raise a concern about ${person.name}`}
+      onSubmit={form.handleSubmit((values) => {
+        setServerMessages([]);
+        raise.mutate(
+          { id: person.id, concern: values.concern },
+          {
+            onSuccess: onCancel,
+            onError: (error) =>
+              setServerMessages(applyServerErrors(error, form.setError, ["concern"])),
+          },
+        );
+      })}
+    >
+      <ErrorSummary errors={summaryErrors(errors, { concern: id }, serverMessages)} />
+      <TextAreaField
+        id={id}
+        label="What worries you?"
+        hint={`Say it as calmly and plainly as you can. ${people.partnerName} will read it.`}
+        rows={3}
+        maxLength={STABILIZE_LIMITS.concernMax}
+        error={errors.concern?.message}
+        autoFocus
+        {...form.register("concern")}
+      />
+      <div className="actions">
+        <Button type="submit" busy={raise.isPending}>
+          Share my concern
+        </Button>
+        <Button variant="quiet" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function statusBadge(person: CirclePerson) {
+  const tone =
+    person.status === "agreed"
+      ? "badge--calm"
+      : person.status === "concern"
+        ? "badge--attention"
+        : "";
+  return <span className={`badge ${tone}`.trim()}>{CIRCLE_STATUS_LABELS[person.status]}</span>;
+}
+
+function PersonItem({ person, readOnly }: { person: CirclePerson; readOnly: boolean }) {
+  const people = usePeople();
+  const mine = people.isMe(person.by);
+  const agree = useAgreePerson();
+  const remove = useRemovePerson();
+  const [concerning, setConcerning] = useState(false);
+  const nameId = `person-${person.id}`;
+  return (
+    <li className="person">
+      <div className="person__head">
+        <p className="person__name" id={nameId}>
+          <span className="user-text">{person.name}</span>
+          <span className="person__relation user-text"> · {person.relation}</span>
+        </p>
+        {statusBadge(person)}
+      </div>
+      {person.status === "concern" && person.concern ? (
+        <div>
+          <p className="small muted person__concern-by">
+            {mine ? `${people.partnerName}'s concern:` : "Your concern:"}
+          </p>
+          <p className="quote user-text">{person.concern}</p>
+        </div>
+      ) : null}
+      {mine && person.status === "proposed" ? (
+        <p className="small muted">Waiting for {people.partnerName} to answer.</p>
+      ) : null}
+      {readOnly ? null : mine ? (
+        <div className="actions">
+          <ConfirmInline
+            label="Remove"
+            ariaLabel={`Remove ${person.name} from your circle`}
+            question={`Remove ${person.name} from your circle?`}
+            confirmLabel="Yes, remove"
+            cancelLabel="Keep"
+            busy={remove.isPending}
+            onConfirm={() => remove.mutate(person.id)}
+          />
+        </div>
+      ) : concerning ? (
+        <ConcernForm person={person} onCancel={() => setConcerning(false)} />
+      ) : (
+        <div className="actions">
+          {person.status !== "agreed" ? (
+            <Button
+              size="small"
+              variant="secondary"
+              busy={agree.isPending}
+              aria-describedby={nameId}
+              onClick={() => agree.mutate(person.id)}
+            >
+              {person.status === "concern" ? "Agree after all" : "Agree"}
+            </Button>
+          ) : null}
+          {person.status !== "concern" ? (
+            <Button
+              size="small"
+              variant="quiet"
+              aria-describedby={nameId}
+              onClick={() => setConcerning(true)}
+            >
+              Raise a concern
+            </Button>
+          ) : null}
+        </div>
+      )}
+      {agree.isError || remove.isError ? (
+        <ErrorState title="That didn't go through" error={agree.error ?? remove.error} />
+      ) : null}
+    </li>
+  );
+}
+
+/** Who each partner talks to about what happened; the other agrees or raises a concern. */
+export function Circle() {
+  const people = usePeople();
+  const circle = useCircle();
+  const readOnly = people.individualMode;
+  if (circle.isPending) return <Loading label="Loading your circle…" />;
+  if (circle.isError)
+    return <ErrorState error={circle.error} onRetry={() => void circle.refetch()} />;
+  const byName = (a: CirclePerson, b: CirclePerson) => a.name.localeCompare(b.name);
+  const mine = circle.data.filter((p) => people.isMe(p.by)).sort(byName);
+  const theirs = circle.data.filter((p) => !people.isMe(p.by)).sort(byName);
+  return (
+    <div className="stack">
+      <section aria-labelledby="circle-mine">
+        <h3 className="subsection-title" id="circle-mine">
+          People you talk to
+        </h3>
+        {mine.length === 0 ? (
+          <p className="muted">Nobody listed yet.</p>
+        ) : (
+          <ul className="people">
+            {mine.map((person) => (
+              <PersonItem key={person.id} person={person} readOnly={readOnly} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {people.partner ? (
+        <section aria-labelledby="circle-theirs">
+          <h3 className="subsection-title" id="circle-theirs">
+            People {people.partnerName} talks to
+          </h3>
+          {theirs.length === 0 ? (
+            <p className="muted">Nobody listed yet.</p>
+          ) : (
+            <ul className="people">
+              {theirs.map((person) => (
+                <PersonItem key={person.id} person={person} readOnly={readOnly} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      {readOnly ? null : (
+        <div className="subsection">
+          <Reveal label="Add someone you talk to">
+            <AddPersonForm />
+          </Reveal>
+        </div>
+      )}
+    </div>
+  );
+}

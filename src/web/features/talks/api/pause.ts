@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { PauseReply } from "../../../../contracts/stabilize.ts";
+import { apiRequest, apiSend } from "../../../ui/api-client.ts";
+
+/** The running pause lives in the couple's view (`activePause`), shared by every screen. */
+const coupleKey = ["couple"] as const;
+
+interface CoupleWithPause {
+  activePause: { byMe: boolean; endsAt: string } | null;
+}
+
+/** Call a pause: a timer and a promised return time, never a reason. */
+export function useStartPause() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (minutes: number) =>
+      apiRequest("/api/pauses", PauseReply, { method: "POST", body: { minutes } }),
+    onSuccess: ({ pause }) => {
+      // Show it at once; the couple view confirms it a moment later.
+      queryClient.setQueryData<CoupleWithPause>(coupleKey, (couple) =>
+        couple ? { ...couple, activePause: { byMe: true, endsAt: pause.endsAt } } : couple,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: coupleKey }),
+  });
+}
+
+/** End one's own pause early. */
+export function useEndPause() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend("/api/pauses/current/end"),
+    onSuccess: () => {
+      queryClient.setQueryData<CoupleWithPause>(coupleKey, (couple) =>
+        couple ? { ...couple, activePause: null } : couple,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: coupleKey }),
+  });
+}

@@ -1,0 +1,158 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import { ProposeTalkTimeBody } from "../../../../contracts/talk-times.ts";
+import { WEEKDAYS } from "../../../../domain/schedule.ts";
+import { Button } from "../../../ui/button.tsx";
+import { ErrorSummary } from "../../../ui/error-summary.tsx";
+import { SelectField, TextField } from "../../../ui/field.tsx";
+import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
+import { browserTimeZone, formatClock, knownTimeZones, zonePlace } from "../../../ui/format.ts";
+import { usePeople } from "../../../ui/people.tsx";
+import { LiveStatus } from "../../../ui/status.tsx";
+import { useToast } from "../../../ui/toast.tsx";
+import { type TalkTime, useCounterTalkTime, useProposeTalkTime } from "../api/talk-times.ts";
+import { formatMinutes, TALK_LENGTHS, WEEKDAY_NAMES, WEEKDAY_PLURALS } from "../copy.ts";
+
+/** The contract's body, with kinder words for a day not yet chosen. */
+const TalkTimeForm = ProposeTalkTimeBody.extend({
+  weekday: z.enum(WEEKDAYS, { error: "Choose a day of the week." }),
+});
+type Input = z.input<typeof TalkTimeForm>;
+type Output = z.output<typeof TalkTimeForm>;
+
+interface TalkTimeFormProps {
+  /** Answering a proposal with another time; without it, a new proposal. */
+  counterTo?: TalkTime;
+  onCancel?: () => void;
+}
+
+/** Propose a weekly talk time, or suggest another one in answer to a proposal. */
+export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
+  const people = usePeople();
+  const toast = useToast();
+  const propose = useProposeTalkTime();
+  const counter = useCounterTalkTime();
+  const mutation = counterTo ? counter : propose;
+  const [serverMessages, setServerMessages] = useState<string[]>([]);
+  const [status, setStatus] = useState("");
+  const here = browserTimeZone();
+  const zones = useMemo(
+    () => knownTimeZones(here, ...(counterTo ? [counterTo.timeZone] : [])),
+    [here, counterTo],
+  );
+  const prefix = counterTo ? `counter-${counterTo.id}` : "talk";
+  const ids = {
+    weekday: `${prefix}-weekday`,
+    start: `${prefix}-start`,
+    minutes: `${prefix}-minutes`,
+    timeZone: `${prefix}-zone`,
+  };
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(TalkTimeForm),
+    defaultValues: counterTo
+      ? {
+          weekday: counterTo.weekday,
+          start: counterTo.start,
+          minutes: counterTo.minutes,
+          timeZone: counterTo.timeZone,
+        }
+      : { start: "19:00", minutes: 45, timeZone: here },
+  });
+  const { errors } = form.formState;
+  const [weekday, start, minutes, timeZone] = useWatch({
+    control: form.control,
+    name: ["weekday", "start", "minutes", "timeZone"],
+  });
+  const preview =
+    weekday && WEEKDAYS.includes(weekday) && /^\d\d:\d\d$/.test(start ?? "")
+      ? `Every ${WEEKDAY_NAMES[weekday]} at ${formatClock(start ?? "")}, for ${formatMinutes(Number(minutes))}${
+          timeZone && timeZone !== here ? `, on ${zonePlace(timeZone)} clocks` : ""
+        }.`
+      : "";
+
+  return (
+    <form
+      className={`form form--tight${counterTo ? " inline-panel" : ""}`}
+      noValidate
+      aria-label={counterTo ? "Suggest another time" : "Propose a talk time"}
+      onSubmit={form.handleSubmit(async (body) => {
+        setServerMessages([]);
+        setStatus("");
+        try {
+          if (counterTo) {
+            await counter.mutateAsync({ id: counterTo.id, body });
+            toast(
+              `Your time is sent: ${WEEKDAY_PLURALS[body.weekday]} at ${formatClock(body.start)}. ${people.partnerName} can now accept it or suggest another.`,
+            );
+          } else {
+            await propose.mutateAsync(body);
+            setStatus(
+              people.partner
+                ? `Proposed: ${WEEKDAY_PLURALS[body.weekday]} at ${formatClock(body.start)}. ${people.partnerName} can now accept it or suggest another time.`
+                : "Proposed. Your partner can answer once they've joined.",
+            );
+            form.reset({ start: body.start, minutes: body.minutes, timeZone: body.timeZone });
+          }
+        } catch (error) {
+          setServerMessages(
+            applyServerErrors(error, form.setError, ["weekday", "start", "minutes", "timeZone"]),
+          );
+        }
+      })}
+    >
+      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <div className="form-row">
+        <SelectField
+          id={ids.weekday}
+          label="Day"
+          error={errors.weekday?.message}
+          options={[
+            ...(counterTo ? [] : [{ value: "", label: "Choose a day" }]),
+            ...WEEKDAYS.map((day) => ({ value: day, label: WEEKDAY_NAMES[day] })),
+          ]}
+          {...form.register("weekday")}
+        />
+        <TextField
+          id={ids.start}
+          type="time"
+          label="Starts at"
+          error={errors.start?.message}
+          {...form.register("start")}
+        />
+        <SelectField
+          id={ids.minutes}
+          label="For"
+          error={errors.minutes?.message}
+          options={TALK_LENGTHS.map((m) => ({ value: String(m), label: formatMinutes(m) }))}
+          {...form.register("minutes", { setValueAs: (value) => Number(value) })}
+        />
+      </div>
+      <SelectField
+        id={ids.timeZone}
+        label="Time zone"
+        className="field--short"
+        hint="The talk stays at this time on this zone's clocks, also when the clocks change. If you live apart, each of you sees it in your own time too."
+        error={errors.timeZone?.message}
+        options={zones.map((zone) => ({
+          value: zone,
+          label: zone === here ? `${zone.replaceAll("_", " ")} (yours)` : zone.replaceAll("_", " "),
+        }))}
+        {...form.register("timeZone")}
+      />
+      {preview ? <p className="muted small">{preview}</p> : null}
+      <div className="actions">
+        <Button type="submit" busy={mutation.isPending}>
+          {counterTo ? "Send this time" : "Propose this time"}
+        </Button>
+        {onCancel ? (
+          <Button variant="quiet" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+      <LiveStatus message={status} />
+    </form>
+  );
+}
