@@ -212,15 +212,19 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     [38, kai, "Planning something just for the two of us"],
   ];
   const topicIds: string[] = [];
+  /** One topic keeps coming back: the looping a therapist could help with. */
+  let loopingTopic = "";
 
   const outcomes = ["hard-but-okay", "calm", "hard-but-okay", "calm"] as const;
   for (let day = 0; day < DEMO_DAYS; day++) {
     for (const [topicDay, who, topic] of topics) {
       if (topicDay !== day) continue;
       at(day, 22);
-      topicIds.push(
-        (await call<{ item: { id: string } }>(who, "POST", "/api/parking-lot", { topic })).item.id,
-      );
+      const { item } = await call<{ item: { id: string } }>(who, "POST", "/api/parking-lot", {
+        topic,
+      });
+      if (topic.includes("Jordan")) loopingTopic = item.id;
+      else topicIds.push(item.id);
     }
     for (const [index, person] of [robin, kai].entries()) {
       at(day, 21 + index * 0.25);
@@ -258,6 +262,9 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
         intensityBefore: Math.min(10, value + 1),
         intensityAfter: Math.max(0, value - (hard ? 0 : 2)),
       });
+      if (index === 0 && loopingTopic) {
+        await call(kai, "POST", `/api/parking-lot/${loopingTopic}/carry-over`);
+      }
       if (index === 0) {
         const open = topicIds.shift();
         if (open && day % 2 === 0) await call(robin, "POST", `/api/parking-lot/${open}/discussed`);

@@ -158,7 +158,8 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/pauses": {
     path: () => "/api/pauses",
     body: () => ({ minutes: 20 }),
-    expect: inCouple(201),
+    // The partner goes first; their pause then runs, so the self may not override it.
+    expect: inCouple(201, 409),
   },
   "POST /api/pauses/current/end": {
     setup: "pause",

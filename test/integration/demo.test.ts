@@ -55,7 +55,7 @@ describe("the demo couple", () => {
       items: Array<{ carriedOver: number }>;
     }>();
     expect(parking.items.length).toBe(7);
-    expect(parking.items.some((i) => i.carriedOver > 0)).toBe(true);
+    expect(Math.max(...parking.items.map((i) => i.carriedOver))).toBeGreaterThanOrEqual(3);
   });
 
   it("shows intensity that eases with a hard week in the middle, and keeps private entries private", async () => {

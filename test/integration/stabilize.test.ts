@@ -63,6 +63,20 @@ describe("pause", () => {
     expect((await b.client.get("/api/couple")).json<CoupleView>().activePause).toBeNull();
   });
 
+  it("cannot be overridden by the other partner, and its caller can set a new return time", async () => {
+    const { a, b } = await makeCouple(t.app);
+    await a.client.post("/api/pauses", { minutes: 20 });
+    const override = await b.client.post("/api/pauses", { minutes: 20 });
+    expect(override.status).toBe(409);
+    expect(override.json()).toMatchObject({ error: { code: "pause_running" } });
+    const longer = await a.client.post("/api/pauses", { minutes: 45 });
+    const { endsAt } = longer.json<{ pause: { endsAt: string } }>().pause;
+    expect((await b.client.get("/api/couple")).json<CoupleView>().activePause).toEqual({
+      byMe: false,
+      endsAt,
+    });
+  });
+
   it("can be ended early only by the partner who called it", async () => {
     const { a, b } = await makeCouple(t.app);
     await a.client.post("/api/pauses", { minutes: 20 });

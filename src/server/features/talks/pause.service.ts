@@ -22,6 +22,13 @@ export function pauseService({ db, clock }: ServiceDeps) {
       return inTransaction(db, pauseStore, async (tx) => {
         const now = clock.now();
         const current = await tx.active(coupleId, now.toISOString());
+        if (current && current.started_by !== actor.userId) {
+          throw errors.conflict(
+            "pause_running",
+            "Your partner has called a pause; it ends by itself at the time they gave.",
+          );
+        }
+        // Calling a pause again while one's own runs sets a new return time.
         if (current) await tx.end(current.id, now.toISOString());
         const row = {
           id: newId(),
