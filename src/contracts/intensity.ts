@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TREND_STATUSES } from "../domain/intensity.ts";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
 import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+import { TimeZone } from "./talk-times.ts";
 
 export const IntensityBody = z.strictObject({
   value: z
@@ -45,4 +46,10 @@ export const IntensityReply = z.object({
   timeZone: z
     .string()
     .describe("the zone days are counted in: the couple's talk-time zone, or UTC"),
+});
+
+export const IntensityQuery = z.object({
+  timeZone: TimeZone.optional().describe(
+    "the viewer's zone, for counting days; defaults to the couple's talk-time zone, else UTC",
+  ),
 });

@@ -15,7 +15,7 @@ const Minutes = z
   .int({ error: "Use whole minutes." })
   .min(TALK_MINUTES.min, { error: `A talk lasts at least ${TALK_MINUTES.min} minutes.` })
   .max(TALK_MINUTES.max, { error: `A talk lasts at most ${TALK_MINUTES.max} minutes.` });
-const TimeZone = z
+export const TimeZone = z
   .string({ error: "Give a time zone such as Europe/Berlin." })
   .max(64)
   .refine(isValidTimeZone, {

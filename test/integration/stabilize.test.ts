@@ -179,3 +179,17 @@ describe("stressors and circle of support", () => {
     expect(agreed.json()).toMatchObject({ person: { status: "agreed", concern: null } });
   });
 });
+
+describe("intensity days", () => {
+  it("are counted in the viewer's zone when given, and a wrong zone is named", async () => {
+    const { a } = await makeCouple(t.app);
+    const zone = await a.client.get(
+      `/api/intensity?timeZone=${encodeURIComponent("America/Chicago")}`,
+    );
+    expect(zone.json()).toMatchObject({ timeZone: "America/Chicago" });
+    expect((await a.client.get("/api/intensity")).json()).toMatchObject({ timeZone: "UTC" });
+    const bad = await a.client.get("/api/intensity?timeZone=Nowhere%2FLand");
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { fields: { timeZone: expect.any(String) } } });
+  });
+});

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   IntensityBody,
   IntensityEntryReply,
+  IntensityQuery,
   IntensityReply,
 } from "../../../contracts/intensity.ts";
 import { requireActor } from "../../platform/sessions.ts";
@@ -23,7 +24,7 @@ export function intensityRoutes(app: FastifyInstance, intensity: IntensityServic
 
   r.get(
     "/api/intensity",
-    { schema: { tags, response: { 200: IntensityReply } } },
-    async (request) => intensity.overview(requireActor(request)),
+    { schema: { tags, querystring: IntensityQuery, response: { 200: IntensityReply } } },
+    async (request) => intensity.overview(requireActor(request), request.query.timeZone),
   );
 }

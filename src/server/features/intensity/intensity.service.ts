@@ -74,9 +74,9 @@ export function intensityService({ db, clock }: ServiceDeps, zoneOf: CoupleTimeZ
     trends,
 
     /** Entries, trends and the zone they are counted in, for the intensity screen. */
-    async overview(actor: Actor) {
+    async overview(actor: Actor, viewerZone?: string) {
       const coupleId = requireCoupleMember(actor);
-      const timeZone = await zoneOf(actor, coupleId);
+      const timeZone = viewerZone ?? (await zoneOf(actor, coupleId));
       return {
         entries: await list(actor),
         trends: await trends(actor, coupleId, timeZone),

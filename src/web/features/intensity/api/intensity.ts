@@ -17,11 +17,23 @@ export const intensityQueryKey = ["intensity"] as const;
 /** A check-in moves the readiness checklist ("things are calming down"). */
 const coupleKey = ["couple"] as const;
 
+/** Days are counted where the viewer lives, so "today" means their today. */
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
 /** Check-ins the viewer may see (their own, the partner's shared ones) and each one's trend. */
 export function useIntensity() {
   return useQuery({
     queryKey: intensityQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/intensity", IntensityReply, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(
+        `/api/intensity?timeZone=${encodeURIComponent(browserTimeZone())}`,
+        IntensityReply,
+        {
+          signal,
+        },
+      ),
     refetchInterval: 60_000,
   });
 }
