@@ -237,4 +237,36 @@ describe("leaving by deleting an account", () => {
     const list = await a.client.get("/api/agreements");
     expect(list.raw).not.toContain("walking out");
   });
+
+  it("takes their words from what the couple keeps, so a later partner never reads them", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const agreement = await makeAgreement(a, "We keep Sunday mornings for the two of us.");
+    await b.client.post(`/api/agreements/${agreement.id}/accept`);
+    await b.client.post(`/api/agreements/${agreement.id}/review`, {
+      outcome: "keep",
+      note: "LEFTOVER-NOTE",
+    });
+    await b.client.post("/api/couple/phase", { to: "meaning", reason: "LEFTOVER-REASON" });
+    await a.client.post("/api/couple/phase", { to: "meaning" });
+    await b.client.post("/api/couple/phase", { to: "stabilize", reason: "LEFTOVER-BACK" });
+    const person = (await a.client.post("/api/circle", { name: "Noor", relation: "friend" })).json<{
+      person: { id: string };
+    }>().person;
+    await b.client.post(`/api/circle/${person.id}/concern`, { concern: "LEFTOVER-CONCERN" });
+    expect(
+      (await b.client.delete("/api/account", { password: "a long and quiet evening" })).status,
+    ).toBe(204);
+
+    const invite = (await a.client.post("/api/couple/invite")).json<{ invite: { token: string } }>()
+      .invite;
+    const next = await makePerson(t.app, "Next");
+    await next.client.post(`/api/invites/${invite.token}/accept`, { stance: "both" });
+    const seen = [
+      (await next.client.get("/api/couple")).raw,
+      (await next.client.get(`/api/agreements/${agreement.id}`)).raw,
+      (await next.client.get("/api/circle")).raw,
+      (await a.client.get("/api/couple")).raw,
+    ].join("\n");
+    expect(seen).not.toContain("LEFTOVER");
+  });
 });

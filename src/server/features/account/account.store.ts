@@ -39,8 +39,10 @@ export function accountStore(db: Db) {
     },
 
     /**
-     * Deletes the user and everything they wrote (foreign keys cascade); a couple left with no
-     * partner at all goes with them. One transaction: nothing is half-deleted.
+     * Deletes the user and everything they wrote: rows they own go by cascade, and their words
+     * on rows the couple keeps (a review note, a reason for a phase move, a concern about the
+     * other's confidant) are cleared, so no later partner can read them. A couple left with no
+     * partner at all goes too. One transaction: nothing is half-deleted.
      */
     async deleteUser(id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
@@ -49,6 +51,30 @@ export function accountStore(db: Db) {
           .select("couple_id")
           .where("user_id", "=", id)
           .executeTakeFirst();
+        await trx
+          .updateTable("agreement_events")
+          .set({ note: null })
+          .where("actor_id", "=", id)
+          .execute();
+        await trx
+          .updateTable("phase_history")
+          .set({ reason: null })
+          .where((eb) => eb.or([eb("by_user", "=", id), eb("confirmed_by", "=", id)]))
+          .execute();
+        await trx
+          .updateTable("phase_proposals")
+          .set({ reason: null })
+          .where("proposed_by", "=", id)
+          .execute();
+        if (membership) {
+          await trx
+            .updateTable("circle_people")
+            .set({ concern: null, status: "proposed" })
+            .where("couple_id", "=", membership.couple_id)
+            .where("author_id", "!=", id)
+            .where("concern", "is not", null)
+            .execute();
+        }
         await trx.deleteFrom("users").where("id", "=", id).execute();
         if (membership) {
           const left = await trx
