@@ -36,6 +36,27 @@ describe("rate limits", () => {
     expect(later.status).toBe(200);
   });
 
+  it("does not let guessing from one address lock the owner out from another", async () => {
+    t.clock.advance(11 * 60_000);
+    const person = await makePerson(t.app, "Owner");
+    for (let i = 0; i < 4; i++) {
+      await new Client(t.app, {}, "198.51.100.7").post("/api/auth/login", {
+        email: person.email,
+        password: "guessing wrongly",
+      });
+    }
+    const locked = await new Client(t.app, {}, "198.51.100.7").post("/api/auth/login", {
+      email: person.email,
+      password: PASSWORD,
+    });
+    expect(locked.status).toBe(429);
+    const elsewhere = await new Client(t.app, {}, "203.0.113.50").post("/api/auth/login", {
+      email: person.email,
+      password: PASSWORD,
+    });
+    expect(elsewhere.status).toBe(200);
+  });
+
   it("limits sign-ins per address across accounts", async () => {
     t.clock.advance(11 * 60_000);
     const statuses: number[] = [];

@@ -91,6 +91,8 @@ export class Client {
   constructor(
     readonly app: FastifyInstance,
     readonly headers: Record<string, string> = {},
+    /** The network address the server sees, for per-address rules. */
+    readonly remoteAddress = "127.0.0.1",
   ) {}
 
   async request(
@@ -102,6 +104,7 @@ export class Client {
     const response = await this.app.inject({
       method,
       url,
+      remoteAddress: this.remoteAddress,
       ...(payload !== undefined ? { payload: payload as InjectOptions["payload"] } : {}),
       headers: {
         ...this.headers,

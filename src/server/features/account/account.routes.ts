@@ -93,7 +93,7 @@ export function accountRoutes(
     async (request, reply) => {
       const actor = requireActor(request);
       await account.deleteAccount(actor, request.body.password);
-      reply.clearCookie(sessions.cookieName, { path: "/" });
+      await sessions.end(reply, request);
       return reply.status(204).send();
     },
   );

@@ -58,9 +58,14 @@ export function accountService({ db, clock, config }: ServiceDeps, sessionStore:
 
     async login(input: z.infer<typeof LoginBody>, address: string): Promise<User> {
       const now = clock.now();
-      const accountKey = `login:acct:${hashSecret(input.email)}`;
+      // Guessing is limited per account from each address, and more loosely per account from
+      // everywhere: someone hammering one address (a partner at home, say) cannot lock the
+      // owner out of their own account from their phone.
+      const account = hashSecret(input.email);
+      const accountKey = `login:acct:${account}:${address}`;
       await hitRateLimit(db, `login:ip:${address}`, perAddress, TEN_MINUTES, now);
       await hitRateLimit(db, accountKey, config.authRateLimit, TEN_MINUTES, now);
+      await hitRateLimit(db, `login:acct:${account}`, perAddress * 2, TEN_MINUTES, now);
       const user = await store.findByEmail(input.email);
       const matches = await verifyPassword(user?.password_hash ?? null, input.password);
       if (!user || !matches) throw errors.wrongCredentials();

@@ -305,7 +305,9 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
           );
         }
         if (pending && pending.proposed_by !== actor.userId && pending.to_phase === input.to) {
-          await tx.resolveProposal(pending.id, "confirmed", now);
+          if (!(await tx.resolveProposal(pending.id, "confirmed", now))) {
+            throw errors.conflict("proposal_gone", "That proposal was withdrawn meanwhile.");
+          }
           await tx.setPhase(coupleId, input.to, now);
           await tx.insertPhaseHistory({
             id: newId(),
@@ -345,7 +347,9 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
       const pending = await store.pendingProposal(coupleId);
       if (!pending) throw errors.notFound("A pending move");
       const resolution = pending.proposed_by === actor.userId ? "withdrawn" : "declined";
-      await store.resolveProposal(pending.id, resolution, clock.now().toISOString());
+      if (!(await store.resolveProposal(pending.id, resolution, clock.now().toISOString()))) {
+        throw errors.notFound("A pending move");
+      }
     },
   };
 }

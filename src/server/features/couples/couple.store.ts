@@ -100,13 +100,15 @@ export function coupleStore(db: Db) {
         .execute();
     },
 
-    /** Marks an invite used only if nobody did first; false means it was already taken. */
+    /** Marks an invite used only if it is still live and nobody did first. */
     async claimInvite(id: string, userId: string, now: string): Promise<boolean> {
       const result = await db
         .updateTable("invites")
         .set({ used_at: now, used_by: userId })
         .where("id", "=", id)
         .where("used_at", "is", null)
+        .where("revoked_at", "is", null)
+        .where("expires_at", ">", now)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
@@ -170,12 +172,15 @@ export function coupleStore(db: Db) {
       await db.insertInto("phase_proposals").values(row).execute();
     },
 
-    async resolveProposal(id: string, resolution: string, now: string): Promise<void> {
-      await db
+    /** Resolves a proposal only if it is still open; false means another answer came first. */
+    async resolveProposal(id: string, resolution: string, now: string): Promise<boolean> {
+      const result = await db
         .updateTable("phase_proposals")
         .set({ resolved_at: now, resolution })
         .where("id", "=", id)
-        .execute();
+        .where("resolved_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }
