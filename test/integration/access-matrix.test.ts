@@ -366,10 +366,13 @@ async function makeWorld(setup: Entry["setup"]): Promise<World> {
     relation: "friend",
   });
   const talk = await post<{ talkTime: { id: string } }>("/api/talk-times", talkTime);
-  if (setup === "acceptedTalk")
+  const agreedAt = t.clock.now();
+  if (setup === "acceptedTalk") {
     await partner.client.post(`/api/talk-times/${talk.talkTime.id}/accept`);
-  const now = t.clock.now();
-  const lastWindow = windowsBetween(talkTime, new Date(now.getTime() - 8 * 86_400_000), now).at(-1);
+    // A week on, so that a window of the agreed talk time has been held.
+    t.clock.advance(8 * 86_400_000);
+  }
+  const lastWindow = windowsBetween(talkTime, agreedAt, t.clock.now()).at(-1);
   const concerned = Object.fromEntries(
     SAFETY_QUESTIONS.map((q) => [q.key, q.options[1]?.value ?? ""]),
   );

@@ -80,6 +80,29 @@ describe("talk times", () => {
     expect(all).toHaveLength(2);
   });
 
+  it("never asks about, nor logs, a talk before it was agreed or one that was only proposed", async () => {
+    t.clock.set("2026-04-08T12:00:00.000Z");
+    const { a, b } = await makeCouple(t.app);
+    const proposed = (
+      await a.client.post("/api/talk-times", {
+        weekday: "tue",
+        start: "18:00",
+        minutes: 30,
+        timeZone: "UTC",
+      })
+    ).json<{ talkTime: TalkTime }>().talkTime;
+    const log = {
+      windowStart: "2026-04-07T18:00:00.000Z",
+      went: "calm",
+      intensityBefore: 5,
+      intensityAfter: 4,
+    };
+    expect((await a.client.post(`/api/talk-times/${proposed.id}/logs`, log)).status).toBe(400);
+    await b.client.post(`/api/talk-times/${proposed.id}/accept`);
+    expect((await a.client.get("/api/talk-times")).json()).toMatchObject({ toLog: null });
+    expect((await a.client.post(`/api/talk-times/${proposed.id}/logs`, log)).status).toBe(400);
+  });
+
   it("names every wrong field", async () => {
     const { a } = await makeCouple(t.app);
     const res = await a.client.post("/api/talk-times", {
@@ -140,6 +163,12 @@ describe("talk times", () => {
     expect(wrongWindow.json()).toMatchObject({
       error: { fields: { windowStart: expect.any(String) } },
     });
+
+    const beforeAgreed = await b.client.post(`/api/talk-times/${talk.id}/logs`, {
+      ...body,
+      windowStart: "2026-03-30T08:00:00.000Z",
+    });
+    expect(beforeAgreed.status).toBe(400);
 
     const readiness = (await b.client.get("/api/couple")).json<CoupleView>().readiness.items;
     expect(readiness.find((i) => i.key === "talk-times")?.met).toBe(true);

@@ -137,6 +137,7 @@ export interface TalkTimesTable {
   status: string;
   visibility: string;
   replaces_id: string | null;
+  accepted_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -51,6 +51,18 @@ function shape(row: TalkTimeRow): TalkTimeShape & { id: string } {
   };
 }
 
+/**
+ * Windows of a talk time that can have been held between `from` and `to`: only once both had
+ * agreed to it, and, for one that was ended, only before it was.
+ */
+function heldWindows(row: TalkTimeRow, from: Date, to: Date) {
+  if (row.accepted_at === null || (row.status !== "accepted" && row.status !== "ended")) return [];
+  const start = new Date(Math.max(from.getTime(), Date.parse(row.accepted_at)));
+  const end =
+    row.status === "ended" ? new Date(Math.min(to.getTime(), Date.parse(row.updated_at))) : to;
+  return windowsBetween(shape(row), start, end);
+}
+
 function present(row: TalkTimeRow): TalkTime {
   return {
     ...shape(row),
@@ -99,6 +111,7 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
       status: "proposed",
       visibility: "couple",
       replaces_id: replacesId,
+      accepted_at: null,
       created_at: now,
       updated_at: now,
     };
@@ -124,15 +137,11 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
   }
 
   /** The most recent ended window of the last few days that the caller has not logged yet. */
-  async function windowToLog(
-    actor: Actor,
-    accepted: Array<TalkTimeShape & { id: string }>,
-    now: Date,
-  ) {
+  async function windowToLog(actor: Actor, rows: TalkTimeRow[], now: Date) {
     const from = new Date(now.getTime() - LOG_WINDOW_DAYS * DAY_MS);
-    const ended: Window[] = accepted
+    const ended: Window[] = rows
       .flatMap((talkTime) =>
-        windowsBetween(talkTime, from, now).map((w) => ({
+        heldWindows(talkTime, from, now).map((w) => ({
           startsAt: w.startsAt.toISOString(),
           endsAt: w.endsAt.toISOString(),
           talkTimeId: talkTime.id,
@@ -170,7 +179,7 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
               talkTimeId: next.talkTime.id,
             }
           : null,
-        toLog: await windowToLog(actor, accepted, now),
+        toLog: await windowToLog(actor, rows, now),
       };
     },
 
@@ -231,11 +240,12 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
       const found = await store.find(id);
       const row = requireActionable(actor, found && asItem(found), "That talk time");
       const now = clock.now();
-      const windows = windowsBetween(shape(row), new Date(now.getTime() - 14 * DAY_MS), now);
+      const windows = heldWindows(row, new Date(now.getTime() - 14 * DAY_MS), now);
       const windowStart = new Date(input.windowStart).toISOString();
       if (!windows.some((w) => w.startsAt.toISOString() === windowStart)) {
         throw errors.invalid({
-          windowStart: "This is not a talk window of the last two weeks that has begun.",
+          windowStart:
+            "This is not a window of an agreed talk time from the last two weeks that has begun.",
         });
       }
       const log: TalkLogRow = {

@@ -25,7 +25,7 @@ export function talkTimeStore(db: Db) {
     async transition(id: string, from: string, to: string, now: string): Promise<boolean> {
       const result = await db
         .updateTable("talk_times")
-        .set({ status: to, updated_at: now })
+        .set({ status: to, updated_at: now, ...(to === "accepted" ? { accepted_at: now } : {}) })
         .where("id", "=", id)
         .where("status", "=", from)
         .executeTakeFirst();
