@@ -1,4 +1,4 @@
-import { TZDate, tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 
 /**
  * Talk times: the weekly windows a couple sets aside for conversations about the rupture, so
