@@ -143,7 +143,7 @@ export async function buildApp({
   talksRoutes(app, { parkingLot: parkingLotService(deps), pauses });
   talkTimeRoutes(app, talkTimes);
   intensityRoutes(app, intensity);
-  eventRoutes(app, pauses, store, config.eventPollMs);
+  eventRoutes(app, pauses, auth, config.eventPollMs);
   safetyRoutes(app, safetyService(deps, config.crisisResources, couples.memberFlags));
   stressorRoutes(app, stressorService(deps));
   circleRoutes(app, circleService(deps));

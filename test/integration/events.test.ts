@@ -72,6 +72,19 @@ describe("live couple events", () => {
     ]);
   });
 
+  it("ends the stream when the session idles out, even with the screen left open", async () => {
+    const { a } = await makeCouple(t.app);
+    const { events, ended } = await readEvents(
+      a.client.cookie ?? "",
+      () => false,
+      async () => {
+        t.clock.advance(t.config.sessionIdleMs + 60_000);
+      },
+    );
+    expect(events).toEqual([{ activePause: null }]);
+    expect(ended).toBe(true);
+  });
+
   it("ends the stream when the session is signed out", async () => {
     const { a } = await makeCouple(t.app);
     const cookie = a.client.cookie ?? "";

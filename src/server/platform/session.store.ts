@@ -59,13 +59,12 @@ export function sessionStore(db: Db) {
       };
     },
 
-    async exists(id: string): Promise<boolean> {
-      const row = await db
+    findTimes(id: string) {
+      return db
         .selectFrom("sessions")
-        .select("id")
+        .select(["last_seen_at", "expires_at"])
         .where("id", "=", id)
         .executeTakeFirst();
-      return row !== undefined;
     },
 
     async touch(id: string, now: string): Promise<void> {

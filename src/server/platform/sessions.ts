@@ -55,8 +55,20 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
     secure: settings.secureCookies,
   };
 
+  /** Neither idle for too long nor past its absolute end. */
+  function isLive(lastSeenAt: string, expiresAt: string, now: Date): boolean {
+    const idleSince = now.getTime() - Date.parse(lastSeenAt);
+    return idleSince <= settings.idleMs && Date.parse(expiresAt) > now.getTime();
+  }
+
   return {
     cookieName,
+
+    /** Whether a session still stands, without counting the check as activity. */
+    async stillLive(sessionId: string): Promise<boolean> {
+      const times = await store.findTimes(sessionId);
+      return times !== undefined && isLive(times.last_seen_at, times.expires_at, clock.now());
+    },
 
     /** Starts a fresh session (never reusing a token) and sets its cookie. */
     async start(reply: FastifyReply, request: FastifyRequest, userId: string): Promise<string> {
@@ -92,7 +104,7 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
         if (!session) return;
         const now = clock.now();
         const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
-        if (idleSince > settings.idleMs || Date.parse(session.expiresAt) <= now.getTime()) {
+        if (!isLive(session.lastSeenAt, session.expiresAt, now)) {
           await store.delete(session.id);
           return;
         }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { requireCoupleMember } from "../../platform/policy.ts";
-import type { SessionStore } from "../../platform/session.store.ts";
-import { requireActor } from "../../platform/sessions.ts";
+import { requireActor, type Sessions } from "../../platform/sessions.ts";
 import type { PauseService } from "../talks/pause.service.ts";
 
 /** How often a stream looks for changes; the database is the one place processes share. */
@@ -17,7 +16,7 @@ const KEEPALIVE_MS = 25_000;
 export function eventRoutes(
   app: FastifyInstance,
   pauses: PauseService,
-  sessions: SessionStore,
+  sessions: Sessions,
   pollMs = POLL_MS,
 ): void {
   app.get("/api/events", { schema: { tags: ["events"], hide: false } }, async (request, reply) => {
@@ -41,7 +40,7 @@ export function eventRoutes(
     };
     const tick = async () => {
       if (closed) return;
-      if (!(await sessions.exists(actor.sessionId))) return stop();
+      if (!(await sessions.stillLive(actor.sessionId))) return stop();
       const state = JSON.stringify({ activePause: await pauses.activeFor(coupleId, actor.userId) });
       if (state !== last && !closed) {
         last = state;
