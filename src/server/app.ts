@@ -128,10 +128,7 @@ export async function buildApp({
   const agreements = agreementService(deps);
   const pauses = pauseService(deps);
   const talkTimes = talkTimeService(deps);
-  const intensity = intensityService(
-    deps,
-    async (actor, coupleId) => (await talkTimes.facts(actor, coupleId)).timeZone ?? "UTC",
-  );
+  const intensity = intensityService(deps, talkTimes.coupleTimeZone);
   const couples = coupleService(deps, {
     agreements: agreements.facts,
     activePause: pauses.activeFor,

@@ -18,7 +18,7 @@ function asItem(row: IntensityRow) {
 }
 
 /** Which zone a couple's days are counted in: the zone of their talk times, else UTC. */
-export type CoupleTimeZone = (actor: Actor, coupleId: string) => Promise<string>;
+export type CoupleTimeZone = (coupleId: string) => Promise<string>;
 
 /** The daily 0–10 check of how intense things feel; shared by default, private on request. */
 export function intensityService({ db, clock }: ServiceDeps, zoneOf: CoupleTimeZone) {
@@ -76,7 +76,7 @@ export function intensityService({ db, clock }: ServiceDeps, zoneOf: CoupleTimeZ
     /** Entries, trends and the zone they are counted in, for the intensity screen. */
     async overview(actor: Actor, viewerZone?: string) {
       const coupleId = requireCoupleMember(actor);
-      const timeZone = viewerZone ?? (await zoneOf(actor, coupleId));
+      const timeZone = viewerZone ?? (await zoneOf(coupleId));
       return {
         entries: await list(actor),
         trends: await trends(actor, coupleId, timeZone),

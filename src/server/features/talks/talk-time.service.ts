@@ -290,6 +290,11 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
         timeZone: accepted.at(-1)?.timeZone ?? null,
       };
     },
+
+    /** The zone the couple's days are counted in: their latest agreed talk time's, else UTC. */
+    async coupleTimeZone(coupleId: string): Promise<string> {
+      return (await acceptedShapes(coupleId)).at(-1)?.timeZone ?? "UTC";
+    },
   };
 }
 
