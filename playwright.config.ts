@@ -4,6 +4,14 @@ import { defineConfig } from "@playwright/test";
 // A port of its own for each run, so two runs on one machine never meet; workers inherit it.
 process.env.MEND_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
 const port = Number(process.env.MEND_E2E_PORT);
+
+// Under a fixed "today" (MEND_E2E_TODAY, an ISO instant), the server's clock and every browser
+// context's run this far from the real one; fixed here once so all processes agree.
+if (process.env.MEND_E2E_TODAY) {
+  const today = Date.parse(process.env.MEND_E2E_TODAY);
+  if (Number.isNaN(today)) throw new Error("MEND_E2E_TODAY must be an ISO date and time");
+  process.env.MEND_E2E_CLOCK_OFFSET_MS ??= String(today - Date.now());
+}
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(chromiumPath);
 
@@ -48,6 +56,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { MEND_E2E_PORT: String(port) },
+    env: {
+      MEND_E2E_PORT: String(port),
+      MEND_E2E_CLOCK_OFFSET_MS: process.env.MEND_E2E_CLOCK_OFFSET_MS ?? "0",
+    },
   },
 });

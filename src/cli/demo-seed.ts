@@ -6,8 +6,27 @@ import type { ManualClock } from "../server/platform/clock.ts";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Six weeks of a couple's first, raw weeks. */
+/** At least six weeks of a couple's first, raw weeks. */
 export const DEMO_DAYS = 42;
+
+/**
+ * The demo's first day: a Monday at least six weeks before `now`. Starting on the same weekday
+ * every time keeps the story (which talks fall on which days, which topics get discussed) the
+ * same whatever day it is seeded on; only the last few days before `now` differ.
+ */
+export function demoStart(now: Date): Date {
+  const start = new Date(now.getTime() - DEMO_DAYS * DAY);
+  start.setUTCHours(0, 0, 0, 0);
+  const sinceMonday = (start.getUTCDay() + 6) % 7;
+  return new Date(start.getTime() - sinceMonday * DAY);
+}
+
+/** How many days of history the demo seeds before `now`: 42 to 48, ending yesterday. */
+export function demoDays(now: Date): number {
+  const today = new Date(now);
+  today.setUTCHours(0, 0, 0, 0);
+  return Math.round((today.getTime() - demoStart(now).getTime()) / DAY);
+}
 
 export const DEMO_PEOPLE = [
   { name: "Robin", email: "robin@demo.mend.example", password: "demo password for robin" },
@@ -75,8 +94,8 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   const at = (day: number, hour: number) =>
     clock.set(new Date(start.getTime() + day * DAY + hour * HOUR));
 
-  const start = new Date(now.getTime() - DEMO_DAYS * DAY);
-  start.setUTCHours(0, 0, 0, 0);
+  const start = demoStart(now);
+  const days = demoDays(now);
 
   at(0, 9);
   const robin = await signUp(DEMO_PEOPLE[0]);
@@ -209,14 +228,13 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     [16, kai, "How we handle the office party in December"],
     [19, robin, "Whether you still see Jordan at lunch"],
     [27, robin, "What 'being transparent' with money means for us"],
-    [38, kai, "Planning something just for the two of us"],
   ];
   const topicIds: string[] = [];
   /** One topic keeps coming back: the looping a therapist could help with. */
   let loopingTopic = "";
 
   const outcomes = ["hard-but-okay", "calm", "hard-but-okay", "calm"] as const;
-  for (let day = 0; day < DEMO_DAYS; day++) {
+  for (let day = 0; day < days; day++) {
     for (const [topicDay, who, topic] of topics) {
       if (topicDay !== day) continue;
       at(day, 22);
@@ -283,7 +301,12 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
       });
     if (day === 30) await call(robin, "POST", `/api/circle/${jordan}/agree`);
   }
-  at(DEMO_DAYS - 1, 22);
+  at(days - 1, 22);
   await call(robin, "POST", "/api/couple/safe-enough", { safeEnough: true });
+  // Raised last night, after the last talk: it waits, open, whatever day the demo is seeded on.
+  at(days - 1, 23.5);
+  await call(kai, "POST", "/api/parking-lot", {
+    topic: "Planning something just for the two of us",
+  });
   clock.set(now);
 }

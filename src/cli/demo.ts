@@ -3,7 +3,7 @@ import { buildApp } from "../server/app.ts";
 import type { Config } from "../server/config.ts";
 import { ManualClock } from "../server/platform/clock.ts";
 import { migrateToLatest, openDatabase } from "../server/platform/db.ts";
-import { DEMO_DAYS, DEMO_PEOPLE, seedDemo } from "./demo-seed.ts";
+import { DEMO_PEOPLE, demoDays, seedDemo } from "./demo-seed.ts";
 import { serveCommand } from "./serve.ts";
 
 /** A fresh demo database, seeded with six weeks of a couple's history, then served. */
@@ -30,7 +30,7 @@ export async function demoCommand(config: Config): Promise<void> {
   await database.close();
 
   process.stdout.write(
-    `\nDemo couple seeded with ${DEMO_DAYS} days of history. Sign in as either partner:\n` +
+    `\nDemo couple seeded with ${demoDays(now)} days of history. Sign in as either partner:\n` +
       DEMO_PEOPLE.map((p) => `  ${p.name.padEnd(6)} ${p.email}  password: ${p.password}\n`).join(
         "",
       ) +

@@ -1,17 +1,21 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { DEMO_PEOPLE } from "../../src/cli/demo-seed.ts";
-import { expect, expectAccessible, test } from "./fixtures.ts";
+import { expect, expectAccessible, newContext, test } from "./fixtures.ts";
+import { e2eNow } from "./today.ts";
 
 type DemoPerson = (typeof DEMO_PEOPLE)[number];
 
 async function signIn(browser: Browser, person: DemoPerson, width = 390) {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width, height: 844 },
     timezoneId: "Europe/Berlin",
     locale: "en-GB",
   });
   const page = await context.newPage();
   await page.goto("/signin");
+  // The browser lives in the server's "today", or every date on screen would mean another day.
+  const browserNow = await page.evaluate(() => Date.now());
+  expect(Math.abs(browserNow - e2eNow().getTime())).toBeLessThan(60_000);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();

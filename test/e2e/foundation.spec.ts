@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures.ts";
+import { expect, expectAccessible, newContext, test } from "./fixtures.ts";
 
 const PASSWORD = "a calm and patient evening";
 
 async function newPartner(browser: Browser, viewport = { width: 390, height: 844 }) {
-  const context = await browser.newContext({ viewport });
+  const context = await newContext(browser, { viewport });
   const page = await context.newPage();
   return { context, page };
 }

@@ -6,10 +6,12 @@ import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { ManualClock } from "../../src/server/platform/clock.ts";
 import { migrateToLatest, openDatabase } from "../../src/server/platform/db.ts";
+import { e2eNow } from "./today.ts";
 
 /**
  * Serves the built app on a fresh SQLite database for one end-to-end run. The demo couple is
  * seeded first (through the real API, with a hand-moved clock), so demo screens can be checked.
+ * Its clock is the browsers' (see today.ts): the machine's, or a fixed "today" running on.
  */
 const port = process.env.MEND_E2E_PORT ?? "4789";
 const dir = mkdtempSync(join(tmpdir(), "mend-e2e-"));
@@ -24,11 +26,11 @@ const config = loadConfig({
 const database = await openDatabase(config.databaseUrl);
 await migrateToLatest(database);
 
-const now = new Date();
+const now = e2eNow();
 const clock = new ManualClock(now);
 const seeding = await buildApp({ config, database, clock, logger: false });
 await seedDemo(seeding, clock, now);
 await seeding.close();
 
-const app = await buildApp({ config, database });
+const app = await buildApp({ config, database, clock: { now: e2eNow } });
 await app.listen({ port: config.port, host: config.host });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures.ts";
+import { expect, expectAccessible, newContext, test } from "./fixtures.ts";
 
 const PASSWORD = "a calm and patient evening";
 
@@ -10,7 +10,7 @@ interface PartnerOptions {
 }
 
 async function newPartner(browser: Browser, options: PartnerOptions) {
-  const context = await browser.newContext(options);
+  const context = await newContext(browser, options);
   const page = await context.newPage();
   return { context, page };
 }

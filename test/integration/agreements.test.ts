@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Agreement } from "../../src/contracts/agreements.ts";
+import { MAX_REVIEW_DAYS } from "../../src/domain/limits.ts";
 import { makeAgreement, makeCouple } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -11,6 +12,11 @@ afterAll(() => t.close());
 
 const DAY = 86_400_000;
 type One = { agreement: Agreement };
+
+/** The UTC day `offset` days from the test clock's now, as agreements count review dates. */
+function dayFromNow(offset: number): string {
+  return new Date(t.clock.now().getTime() + offset * DAY).toISOString().slice(0, 10);
+}
 
 describe("agreements", () => {
   it("proposes with a default two-week review, and only the other partner can accept", async () => {
@@ -36,7 +42,7 @@ describe("agreements", () => {
     expect(accepted.status).toBe(200);
     expect(accepted.json<One>().agreement).toMatchObject({
       status: "accepted",
-      reviewOn: "2026-03-16",
+      reviewOn: dayFromNow(14),
     });
     const twice = await b.client.post(`/api/agreements/${agreement.id}/accept`);
     expect(twice.status).toBe(409);
@@ -44,9 +50,7 @@ describe("agreements", () => {
 
   it("starts the review clock at acceptance, keeping a chosen date that is still ahead", async () => {
     const { a, b } = await makeCouple(t.app);
-    const day = (offset: number) =>
-      new Date(t.clock.now().getTime() + offset * DAY).toISOString().slice(0, 10);
-    const pick = day(18);
+    const pick = dayFromNow(18);
     const chosen = (
       await a.client.post("/api/agreements", {
         category: "money",
@@ -60,7 +64,7 @@ describe("agreements", () => {
       await a.client.post("/api/agreements", {
         category: "other",
         text: "We walk on Saturdays.",
-        reviewOn: day(3),
+        reviewOn: dayFromNow(3),
       })
     ).json<One>().agreement;
 
@@ -69,10 +73,10 @@ describe("agreements", () => {
     expect(kept.reviewOn).toBe(pick);
     const fromToday = (await b.client.post(`/api/agreements/${plain.id}/accept`)).json<One>()
       .agreement;
-    expect(fromToday.reviewOn).toBe(day(14));
+    expect(fromToday.reviewOn).toBe(dayFromNow(14));
     const renewed = (await b.client.post(`/api/agreements/${stale.id}/accept`)).json<One>()
       .agreement;
-    expect(renewed.reviewOn).toBe(day(14));
+    expect(renewed.reviewOn).toBe(dayFromNow(14));
   });
 
   it("counters with new wording: the old one is countered, the new one is the other's proposal", async () => {
@@ -162,8 +166,9 @@ describe("agreements", () => {
       [{ category: "talk", text: "   " }, "text"],
       [{ category: "talk", text: "y".repeat(501) }, "text"],
       [{ category: "talk", text: "ok", reviewOn: "2026-02-30" }, "reviewOn"],
-      [{ category: "talk", text: "ok", reviewOn: "2026-03-01" }, "reviewOn"],
-      [{ category: "talk", text: "ok", reviewOn: "2027-03-01" }, "reviewOn"],
+      [{ category: "talk", text: "ok", reviewOn: dayFromNow(0) }, "reviewOn"],
+      [{ category: "talk", text: "ok", reviewOn: dayFromNow(-1) }, "reviewOn"],
+      [{ category: "talk", text: "ok", reviewOn: dayFromNow(MAX_REVIEW_DAYS + 1) }, "reviewOn"],
       [{ category: "talk", text: 5 }, "text"],
       [{ category: "talk", text: "ok", status: "accepted" }, "status"],
     ];

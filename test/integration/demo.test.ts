@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PEOPLE, seedDemo } from "../../src/cli/demo-seed.ts";
+import { DEMO_PEOPLE, demoDays, seedDemo } from "../../src/cli/demo-seed.ts";
 import type { CoupleView } from "../../src/contracts/couples.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -8,8 +8,7 @@ let robin: Client;
 let kai: Client;
 beforeAll(async () => {
   t = await makeTestApp();
-  const now = new Date("2026-06-15T12:00:00.000Z");
-  await seedDemo(t.app, t.clock, now);
+  await seedDemo(t.app, t.clock, t.clock.now());
   robin = new Client(t.app);
   kai = new Client(t.app);
   await robin.post("/api/auth/login", {
@@ -52,9 +51,11 @@ describe("the demo couple", () => {
       agreements.agreements.filter((a) => a.status === "accepted").length,
     ).toBeGreaterThanOrEqual(4);
     const parking = (await kai.get("/api/parking-lot")).json<{
-      items: Array<{ carriedOver: number }>;
+      items: Array<{ carriedOver: number; status: string; topic: string }>;
     }>();
     expect(parking.items.length).toBe(7);
+    const waiting = parking.items.filter((i) => i.status === "open").map((i) => i.topic);
+    expect(waiting).toContain("Planning something just for the two of us");
     expect(Math.max(...parking.items.map((i) => i.carriedOver))).toBeGreaterThanOrEqual(3);
   });
 
@@ -67,7 +68,7 @@ describe("the demo couple", () => {
     }>();
     const robinsOwn = mine.entries.filter((e) => e.mine);
     const robinsSeenByKai = seenByKai.entries.filter((e) => !e.mine);
-    expect(robinsOwn).toHaveLength(42);
+    expect(robinsOwn).toHaveLength(demoDays(t.clock.now()));
     expect(robinsSeenByKai.length).toBeLessThan(robinsOwn.length);
     const values = robinsOwn.map((e) => e.value);
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

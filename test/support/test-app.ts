@@ -11,7 +11,11 @@ import {
   openDatabase,
 } from "../../src/server/platform/db.ts";
 
-export const TEST_START = "2026-03-02T09:00:00.000Z";
+/**
+ * The "today" every integration test starts on. CI runs the suite under several (a Sunday, the
+ * day before a DST change, 29 February) through MEND_TEST_TODAY, so no test may lean on one.
+ */
+export const TEST_START = process.env.MEND_TEST_TODAY ?? "2026-03-02T09:00:00.000Z";
 
 export interface TestApp {
   app: FastifyInstance;
