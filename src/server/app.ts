@@ -13,31 +13,43 @@ import {
 import type { Config } from "./config.ts";
 import { accountRoutes } from "./features/account/account.routes.ts";
 import { accountService } from "./features/account/account.service.ts";
+import { accountStore } from "./features/account/account.store.ts";
 import { agreementRoutes } from "./features/agreements/agreement.routes.ts";
 import { agreementService } from "./features/agreements/agreement.service.ts";
+import { agreementStore } from "./features/agreements/agreement.store.ts";
 import { circleRoutes } from "./features/circle/circle.routes.ts";
 import { circleService } from "./features/circle/circle.service.ts";
+import { circleStore } from "./features/circle/circle.store.ts";
 import { coupleRoutes } from "./features/couples/couple.routes.ts";
 import { coupleService } from "./features/couples/couple.service.ts";
+import { coupleStores } from "./features/couples/couple.store.ts";
 import type { ServiceDeps } from "./features/deps.ts";
 import { eventRoutes } from "./features/events/events.routes.ts";
 import { intensityRoutes } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
+import { intensityStore } from "./features/intensity/intensity.store.ts";
 import { safetyRoutes } from "./features/safety/safety.routes.ts";
 import { safetyService } from "./features/safety/safety.service.ts";
+import { safetyStore } from "./features/safety/safety.store.ts";
 import { stressorRoutes } from "./features/stressors/stressor.routes.ts";
 import { stressorService } from "./features/stressors/stressor.service.ts";
+import { stressorStore } from "./features/stressors/stressor.store.ts";
 import { parkingLotService } from "./features/talks/parking-lot.service.ts";
+import { parkingLotStore } from "./features/talks/parking-lot.store.ts";
 import { pauseService } from "./features/talks/pause.service.ts";
+import { pauseStore } from "./features/talks/pause.store.ts";
 import { talkTimeService } from "./features/talks/talk-time.service.ts";
+import { talkTimeStore } from "./features/talks/talk-time.store.ts";
 import { talksRoutes, talkTimeRoutes } from "./features/talks/talks.routes.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import { installCsrfDefence } from "./platform/csrf.ts";
 import type { DatabaseHandle } from "./platform/db.ts";
 import { installErrorHandling } from "./platform/http-errors.ts";
+import { rateLimits } from "./platform/rate-limit.ts";
 import { redactUrl } from "./platform/redact.ts";
 import { sessionStore } from "./platform/session.store.ts";
 import { sessions } from "./platform/sessions.ts";
+import { scopedStores, stores } from "./platform/stores.ts";
 
 export interface AppOptions {
   config: Config;
@@ -113,8 +125,9 @@ export async function buildApp({
     if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
   });
 
-  const deps: ServiceDeps = { db: database.db, clock, config };
-  const store = sessionStore(database.db);
+  const { db } = database;
+  const deps: ServiceDeps = { clock, config, limits: rateLimits(db) };
+  const store = sessionStore(db);
   const auth = sessions(store, clock, {
     secureCookies: config.secureCookies,
     idleMs: config.sessionIdleMs,
@@ -124,12 +137,16 @@ export async function buildApp({
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  accountRoutes(app, accountService(deps, store), auth, config);
-  const agreements = agreementService(deps);
-  const pauses = pauseService(deps);
-  const talkTimes = talkTimeService(deps);
-  const intensity = intensityService(deps, talkTimes.coupleTimeZone);
-  const couples = coupleService(deps, {
+  accountRoutes(app, accountService(deps, accountStore(db), store), auth, config);
+  const agreements = agreementService(deps, scopedStores(db, agreementStore));
+  const pauses = pauseService(deps, scopedStores(db, pauseStore));
+  const talkTimes = talkTimeService(deps, scopedStores(db, talkTimeStore));
+  const intensity = intensityService(
+    deps,
+    scopedStores(db, intensityStore),
+    talkTimes.coupleTimeZone,
+  );
+  const couples = coupleService(deps, stores(db, coupleStores), {
     agreements: agreements.facts,
     activePause: pauses.activeFor,
     talks: talkTimes.facts,
@@ -137,13 +154,19 @@ export async function buildApp({
   });
   coupleRoutes(app, couples);
   agreementRoutes(app, agreements);
-  talksRoutes(app, { parkingLot: parkingLotService(deps), pauses });
+  talksRoutes(app, {
+    parkingLot: parkingLotService(deps, scopedStores(db, parkingLotStore)),
+    pauses,
+  });
   talkTimeRoutes(app, talkTimes);
   intensityRoutes(app, intensity);
   eventRoutes(app, pauses, auth, config.eventPollMs);
-  safetyRoutes(app, safetyService(deps, config.crisisResources, couples.memberFlags));
-  stressorRoutes(app, stressorService(deps));
-  circleRoutes(app, circleService(deps));
+  safetyRoutes(
+    app,
+    safetyService(deps, safetyStore(db), config.crisisResources, couples.memberFlags),
+  );
+  stressorRoutes(app, stressorService(deps, scopedStores(db, stressorStore)));
+  circleRoutes(app, circleService(deps, scopedStores(db, circleStore)));
 
   await serveWebApp(app, config.webDir);
   return app;

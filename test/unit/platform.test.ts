@@ -3,42 +3,60 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/server/config.ts";
+import {
+  type Actor,
+  relationTo,
+  requireActionable,
+  requireAuthor,
+  scopeOf,
+} from "../../src/server/platform/access.ts";
 import { needsRehash } from "../../src/server/platform/passwords.ts";
-import { type Actor, canAct, canRead } from "../../src/server/platform/policy.ts";
 import { redactUrl } from "../../src/server/platform/redact.ts";
 import { describeDevice } from "../../src/server/platform/sessions.ts";
 
-const actor = (userId: string, coupleId: string | null): Actor => ({
+const actor = (
+  userId: string,
+  coupleId: string | null,
+  role: Actor["role"] = "partner",
+): Actor => ({
   userId,
   coupleId,
-  role: "partner",
+  role,
   sessionId: "s",
 });
 
-describe("access policy", () => {
-  const item = (visibility: "private" | "couple" | "therapist") => ({
-    coupleId: "c1",
-    authorId: "a",
-    visibility,
+describe("access scope", () => {
+  it("lets a partner into their own couple, as a partner", () => {
+    expect(scopeOf(actor("a", "c1"))).toMatchObject({
+      viewerId: "a",
+      coupleId: "c1",
+      as: "partner",
+    });
   });
 
-  it("lets only the author read a private item", () => {
-    expect(canRead(actor("a", "c1"), item("private"))).toBe(true);
-    expect(canRead(actor("b", "c1"), item("private"))).toBe(false);
-  });
-
-  it("lets both partners read shared items, and nobody from another couple", () => {
-    for (const visibility of ["couple", "therapist"] as const) {
-      expect(canRead(actor("b", "c1"), item(visibility))).toBe(true);
-      expect(canRead(actor("x", "c2"), item(visibility))).toBe(false);
-      expect(canRead(actor("x", null), item(visibility))).toBe(false);
+  it("answers someone outside a couple, or not a partner, with the 404 of a missing couple", () => {
+    for (const who of [actor("x", null), actor("t", "c1", "therapist")]) {
+      expect(() => scopeOf(who)).toThrow(expect.objectContaining({ status: 404 }));
     }
   });
 
-  it("lets partners act only on what they can read", () => {
-    expect(canAct(actor("b", "c1"), item("couple"))).toBe(true);
-    expect(canAct(actor("b", "c1"), item("private"))).toBe(false);
-    expect(canAct(actor("x", "c2"), item("couple"))).toBe(false);
+  it("sees the viewer as the author of their own items and as the partner of the rest", () => {
+    const scope = scopeOf(actor("a", "c1"));
+    expect(relationTo(scope, "a")).toBe("author");
+    expect(relationTo(scope, "b")).toBe("partner");
+  });
+
+  it("lets partners change what they can read, and only the author change what is theirs", () => {
+    const scope = scopeOf(actor("b", "c1"));
+    const byA = { by: "a" };
+    const authorOf = (item: { by: string }) => item.by;
+    expect(requireActionable(scope, byA, authorOf, "It")).toBe(byA);
+    expect(() => requireAuthor(scope, byA, authorOf, "It")).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+    expect(() => requireActionable(scope, undefined, authorOf, "It")).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import { errors } from "./errors.ts";
  * A fixed-window counter kept in the database, so every server process behind a load balancer
  * shares the same limits. One upsert per hit; no read-modify-write race.
  */
-export async function hitRateLimit(
+async function hitRateLimit(
   db: Db,
   key: string,
   limit: number,
@@ -33,6 +33,16 @@ export async function hitRateLimit(
 }
 
 /** Clears one key, e.g. an account's failed sign-ins after it signs in successfully. */
-export async function clearRateLimit(db: Db, key: string): Promise<void> {
+async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
 }
+
+/** The sign-in, sign-up and invite limits, as services use them: never the database itself. */
+export function rateLimits(db: Db) {
+  return {
+    hit: (key: string, limit: number, windowMs: number, now: Date) =>
+      hitRateLimit(db, key, limit, windowMs, now),
+    clear: (key: string) => clearRateLimit(db, key),
+  };
+}
+export type RateLimits = ReturnType<typeof rateLimits>;

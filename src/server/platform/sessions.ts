@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { type Actor, type Scope, scopeOf } from "./access.ts";
 import type { Clock } from "./clock.ts";
 import { errors } from "./errors.ts";
 import { hashSecret, newId, newSecret } from "./ids.ts";
-import type { Actor } from "./policy.ts";
 import type { SessionStore } from "./session.store.ts";
 
 declare module "fastify" {
@@ -124,4 +124,9 @@ export type Sessions = ReturnType<typeof sessions>;
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw errors.unauthenticated();
   return request.actor;
+}
+
+/** The signed-in caller's way into their couple's data (401 signed out, 404 outside a couple). */
+export function requireScope(request: FastifyRequest): Scope {
+  return scopeOf(requireActor(request));
 }

@@ -7,14 +7,13 @@ import type {
 } from "../../../contracts/account.ts";
 import { passwordProblem } from "../../../domain/passwords.ts";
 import { parsePhase } from "../../../domain/phases.ts";
+import type { Actor } from "../../platform/access.ts";
 import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId } from "../../platform/ids.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../../platform/passwords.ts";
-import type { Actor } from "../../platform/policy.ts";
-import { clearRateLimit, hitRateLimit } from "../../platform/rate-limit.ts";
 import type { SessionStore } from "../../platform/session.store.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { accountStore } from "./account.store.ts";
+import type { AccountStore } from "./account.store.ts";
 
 const TEN_MINUTES = 10 * 60_000;
 const ONE_HOUR = 60 * 60_000;
@@ -23,8 +22,11 @@ function present(row: { id: string; email: string; name: string }): User {
   return { id: row.id, email: row.email, name: row.name };
 }
 
-export function accountService({ db, clock, config }: ServiceDeps, sessionStore: SessionStore) {
-  const store = accountStore(db);
+export function accountService(
+  { clock, config, limits }: ServiceDeps,
+  store: AccountStore,
+  sessionStore: SessionStore,
+) {
   const perAddress = config.authRateLimit * 5;
 
   async function requirePassword(userId: string, password: string, field: string) {
@@ -41,7 +43,7 @@ export function accountService({ db, clock, config }: ServiceDeps, sessionStore:
 
   return {
     async signup(input: z.infer<typeof SignupBody>, address: string): Promise<User> {
-      await hitRateLimit(db, `signup:ip:${address}`, perAddress, ONE_HOUR, clock.now());
+      await limits.hit(`signup:ip:${address}`, perAddress, ONE_HOUR, clock.now());
       requireGoodPassword(input.password, "password");
       const user = {
         id: newId(),
@@ -63,13 +65,13 @@ export function accountService({ db, clock, config }: ServiceDeps, sessionStore:
       // owner out of their own account from their phone.
       const account = hashSecret(input.email);
       const accountKey = `login:acct:${account}:${address}`;
-      await hitRateLimit(db, `login:ip:${address}`, perAddress, TEN_MINUTES, now);
-      await hitRateLimit(db, accountKey, config.authRateLimit, TEN_MINUTES, now);
-      await hitRateLimit(db, `login:acct:${account}`, perAddress * 2, TEN_MINUTES, now);
+      await limits.hit(`login:ip:${address}`, perAddress, TEN_MINUTES, now);
+      await limits.hit(accountKey, config.authRateLimit, TEN_MINUTES, now);
+      await limits.hit(`login:acct:${account}`, perAddress * 2, TEN_MINUTES, now);
       const user = await store.findByEmail(input.email);
       const matches = await verifyPassword(user?.password_hash ?? null, input.password);
       if (!user || !matches) throw errors.wrongCredentials();
-      await clearRateLimit(db, accountKey);
+      await limits.clear(accountKey);
       if (needsRehash(user.password_hash)) {
         await store.setPasswordHash(user.id, await hashPassword(input.password));
       }

@@ -9,7 +9,7 @@ import {
   ProposeAgreementBody,
   ReviewAgreementBody,
 } from "../../../contracts/agreements.ts";
-import { requireActor } from "../../platform/sessions.ts";
+import { requireScope } from "../../platform/sessions.ts";
 import type { AgreementService } from "./agreement.service.ts";
 
 export function agreementRoutes(app: FastifyInstance, agreements: AgreementService): void {
@@ -22,7 +22,7 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementServi
     "/api/agreements",
     { schema: { tags, body: ProposeAgreementBody, response: { 201: AgreementReply } } },
     async (request, reply) => {
-      const agreement = await agreements.propose(requireActor(request), request.body);
+      const agreement = await agreements.propose(requireScope(request), request.body);
       return reply.status(201).send({ agreement });
     },
   );
@@ -31,14 +31,14 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementServi
     "/api/agreements",
     { schema: { tags, response: { 200: AgreementsReply } } },
     async (request) => ({
-      agreements: await agreements.list(requireActor(request)),
+      agreements: await agreements.list(requireScope(request)),
     }),
   );
 
   r.get(
     "/api/agreements/:id",
     { schema: { tags, params, response: { 200: AgreementDetailReply } } },
-    async (request) => agreements.get(requireActor(request), request.params.id),
+    async (request) => agreements.get(requireScope(request), request.params.id),
   );
 
   for (const action of ["accept", "decline", "withdraw"] as const) {
@@ -46,7 +46,7 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementServi
       `/api/agreements/:id/${action}`,
       { schema: { tags, params, response: reply200 } },
       async (request) => ({
-        agreement: await agreements[action](requireActor(request), request.params.id),
+        agreement: await agreements[action](requireScope(request), request.params.id),
       }),
     );
   }
@@ -55,7 +55,7 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementServi
     "/api/agreements/:id/counter",
     { schema: { tags, params, body: CounterAgreementBody, response: reply200 } },
     async (request) => ({
-      agreement: await agreements.counter(requireActor(request), request.params.id, request.body),
+      agreement: await agreements.counter(requireScope(request), request.params.id, request.body),
     }),
   );
 
@@ -63,7 +63,7 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementServi
     "/api/agreements/:id/review",
     { schema: { tags, params, body: ReviewAgreementBody, response: reply200 } },
     async (request) => ({
-      agreement: await agreements.review(requireActor(request), request.params.id, request.body),
+      agreement: await agreements.review(requireScope(request), request.params.id, request.body),
     }),
   );
 }

@@ -17,23 +17,14 @@ import {
   reviewOnProblem,
 } from "../../../domain/agreements.ts";
 import { utcDay } from "../../../domain/dates.ts";
-import { inTransaction } from "../../platform/db.ts";
+import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { AgreementRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import {
-  type Actor,
-  canRead,
-  requireActionable,
-  requireCoupleMember,
-} from "../../platform/policy.ts";
-import { coupleItem, storedEnum } from "../../platform/stored.ts";
+import { storedEnum } from "../../platform/stored.ts";
+import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { type AgreementStore, agreementStore } from "./agreement.store.ts";
-
-function asItem(row: AgreementRow) {
-  return coupleItem(row, row.proposed_by);
-}
+import type { AgreementStore } from "./agreement.store.ts";
 
 function present(row: AgreementRow, today: string): Agreement {
   const status = storedEnum(AGREEMENT_STATUSES, row.status);
@@ -51,9 +42,7 @@ function present(row: AgreementRow, today: string): Agreement {
   };
 }
 
-export function agreementService({ db, clock }: ServiceDeps) {
-  const store = agreementStore(db);
-
+export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<AgreementStore>) {
   function today(): string {
     return utcDay(clock.now());
   }
@@ -76,13 +65,12 @@ export function agreementService({ db, clock }: ServiceDeps) {
   }
 
   /** Loads an agreement the actor may act on and checks its life cycle allows the action. */
-  async function load(tx: AgreementStore, actor: Actor, id: string, action: AgreementAction) {
-    const found = await tx.find(id);
-    const row = requireActionable(actor, found && asItem(found), "That agreement");
+  async function load(tx: AgreementStore, scope: Scope, id: string, action: AgreementAction) {
+    const row = requireActionable(scope, await tx.find(id), (r) => r.proposed_by, "That agreement");
     const conflict = agreementActionConflict(
       { status: storedEnum(AGREEMENT_STATUSES, row.status), proposedBy: row.proposed_by },
       action,
-      actor.userId,
+      scope.viewerId,
     );
     if (conflict) throw errors.conflict("agreement_state", conflict);
     return row;
@@ -91,7 +79,7 @@ export function agreementService({ db, clock }: ServiceDeps) {
   async function record(
     tx: AgreementStore,
     row: AgreementRow,
-    actor: Actor,
+    scope: Scope,
     kind: AgreementEventKind,
     note: string | null,
     now: string,
@@ -100,7 +88,7 @@ export function agreementService({ db, clock }: ServiceDeps) {
       id: newId(),
       agreement_id: row.id,
       couple_id: row.couple_id,
-      actor_id: actor.userId,
+      actor_id: scope.viewerId,
       kind: storedEnum(AGREEMENT_EVENT_KINDS, kind),
       note,
       at: now,
@@ -127,16 +115,15 @@ export function agreementService({ db, clock }: ServiceDeps) {
 
   async function propose(
     tx: AgreementStore,
-    actor: Actor,
-    coupleId: string,
+    scope: Scope,
     input: { category: string; text: string; reviewOn?: string | undefined },
     replaces: AgreementRow | null,
     now: string,
   ): Promise<AgreementRow> {
     const row: AgreementRow = {
       id: newId(),
-      couple_id: coupleId,
-      proposed_by: actor.userId,
+      couple_id: scope.coupleId,
+      proposed_by: scope.viewerId,
       category: input.category,
       text: input.text,
       status: "proposed",
@@ -147,36 +134,35 @@ export function agreementService({ db, clock }: ServiceDeps) {
       updated_at: now,
     };
     await tx.insert(row);
-    await record(tx, row, actor, "proposed", null, now);
+    await record(tx, row, scope, "proposed", null, now);
     return row;
   }
 
   async function settle(
-    actor: Actor,
+    scope: Scope,
     id: string,
     action: "decline" | "withdraw",
     to: "declined" | "withdrawn",
   ): Promise<Agreement> {
     const now = clock.now().toISOString();
-    const row = await inTransaction(db, agreementStore, async (tx) => {
-      const moved = await move(tx, await load(tx, actor, id, action), to, now);
-      await record(tx, moved, actor, to, null, now);
+    const row = await stores.transaction(scope, async (tx) => {
+      const moved = await move(tx, await load(tx, scope, id, action), to, now);
+      await record(tx, moved, scope, to, null, now);
       return moved;
     });
     return present(row, today());
   }
 
   return {
-    async list(actor: Actor): Promise<Agreement[]> {
-      const coupleId = requireCoupleMember(actor);
+    async list(scope: Scope): Promise<Agreement[]> {
       const day = today();
-      const rows = await store.listForCouple(coupleId);
-      return rows.filter((row) => canRead(actor, asItem(row))).map((row) => present(row, day));
+      const rows = await stores.at(scope).list();
+      return rows.map((row) => present(row, day));
     },
 
-    async get(actor: Actor, id: string) {
-      const found = await store.find(id);
-      const row = found && canRead(actor, asItem(found)) ? found : undefined;
+    async get(scope: Scope, id: string) {
+      const store = stores.at(scope);
+      const row = await store.find(id);
       if (!row) throw errors.notFound("That agreement");
       const events = await store.events(id);
       return {
@@ -197,19 +183,16 @@ export function agreementService({ db, clock }: ServiceDeps) {
       };
     },
 
-    async propose(actor: Actor, input: z.infer<typeof ProposeAgreementBody>): Promise<Agreement> {
-      const coupleId = requireCoupleMember(actor);
+    async propose(scope: Scope, input: z.infer<typeof ProposeAgreementBody>): Promise<Agreement> {
       const now = clock.now().toISOString();
-      const row = await inTransaction(db, agreementStore, (tx) =>
-        propose(tx, actor, coupleId, input, null, now),
-      );
+      const row = await stores.transaction(scope, (tx) => propose(tx, scope, input, null, now));
       return present(row, today());
     },
 
-    async accept(actor: Actor, id: string): Promise<Agreement> {
+    async accept(scope: Scope, id: string): Promise<Agreement> {
       const now = clock.now().toISOString();
-      const row = await inTransaction(db, agreementStore, async (tx) => {
-        const proposal = await load(tx, actor, id, "accept");
+      const row = await stores.transaction(scope, async (tx) => {
+        const proposal = await load(tx, scope, id, "accept");
         const accepted = await move(
           tx,
           proposal,
@@ -217,12 +200,12 @@ export function agreementService({ db, clock }: ServiceDeps) {
           now,
           reviewOnAtAcceptance(proposal.review_on),
         );
-        await record(tx, accepted, actor, "accepted", null, now);
+        await record(tx, accepted, scope, "accepted", null, now);
         if (proposal.replaces_id) {
           const replaced = await tx.find(proposal.replaces_id);
           if (replaced?.status === "accepted") {
             await move(tx, replaced, "replaced", now);
-            await record(tx, replaced, actor, "replaced", null, now);
+            await record(tx, replaced, scope, "replaced", null, now);
           }
         }
         return accepted;
@@ -231,22 +214,21 @@ export function agreementService({ db, clock }: ServiceDeps) {
     },
 
     async counter(
-      actor: Actor,
+      scope: Scope,
       id: string,
       input: z.infer<typeof CounterAgreementBody>,
     ): Promise<Agreement> {
       const now = clock.now().toISOString();
-      const row = await inTransaction(db, agreementStore, async (tx) => {
-        const original = await load(tx, actor, id, "counter");
+      const row = await stores.transaction(scope, async (tx) => {
+        const original = await load(tx, scope, id, "counter");
         const countered = await move(tx, original, "countered", now);
-        await record(tx, countered, actor, "countered", null, now);
+        await record(tx, countered, scope, "countered", null, now);
         const replaces = original.replaces_id
           ? ((await tx.find(original.replaces_id)) ?? null)
           : null;
         return propose(
           tx,
-          actor,
-          original.couple_id,
+          scope,
           { category: original.category, text: input.text, reviewOn: input.reviewOn },
           replaces,
           now,
@@ -255,39 +237,38 @@ export function agreementService({ db, clock }: ServiceDeps) {
       return present(row, today());
     },
 
-    async decline(actor: Actor, id: string): Promise<Agreement> {
-      return settle(actor, id, "decline", "declined");
+    async decline(scope: Scope, id: string): Promise<Agreement> {
+      return settle(scope, id, "decline", "declined");
     },
 
-    async withdraw(actor: Actor, id: string): Promise<Agreement> {
-      return settle(actor, id, "withdraw", "withdrawn");
+    async withdraw(scope: Scope, id: string): Promise<Agreement> {
+      return settle(scope, id, "withdraw", "withdrawn");
     },
 
     /** At review an accepted agreement is kept (new date), retired, or re-proposed in new words. */
     async review(
-      actor: Actor,
+      scope: Scope,
       id: string,
       input: z.infer<typeof ReviewAgreementBody>,
     ): Promise<Agreement> {
       const now = clock.now().toISOString();
-      const row = await inTransaction(db, agreementStore, async (tx) => {
-        const current = await load(tx, actor, id, input.outcome);
+      const row = await stores.transaction(scope, async (tx) => {
+        const current = await load(tx, scope, id, input.outcome);
         switch (input.outcome) {
           case "keep": {
             const kept = await move(tx, current, "accepted", now, chooseReviewOn(input.reviewOn));
-            await record(tx, kept, actor, "kept", input.note ?? null, now);
+            await record(tx, kept, scope, "kept", input.note ?? null, now);
             return kept;
           }
           case "retire": {
             const retired = await move(tx, current, "retired", now);
-            await record(tx, retired, actor, "retired", input.note ?? null, now);
+            await record(tx, retired, scope, "retired", input.note ?? null, now);
             return retired;
           }
           case "change":
             return propose(
               tx,
-              actor,
-              current.couple_id,
+              scope,
               { category: current.category, text: input.text, reviewOn: input.reviewOn },
               current,
               now,
@@ -298,7 +279,7 @@ export function agreementService({ db, clock }: ServiceDeps) {
     },
 
     /** Readiness facts for the couples feature. */
-    facts: (coupleId: string, day: string) => store.facts(coupleId, day),
+    facts: (scope: Scope, day: string) => stores.at(scope).facts(day),
   };
 }
 export type AgreementService = ReturnType<typeof agreementService>;

@@ -1,24 +1,24 @@
+import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { AgreementRow } from "../../platform/db-schema.ts";
 
-export function agreementStore(db: Db) {
+export function agreementStore(db: Db, scope: Scope) {
+  const readable = () =>
+    db.selectFrom("agreements").selectAll().where(readableIn(scope, "agreements"));
   return {
     find(id: string): Promise<AgreementRow | undefined> {
-      return db.selectFrom("agreements").selectAll().where("id", "=", id).executeTakeFirst();
+      return readable().where("id", "=", id).executeTakeFirst();
     },
 
-    listForCouple(coupleId: string): Promise<AgreementRow[]> {
-      return db
-        .selectFrom("agreements")
-        .selectAll()
-        .where("couple_id", "=", coupleId)
-        .orderBy("created_at", "desc")
-        .orderBy("id")
-        .execute();
+    list(): Promise<AgreementRow[]> {
+      return readable().orderBy("created_at", "desc").orderBy("id").execute();
     },
 
     async insert(row: AgreementRow): Promise<void> {
-      await db.insertInto("agreements").values(row).execute();
+      await db
+        .insertInto("agreements")
+        .values({ ...row, couple_id: scope.coupleId })
+        .execute();
     },
 
     /** Changes the status only if it is still `from`; false means someone else got there first. */
@@ -37,6 +37,7 @@ export function agreementStore(db: Db) {
           ...(reviewOn !== undefined ? { review_on: reviewOn } : {}),
         })
         .where("id", "=", id)
+        .where("couple_id", "=", scope.coupleId)
         .where("status", "=", from)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
@@ -51,20 +52,24 @@ export function agreementStore(db: Db) {
       note: string | null;
       at: string;
     }): Promise<void> {
-      await db.insertInto("agreement_events").values(row).execute();
+      await db
+        .insertInto("agreement_events")
+        .values({ ...row, couple_id: scope.coupleId })
+        .execute();
     },
 
     events(agreementId: string) {
       return db
         .selectFrom("agreement_events")
         .selectAll()
+        .where(inCouple(scope, "agreement_events"))
         .where("agreement_id", "=", agreementId)
         .orderBy("at")
         .execute();
     },
 
     /** Counts for the readiness checklist; shared agreements only. */
-    async facts(coupleId: string, today: string) {
+    async facts(today: string) {
       const row = await db
         .selectFrom("agreements")
         .select((eb) => [
@@ -82,7 +87,7 @@ export function agreementStore(db: Db) {
             )
             .as("overdue"),
         ])
-        .where("couple_id", "=", coupleId)
+        .where(readableIn(scope, "agreements"))
         .where("visibility", "!=", "private")
         .executeTakeFirstOrThrow();
       return { accepted: Number(row.accepted ?? 0), overdue: Number(row.overdue ?? 0) };

@@ -7,7 +7,7 @@ import {
   IdParams,
   RaiseConcernBody,
 } from "../../../contracts/stabilize.ts";
-import { requireActor } from "../../platform/sessions.ts";
+import { requireScope } from "../../platform/sessions.ts";
 import type { CircleService } from "./circle.service.ts";
 
 export function circleRoutes(app: FastifyInstance, circle: CircleService): void {
@@ -19,19 +19,19 @@ export function circleRoutes(app: FastifyInstance, circle: CircleService): void 
     "/api/circle",
     { schema: { tags, body: AddCirclePersonBody, response: { 201: CirclePersonReply } } },
     async (request, reply) => {
-      const person = await circle.add(requireActor(request), request.body);
+      const person = await circle.add(requireScope(request), request.body);
       return reply.status(201).send({ person });
     },
   );
 
   r.get("/api/circle", { schema: { tags, response: { 200: CircleReply } } }, async (request) => ({
-    people: await circle.list(requireActor(request)),
+    people: await circle.list(requireScope(request)),
   }));
 
   r.post(
     "/api/circle/:id/agree",
     { schema: { tags, params, response: { 200: CirclePersonReply } } },
-    async (request) => ({ person: await circle.agree(requireActor(request), request.params.id) }),
+    async (request) => ({ person: await circle.agree(requireScope(request), request.params.id) }),
   );
 
   r.post(
@@ -39,7 +39,7 @@ export function circleRoutes(app: FastifyInstance, circle: CircleService): void 
     { schema: { tags, params, body: RaiseConcernBody, response: { 200: CirclePersonReply } } },
     async (request) => ({
       person: await circle.raiseConcern(
-        requireActor(request),
+        requireScope(request),
         request.params.id,
         request.body.concern,
       ),
@@ -47,7 +47,7 @@ export function circleRoutes(app: FastifyInstance, circle: CircleService): void 
   );
 
   r.delete("/api/circle/:id", { schema: { tags, params } }, async (request, reply) => {
-    await circle.remove(requireActor(request), request.params.id);
+    await circle.remove(requireScope(request), request.params.id);
     return reply.status(204).send();
   });
 }

@@ -1,25 +1,17 @@
 import type { z } from "zod";
 import type { AddCirclePersonBody, CirclePerson } from "../../../contracts/stabilize.ts";
 import { CIRCLE_STATUSES } from "../../../domain/stabilize.ts";
+import { requireActionable, requireAuthor, type Scope } from "../../platform/access.ts";
 import type { CirclePersonRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import {
-  type Actor,
-  canRead,
-  requireActionable,
-  requireAuthor,
-  requireCoupleMember,
-} from "../../platform/policy.ts";
-import { coupleItem, storedEnum } from "../../platform/stored.ts";
+import { storedEnum } from "../../platform/stored.ts";
+import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { circleStore } from "./circle.store.ts";
+import type { CircleStore } from "./circle.store.ts";
 
 type Person = z.infer<typeof CirclePerson>;
-
-function asItem(row: CirclePersonRow) {
-  return coupleItem(row, row.author_id);
-}
+const authorOf = (row: CirclePersonRow) => row.author_id;
 
 function present(row: CirclePersonRow): Person {
   return {
@@ -37,40 +29,35 @@ function present(row: CirclePersonRow): Person {
  * Who each partner talks to about the rupture. The list is open to both on purpose: outside
  * voices shape the work, so the couple agrees on them together.
  */
-export function circleService({ db, clock }: ServiceDeps) {
-  const store = circleStore(db);
-
+export function circleService({ clock }: ServiceDeps, stores: ScopedStores<CircleStore>) {
   /** Agreeing and raising a concern are the other partner's answers to a name. */
   async function answer(
-    actor: Actor,
+    scope: Scope,
     id: string,
     status: "agreed" | "concern",
     concern: string | null,
   ) {
-    const found = await store.find(id);
-    const row = requireActionable(actor, found && asItem(found), "That person");
-    if (row.author_id === actor.userId) {
+    const store = stores.at(scope);
+    const row = requireActionable(scope, await store.find(id), authorOf, "That person");
+    if (row.author_id === scope.viewerId) {
       throw errors.conflict("own_person", "Your partner answers for the people you listed.");
     }
     const now = clock.now().toISOString();
-    await store.setStatus(row.id, status, concern, now);
+    await store.answer(row.id, status, concern, now);
     return present({ ...row, status, concern, updated_at: now });
   }
 
   return {
-    async list(actor: Actor): Promise<Person[]> {
-      const coupleId = requireCoupleMember(actor);
-      const rows = await store.listForCouple(coupleId);
-      return rows.filter((row) => canRead(actor, asItem(row))).map(present);
+    async list(scope: Scope): Promise<Person[]> {
+      return (await stores.at(scope).list()).map(present);
     },
 
-    async add(actor: Actor, input: z.infer<typeof AddCirclePersonBody>): Promise<Person> {
-      const coupleId = requireCoupleMember(actor);
+    async add(scope: Scope, input: z.infer<typeof AddCirclePersonBody>): Promise<Person> {
       const now = clock.now().toISOString();
       const row: CirclePersonRow = {
         id: newId(),
-        couple_id: coupleId,
-        author_id: actor.userId,
+        couple_id: scope.coupleId,
+        author_id: scope.viewerId,
         name: input.name,
         relation: input.relation,
         status: "proposed",
@@ -79,19 +66,18 @@ export function circleService({ db, clock }: ServiceDeps) {
         created_at: now,
         updated_at: now,
       };
-      await store.insert(row);
+      await stores.at(scope).insert(row);
       return present(row);
     },
 
-    agree: (actor: Actor, id: string) => answer(actor, id, "agreed", null),
-    raiseConcern: (actor: Actor, id: string, concern: string) =>
-      answer(actor, id, "concern", concern),
+    agree: (scope: Scope, id: string) => answer(scope, id, "agreed", null),
+    raiseConcern: (scope: Scope, id: string, concern: string) =>
+      answer(scope, id, "concern", concern),
 
-    async remove(actor: Actor, id: string): Promise<void> {
-      requireCoupleMember(actor);
-      const found = await store.find(id);
-      const row = requireAuthor(actor, found && asItem(found), "That person");
-      await store.delete(row.id);
+    async remove(scope: Scope, id: string): Promise<void> {
+      const store = stores.at(scope);
+      const row = requireAuthor(scope, await store.find(id), authorOf, "That person");
+      await store.deleteOwn(row.id);
     },
   };
 }

@@ -16,7 +16,7 @@ import {
 } from "../../../contracts/couples.ts";
 import { IndividualModeBody } from "../../../contracts/safety.ts";
 import { TherapyBody, TherapyReply } from "../../../contracts/stabilize.ts";
-import { requireActor } from "../../platform/sessions.ts";
+import { requireActor, requireScope } from "../../platform/sessions.ts";
 import type { CoupleService } from "./couple.service.ts";
 
 export function coupleRoutes(app: FastifyInstance, couples: CoupleService): void {
@@ -36,7 +36,7 @@ export function coupleRoutes(app: FastifyInstance, couples: CoupleService): void
     "/api/couple/invite",
     { schema: { tags, response: { 201: NewInviteReply } } },
     async (request, reply) => {
-      const invite = await couples.newInvite(requireActor(request));
+      const invite = await couples.newInvite(requireScope(request));
       return reply.status(201).send({ invite });
     },
   );
@@ -67,14 +67,14 @@ export function coupleRoutes(app: FastifyInstance, couples: CoupleService): void
   );
 
   r.get("/api/couple", { schema: { tags, response: { 200: CoupleView } } }, async (request) =>
-    couples.view(requireActor(request)),
+    couples.view(requireScope(request)),
   );
 
   r.post(
     "/api/couple/safe-enough",
     { schema: { tags, body: SafeEnoughBody } },
     async (request, reply) => {
-      await couples.setSafeEnough(requireActor(request), request.body.safeEnough);
+      await couples.setSafeEnough(requireScope(request), request.body.safeEnough);
       return reply.status(204).send();
     },
   );
@@ -83,7 +83,7 @@ export function coupleRoutes(app: FastifyInstance, couples: CoupleService): void
     "/api/couple/individual-mode",
     { schema: { tags, body: IndividualModeBody } },
     async (request, reply) => {
-      await couples.setIndividualMode(requireActor(request), request.body.on);
+      await couples.setIndividualMode(requireScope(request), request.body.on);
       return reply.status(204).send();
     },
   );
@@ -92,7 +92,7 @@ export function coupleRoutes(app: FastifyInstance, couples: CoupleService): void
     "/api/couple/therapy",
     { schema: { tags, body: TherapyBody, response: { 200: TherapyReply } } },
     async (request) => ({
-      status: await couples.setTherapy(requireActor(request), request.body.status),
+      status: await couples.setTherapy(requireScope(request), request.body.status),
     }),
   );
 
@@ -106,14 +106,14 @@ export function coupleRoutes(app: FastifyInstance, couples: CoupleService): void
       },
     },
     async (request, reply) => {
-      const result = await couples.changePhase(requireActor(request), request.body);
+      const result = await couples.changePhase(requireScope(request), request.body);
       if (result.kind === "proposed") return reply.status(202).send({ pending: result.pending });
       return reply.status(200).send({ phase: result.phase });
     },
   );
 
   r.delete("/api/couple/phase/pending", { schema: { tags } }, async (request, reply) => {
-    await couples.cancelPendingPhase(requireActor(request));
+    await couples.cancelPendingPhase(requireScope(request));
     return reply.status(204).send();
   });
 }

@@ -9,31 +9,23 @@ import { computeReadiness } from "../../../domain/readiness.ts";
 import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/stabilize.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { STANCES } from "../../../domain/stance.ts";
-import { inTransaction } from "../../platform/db.ts";
+import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
-import { type Actor, requireCoupleMember } from "../../platform/policy.ts";
-import { hitRateLimit } from "../../platform/rate-limit.ts";
 import { storedEnum } from "../../platform/stored.ts";
+import type { Stores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { type CoupleStore, coupleStore } from "./couple.store.ts";
+import type { CoupleStore, CoupleStores } from "./couple.store.ts";
 
 const DAY_MS = 86_400_000;
 
 /** What the couple view needs from other features, handed in so couples never reads their tables. */
 export interface CoupleFacts {
-  agreements(coupleId: string, today: string): Promise<{ accepted: number; overdue: number }>;
-  activePause(coupleId: string, viewerId: string): Promise<z.infer<typeof ActivePause> | null>;
-  talks(
-    actor: Actor,
-    coupleId: string,
-  ): Promise<{ accepted: number; held: number; timeZone: string | null }>;
+  agreements(scope: Scope, today: string): Promise<{ accepted: number; overdue: number }>;
+  activePause(scope: Scope): Promise<z.infer<typeof ActivePause> | null>;
+  talks(scope: Scope): Promise<{ accepted: number; held: number; timeZone: string | null }>;
   /** Trends of the check-ins the viewer may see, computed in the couple's talk-time zone. */
-  intensity(
-    actor: Actor,
-    coupleId: string,
-    timeZone: string,
-  ): Promise<Array<{ mine: boolean; status: TrendStatus }>>;
+  intensity(scope: Scope, timeZone: string): Promise<Array<{ mine: boolean; status: TrendStatus }>>;
 }
 
 function parseStance(value: string): Stance {
@@ -46,18 +38,23 @@ export type PhaseChangeResult =
   | { kind: "proposed"; pending: { to: Phase; proposedBy: string } }
   | { kind: "changed"; phase: Phase };
 
-export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleFacts) {
-  const store = coupleStore(db);
+export function coupleService(
+  { clock, config, limits }: ServiceDeps,
+  data: Stores<CoupleStores>,
+  facts: CoupleFacts,
+) {
+  const { store } = data;
+  const of = (scope: Scope) => store.of(scope);
 
-  async function issueInvite(tx: CoupleStore, coupleId: string, userId: string) {
+  async function issueInvite(tx: CoupleStore, scope: Scope) {
     const now = clock.now();
     const token = newSecret();
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * DAY_MS).toISOString();
-    await tx.revokeOpenInvites(coupleId, now.toISOString());
+    await tx.revokeOpenInvites(now.toISOString());
     await tx.insertInvite({
       id: newId(),
-      couple_id: coupleId,
-      created_by: userId,
+      couple_id: scope.coupleId,
+      created_by: scope.viewerId,
       token_hash: hashSecret(token),
       created_at: now.toISOString(),
       expires_at: expiresAt,
@@ -70,7 +67,7 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
 
   /** An invite that can still be used: unknown, replaced and expired links all look the same. */
   async function findLiveInvite(token: string) {
-    const invite = await store.findInviteByTokenHash(hashSecret(token));
+    const invite = await store.joining.findInviteByTokenHash(hashSecret(token));
     const now = clock.now().toISOString();
     if (!invite || invite.revoked_at !== null || invite.expires_at <= now) {
       throw errors.notFound("This invite link");
@@ -83,11 +80,11 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
       if (actor.coupleId !== null) {
         throw errors.conflict("already_in_couple", "You are already part of a couple space.");
       }
-      return inTransaction(db, coupleStore, async (tx) => {
+      return data.transaction(async (tx) => {
         const now = clock.now().toISOString();
         const couple = { id: newId(), phase: "stabilize", phase_since: now, created_at: now };
-        await tx.insertCouple(couple);
-        const joined = await tx.insertMember({
+        await tx.joining.insertCouple(couple);
+        const joined = await tx.joining.insertMember({
           couple_id: couple.id,
           user_id: actor.userId,
           stance,
@@ -95,7 +92,10 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
         });
         if (!joined)
           throw errors.conflict("already_in_couple", "You are already part of a couple space.");
-        await tx.insertPhaseHistory({
+        // A member of the new couple from here on, inside this transaction.
+        const scope = scopeOf({ ...actor, coupleId: couple.id });
+        const inside = tx.of(scope);
+        await inside.insertPhaseHistory({
           id: newId(),
           couple_id: couple.id,
           from_phase: null,
@@ -106,37 +106,31 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
           reason: null,
           at: now,
         });
-        const invite = await issueInvite(tx, couple.id, actor.userId);
+        const invite = await issueInvite(inside, scope);
         return { couple: { id: couple.id, phase: "stabilize" as const }, invite };
       });
     },
 
-    async newInvite(actor: Actor) {
-      const coupleId = requireCoupleMember(actor);
-      return inTransaction(db, coupleStore, async (tx) => {
-        if ((await tx.members(coupleId)).length >= 2) {
+    async newInvite(scope: Scope) {
+      return data.transaction(async (tx) => {
+        const inside = tx.of(scope);
+        if ((await inside.memberCount()) >= 2) {
           throw errors.conflict("couple_full", "Your partner has already joined.");
         }
-        return issueInvite(tx, coupleId, actor.userId);
+        return issueInvite(inside, scope);
       });
     },
 
     async previewInvite(token: string) {
       const invite = await findLiveInvite(token);
       if (invite.used_at !== null) throw errors.notFound("This invite link");
-      const inviter = await store.userName(invite.created_by);
+      const inviter = await store.joining.userName(invite.created_by);
       if (!inviter) throw errors.notFound("This invite link");
       return { invitedBy: inviter.name, expiresAt: invite.expires_at };
     },
 
     async acceptInvite(actor: Actor, token: string, stance: Stance, address: string) {
-      await hitRateLimit(
-        db,
-        `invite:ip:${address}`,
-        config.authRateLimit * 5,
-        10 * 60_000,
-        clock.now(),
-      );
+      await limits.hit(`invite:ip:${address}`, config.authRateLimit * 5, 10 * 60_000, clock.now());
       const invite = await findLiveInvite(token);
       if (invite.used_at !== null) {
         throw errors.conflict("invite_used", "This invite link has already been used.");
@@ -150,15 +144,15 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
       if (actor.coupleId !== null) {
         throw errors.conflict("already_in_couple", "You are already part of a couple space.");
       }
-      return inTransaction(db, coupleStore, async (tx) => {
+      return data.transaction(async (tx) => {
         const now = clock.now().toISOString();
-        if ((await tx.members(invite.couple_id)).length >= 2) {
+        if ((await tx.joining.memberCount(invite.couple_id)) >= 2) {
           throw errors.conflict("couple_full", "This couple space already has two partners.");
         }
-        if (!(await tx.claimInvite(invite.id, actor.userId, now))) {
+        if (!(await tx.joining.claimInvite(invite.id, actor.userId, now))) {
           throw errors.conflict("invite_used", "This invite link has already been used.");
         }
-        const joined = await tx.insertMember({
+        const joined = await tx.joining.insertMember({
           couple_id: invite.couple_id,
           user_id: actor.userId,
           stance,
@@ -166,30 +160,30 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
         });
         if (!joined)
           throw errors.conflict("already_in_couple", "You are already part of a couple space.");
-        const couple = await tx.findCouple(invite.couple_id);
+        const couple = await tx.of(scopeOf({ ...actor, coupleId: invite.couple_id })).findCouple();
         if (!couple) throw errors.notFound("This invite link");
         return { couple: { id: couple.id, phase: parsePhase(couple.phase) } };
       });
     },
 
-    async view(actor: Actor): Promise<CoupleView> {
-      const coupleId = requireCoupleMember(actor);
-      const couple = await store.findCouple(coupleId);
+    async view(scope: Scope): Promise<CoupleView> {
+      const inside = of(scope);
+      const couple = await inside.findCouple();
       if (!couple) throw errors.notFound("Your couple space");
       const now = clock.now();
       const [members, history, pending, agreementCounts, invitePending, activePause, talks] =
         await Promise.all([
-          store.members(coupleId),
-          store.phaseHistory(coupleId),
-          store.pendingProposal(coupleId),
-          facts.agreements(coupleId, utcDay(now)),
-          store.hasOpenInvite(coupleId, now.toISOString()),
-          facts.activePause(coupleId, actor.userId),
-          facts.talks(actor, coupleId),
+          inside.members(),
+          inside.phaseHistory(),
+          inside.pendingProposal(),
+          facts.agreements(scope, utcDay(now)),
+          inside.hasOpenInvite(now.toISOString()),
+          facts.activePause(scope),
+          facts.talks(scope),
         ]);
-      const intensity = await facts.intensity(actor, coupleId, talks.timeZone ?? "UTC");
+      const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
       const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
-      const me = members.find((m) => m.user_id === actor.userId);
+      const me = members.find((m) => m.user_id === scope.viewerId);
       if (!me) throw errors.notFound("Your couple space");
       const phase = parsePhase(couple.phase);
       return {
@@ -232,7 +226,7 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
         activePause,
         therapy,
         me: {
-          id: actor.userId,
+          id: scope.viewerId,
           stance: parseStance(me.stance),
           safeEnough: me.safe_enough === 1,
           individualMode: me.individual_mode === 1,
@@ -240,43 +234,43 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
       };
     },
 
-    async setSafeEnough(actor: Actor, value: boolean): Promise<void> {
-      await store.setSafeEnough(requireCoupleMember(actor), actor.userId, value);
+    async setSafeEnough(scope: Scope, value: boolean): Promise<void> {
+      await of(scope).setSafeEnough(value);
     },
 
     /** Couple features paused for this person alone; the partner's view does not change. */
-    async setIndividualMode(actor: Actor, on: boolean): Promise<void> {
-      await store.setIndividualMode(requireCoupleMember(actor), actor.userId, on);
+    async setIndividualMode(scope: Scope, on: boolean): Promise<void> {
+      await of(scope).setIndividualMode(on);
     },
 
-    async setTherapy(actor: Actor, status: TherapyStatus): Promise<TherapyStatus> {
-      await store.setTherapy(requireCoupleMember(actor), status);
+    async setTherapy(scope: Scope, status: TherapyStatus): Promise<TherapyStatus> {
+      await of(scope).setTherapy(status);
       return status;
     },
 
     /** The viewer's own private flags, for the safety check. */
     memberFlags: {
-      setSafeEnough: (coupleId: string, userId: string, value: boolean) =>
-        store.setSafeEnough(coupleId, userId, value),
-      individualMode: async (coupleId: string, userId: string) =>
-        (await store.members(coupleId)).some(
-          (m) => m.user_id === userId && m.individual_mode === 1,
+      setSafeEnough: (scope: Scope, value: boolean) => of(scope).setSafeEnough(value),
+      individualMode: async (scope: Scope) =>
+        (await of(scope).members()).some(
+          (m) => m.user_id === scope.viewerId && m.individual_mode === 1,
         ),
     },
 
     /** Forward needs both partners (propose, then confirm); back happens at once. */
     async changePhase(
-      actor: Actor,
+      scope: Scope,
       input: z.infer<typeof PhaseChangeBody>,
     ): Promise<PhaseChangeResult> {
-      const coupleId = requireCoupleMember(actor);
-      return inTransaction(db, coupleStore, async (tx) => {
-        const couple = await tx.findCouple(coupleId);
+      const coupleId = scope.coupleId;
+      return data.transaction(async (all) => {
+        const tx = all.of(scope);
+        const couple = await tx.findCouple();
         if (!couple) throw errors.notFound("Your couple space");
         const from = parsePhase(couple.phase);
         const direction = phaseDirection(from, input.to);
         const now = clock.now().toISOString();
-        const pending = await tx.pendingProposal(coupleId);
+        const pending = await tx.pendingProposal();
         const reason = input.reason ?? null;
 
         if (direction === "same") {
@@ -284,31 +278,31 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
         }
         if (direction === "back") {
           if (pending) await tx.resolveProposal(pending.id, "superseded", now);
-          await tx.setPhase(coupleId, input.to, now);
+          await tx.setPhase(input.to, now);
           await tx.insertPhaseHistory({
             id: newId(),
             couple_id: coupleId,
             from_phase: from,
             to_phase: input.to,
             direction: "back",
-            by_user: actor.userId,
+            by_user: scope.viewerId,
             confirmed_by: null,
             reason,
             at: now,
           });
           return { kind: "changed", phase: input.to };
         }
-        if ((await tx.members(coupleId)).length < 2) {
+        if ((await tx.memberCount()) < 2) {
           throw errors.conflict(
             "partner_not_joined",
             "Moving forward takes both of you; your partner has not joined yet.",
           );
         }
-        if (pending && pending.proposed_by !== actor.userId && pending.to_phase === input.to) {
+        if (pending && pending.proposed_by !== scope.viewerId && pending.to_phase === input.to) {
           if (!(await tx.resolveProposal(pending.id, "confirmed", now))) {
             throw errors.conflict("proposal_gone", "That proposal was withdrawn meanwhile.");
           }
-          await tx.setPhase(coupleId, input.to, now);
+          await tx.setPhase(input.to, now);
           await tx.insertPhaseHistory({
             id: newId(),
             couple_id: coupleId,
@@ -316,13 +310,13 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
             to_phase: input.to,
             direction: "forward",
             by_user: pending.proposed_by,
-            confirmed_by: actor.userId,
+            confirmed_by: scope.viewerId,
             reason: pending.reason ?? reason,
             at: now,
           });
           return { kind: "changed", phase: input.to };
         }
-        if (pending && pending.proposed_by === actor.userId) {
+        if (pending && pending.proposed_by === scope.viewerId) {
           throw errors.conflict(
             "already_proposed",
             "You have proposed a move already; your partner has not answered yet.",
@@ -333,21 +327,21 @@ export function coupleService({ db, clock, config }: ServiceDeps, facts: CoupleF
           id: newId(),
           couple_id: coupleId,
           to_phase: input.to,
-          proposed_by: actor.userId,
+          proposed_by: scope.viewerId,
           reason,
           created_at: now,
         });
-        return { kind: "proposed", pending: { to: input.to, proposedBy: actor.userId } };
+        return { kind: "proposed", pending: { to: input.to, proposedBy: scope.viewerId } };
       });
     },
 
     /** The proposer withdraws, or the other partner says "not yet". */
-    async cancelPendingPhase(actor: Actor): Promise<void> {
-      const coupleId = requireCoupleMember(actor);
-      const pending = await store.pendingProposal(coupleId);
+    async cancelPendingPhase(scope: Scope): Promise<void> {
+      const inside = of(scope);
+      const pending = await inside.pendingProposal();
       if (!pending) throw errors.notFound("A pending move");
-      const resolution = pending.proposed_by === actor.userId ? "withdrawn" : "declined";
-      if (!(await store.resolveProposal(pending.id, resolution, clock.now().toISOString()))) {
+      const resolution = pending.proposed_by === scope.viewerId ? "withdrawn" : "declined";
+      if (!(await inside.resolveProposal(pending.id, resolution, clock.now().toISOString()))) {
         throw errors.notFound("A pending move");
       }
     },

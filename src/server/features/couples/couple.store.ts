@@ -1,4 +1,5 @@
 import type { Insertable } from "kysely";
+import { inCouple, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type {
   CoupleMembersTable,
@@ -7,39 +8,29 @@ import type {
   InviteRow,
 } from "../../platform/db-schema.ts";
 
-export function coupleStore(db: Db) {
-  return {
-    findCouple(id: string): Promise<CoupleRow | undefined> {
-      return db.selectFrom("couples").selectAll().where("id", "=", id).executeTakeFirst();
-    },
+/** Both kinds of couple store, so one transaction can start a couple and then work inside it. */
+export function coupleStores(db: Db) {
+  return { joining: joiningStore(db), of: (scope: Scope) => coupleStore(db, scope) };
+}
+export type CoupleStores = ReturnType<typeof coupleStores>;
 
+function memberCount(db: Db, coupleId: string): Promise<number> {
+  return db
+    .selectFrom("couple_members")
+    .select("user_id")
+    .where("couple_id", "=", coupleId)
+    .execute()
+    .then((rows) => rows.length);
+}
+
+/**
+ * What happens before a person is in a couple: starting one, and joining by an invite. Nothing
+ * here reads a couple's words; it knows only ids, counts and the inviter's name.
+ */
+function joiningStore(db: Db) {
+  return {
     async insertCouple(row: Insertable<CouplesTable>): Promise<void> {
       await db.insertInto("couples").values(row).execute();
-    },
-
-    async setPhase(id: string, phase: string, since: string): Promise<void> {
-      await db
-        .updateTable("couples")
-        .set({ phase, phase_since: since })
-        .where("id", "=", id)
-        .execute();
-    },
-
-    members(coupleId: string) {
-      return db
-        .selectFrom("couple_members")
-        .innerJoin("users", "users.id", "couple_members.user_id")
-        .select([
-          "couple_members.user_id",
-          "couple_members.stance",
-          "couple_members.safe_enough",
-          "couple_members.individual_mode",
-          "couple_members.joined_at",
-          "users.name",
-        ])
-        .where("couple_members.couple_id", "=", coupleId)
-        .orderBy("couple_members.joined_at")
-        .execute();
     },
 
     /** False when the user is in a couple already (one couple per person, held by a unique key). */
@@ -52,35 +43,7 @@ export function coupleStore(db: Db) {
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
-    async setSafeEnough(coupleId: string, userId: string, value: boolean): Promise<void> {
-      await db
-        .updateTable("couple_members")
-        .set({ safe_enough: value ? 1 : 0 })
-        .where("couple_id", "=", coupleId)
-        .where("user_id", "=", userId)
-        .execute();
-    },
-
-    async setIndividualMode(coupleId: string, userId: string, on: boolean): Promise<void> {
-      await db
-        .updateTable("couple_members")
-        .set({ individual_mode: on ? 1 : 0 })
-        .where("couple_id", "=", coupleId)
-        .where("user_id", "=", userId)
-        .execute();
-    },
-
-    async setTherapy(coupleId: string, status: string): Promise<void> {
-      await db
-        .updateTable("couples")
-        .set({ couples_therapy: status })
-        .where("id", "=", coupleId)
-        .execute();
-    },
-
-    async insertInvite(row: InviteRow): Promise<void> {
-      await db.insertInto("invites").values(row).execute();
-    },
+    memberCount: (coupleId: string) => memberCount(db, coupleId),
 
     findInviteByTokenHash(tokenHash: string): Promise<InviteRow | undefined> {
       return db
@@ -90,17 +53,7 @@ export function coupleStore(db: Db) {
         .executeTakeFirst();
     },
 
-    async revokeOpenInvites(coupleId: string, now: string): Promise<void> {
-      await db
-        .updateTable("invites")
-        .set({ revoked_at: now })
-        .where("couple_id", "=", coupleId)
-        .where("used_at", "is", null)
-        .where("revoked_at", "is", null)
-        .execute();
-    },
-
-    /** Marks an invite used only if it is still live and nobody did first. */
+    /** Marks an invite used only if nobody else did first; false means it is gone. */
     async claimInvite(id: string, userId: string, now: string): Promise<boolean> {
       const result = await db
         .updateTable("invites")
@@ -113,11 +66,99 @@ export function coupleStore(db: Db) {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async hasOpenInvite(coupleId: string, now: string): Promise<boolean> {
+    userName(userId: string) {
+      return db.selectFrom("users").select("name").where("id", "=", userId).executeTakeFirst();
+    },
+  };
+}
+
+/** A couple's own data, as one of its partners sees it. */
+function coupleStore(db: Db, scope: Scope) {
+  return {
+    findCouple(): Promise<CoupleRow | undefined> {
+      return db
+        .selectFrom("couples")
+        .selectAll()
+        .where(inCouple(scope, "couples"))
+        .executeTakeFirst();
+    },
+
+    async setPhase(phase: string, since: string): Promise<void> {
+      await db
+        .updateTable("couples")
+        .set({ phase, phase_since: since })
+        .where(inCouple(scope, "couples"))
+        .execute();
+    },
+
+    memberCount: () => memberCount(db, scope.coupleId),
+
+    members() {
+      return db
+        .selectFrom("couple_members")
+        .innerJoin("users", "users.id", "couple_members.user_id")
+        .select([
+          "couple_members.user_id",
+          "couple_members.stance",
+          "couple_members.safe_enough",
+          "couple_members.individual_mode",
+          "couple_members.joined_at",
+          "users.name",
+        ])
+        .where(inCouple(scope, "couple_members"))
+        .orderBy("couple_members.joined_at")
+        .execute();
+    },
+
+    /** The viewer's own flags: never the other partner's. */
+    async setSafeEnough(value: boolean): Promise<void> {
+      await db
+        .updateTable("couple_members")
+        .set({ safe_enough: value ? 1 : 0 })
+        .where(inCouple(scope, "couple_members"))
+        .where("user_id", "=", scope.viewerId)
+        .execute();
+    },
+
+    async setIndividualMode(on: boolean): Promise<void> {
+      await db
+        .updateTable("couple_members")
+        .set({ individual_mode: on ? 1 : 0 })
+        .where(inCouple(scope, "couple_members"))
+        .where("user_id", "=", scope.viewerId)
+        .execute();
+    },
+
+    async setTherapy(status: string): Promise<void> {
+      await db
+        .updateTable("couples")
+        .set({ couples_therapy: status })
+        .where(inCouple(scope, "couples"))
+        .execute();
+    },
+
+    async insertInvite(row: InviteRow): Promise<void> {
+      await db
+        .insertInto("invites")
+        .values({ ...row, couple_id: scope.coupleId, created_by: scope.viewerId })
+        .execute();
+    },
+
+    async revokeOpenInvites(now: string): Promise<void> {
+      await db
+        .updateTable("invites")
+        .set({ revoked_at: now })
+        .where(inCouple(scope, "invites"))
+        .where("used_at", "is", null)
+        .where("revoked_at", "is", null)
+        .execute();
+    },
+
+    async hasOpenInvite(now: string): Promise<boolean> {
       const row = await db
         .selectFrom("invites")
         .select("id")
-        .where("couple_id", "=", coupleId)
+        .where(inCouple(scope, "invites"))
         .where("used_at", "is", null)
         .where("revoked_at", "is", null)
         .where("expires_at", ">", now)
@@ -125,15 +166,11 @@ export function coupleStore(db: Db) {
       return row !== undefined;
     },
 
-    userName(userId: string) {
-      return db.selectFrom("users").select("name").where("id", "=", userId).executeTakeFirst();
-    },
-
-    phaseHistory(coupleId: string) {
+    phaseHistory() {
       return db
         .selectFrom("phase_history")
         .selectAll()
-        .where("couple_id", "=", coupleId)
+        .where(inCouple(scope, "phase_history"))
         .orderBy("at")
         .execute();
     },
@@ -149,14 +186,17 @@ export function coupleStore(db: Db) {
       reason: string | null;
       at: string;
     }): Promise<void> {
-      await db.insertInto("phase_history").values(row).execute();
+      await db
+        .insertInto("phase_history")
+        .values({ ...row, couple_id: scope.coupleId })
+        .execute();
     },
 
-    pendingProposal(coupleId: string) {
+    pendingProposal() {
       return db
         .selectFrom("phase_proposals")
         .selectAll()
-        .where("couple_id", "=", coupleId)
+        .where(inCouple(scope, "phase_proposals"))
         .where("resolved_at", "is", null)
         .executeTakeFirst();
     },
@@ -169,7 +209,10 @@ export function coupleStore(db: Db) {
       reason: string | null;
       created_at: string;
     }): Promise<void> {
-      await db.insertInto("phase_proposals").values(row).execute();
+      await db
+        .insertInto("phase_proposals")
+        .values({ ...row, couple_id: scope.coupleId, proposed_by: scope.viewerId })
+        .execute();
     },
 
     /** Resolves a proposal only if it is still open; false means another answer came first. */
@@ -178,6 +221,7 @@ export function coupleStore(db: Db) {
         .updateTable("phase_proposals")
         .set({ resolved_at: now, resolution })
         .where("id", "=", id)
+        .where(inCouple(scope, "phase_proposals"))
         .where("resolved_at", "is", null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { requireCoupleMember } from "../../platform/policy.ts";
+import { scopeOf } from "../../platform/access.ts";
 import { requireActor, type Sessions } from "../../platform/sessions.ts";
 import type { PauseService } from "../talks/pause.service.ts";
 
@@ -21,7 +21,7 @@ export function eventRoutes(
 ): void {
   app.get("/api/events", { schema: { tags: ["events"], hide: false } }, async (request, reply) => {
     const actor = requireActor(request);
-    const coupleId = requireCoupleMember(actor);
+    const scope = scopeOf(actor);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -41,7 +41,7 @@ export function eventRoutes(
     const tick = async () => {
       if (closed) return;
       if (!(await sessions.stillLive(actor.sessionId))) return stop();
-      const state = JSON.stringify({ activePause: await pauses.activeFor(coupleId, actor.userId) });
+      const state = JSON.stringify({ activePause: await pauses.activeFor(scope) });
       if (state !== last && !closed) {
         last = state;
         res.write(`event: couple\ndata: ${state}\n\n`);

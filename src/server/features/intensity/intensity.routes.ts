@@ -6,7 +6,7 @@ import {
   IntensityQuery,
   IntensityReply,
 } from "../../../contracts/intensity.ts";
-import { requireActor } from "../../platform/sessions.ts";
+import { requireScope } from "../../platform/sessions.ts";
 import type { IntensityService } from "./intensity.service.ts";
 
 export function intensityRoutes(app: FastifyInstance, intensity: IntensityService): void {
@@ -17,7 +17,7 @@ export function intensityRoutes(app: FastifyInstance, intensity: IntensityServic
     "/api/intensity",
     { schema: { tags, body: IntensityBody, response: { 201: IntensityEntryReply } } },
     async (request, reply) => {
-      const entry = await intensity.record(requireActor(request), request.body);
+      const entry = await intensity.record(requireScope(request), request.body);
       return reply.status(201).send({ entry });
     },
   );
@@ -25,6 +25,6 @@ export function intensityRoutes(app: FastifyInstance, intensity: IntensityServic
   r.get(
     "/api/intensity",
     { schema: { tags, querystring: IntensityQuery, response: { 200: IntensityReply } } },
-    async (request) => intensity.overview(requireActor(request), request.query.timeZone),
+    async (request) => intensity.overview(requireScope(request), request.query.timeZone),
   );
 }

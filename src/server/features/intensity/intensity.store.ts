@@ -1,17 +1,21 @@
+import { readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { IntensityRow } from "../../platform/db-schema.ts";
 
-export function intensityStore(db: Db) {
+export function intensityStore(db: Db, scope: Scope) {
   return {
     async insert(row: IntensityRow): Promise<void> {
-      await db.insertInto("intensity_entries").values(row).execute();
+      await db
+        .insertInto("intensity_entries")
+        .values({ ...row, couple_id: scope.coupleId })
+        .execute();
     },
-    /** Entries since a moment, oldest first; the caller filters by what the viewer may read. */
-    listForCouple(coupleId: string, since: string): Promise<IntensityRow[]> {
+    /** The entries the viewer may read since a moment, oldest first. */
+    since(since: string): Promise<IntensityRow[]> {
       return db
         .selectFrom("intensity_entries")
         .selectAll()
-        .where("couple_id", "=", coupleId)
+        .where(readableIn(scope, "intensity_entries"))
         .where("at", ">=", since)
         .orderBy("at")
         .orderBy("id")
@@ -19,3 +23,4 @@ export function intensityStore(db: Db) {
     },
   };
 }
+export type IntensityStore = ReturnType<typeof intensityStore>;

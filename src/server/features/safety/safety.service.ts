@@ -7,18 +7,18 @@ import {
   SAFETY_AREAS,
   SAFETY_QUESTIONS,
 } from "../../../domain/safety-check.ts";
+import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import type { SafetyCheckRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import type { Actor } from "../../platform/policy.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { safetyStore } from "./safety.store.ts";
+import type { SafetyStore } from "./safety.store.ts";
 
 /** What the safety check needs from the couple: the viewer's own private flags, nothing else. */
 export interface MemberFlags {
-  setSafeEnough(coupleId: string, userId: string, value: boolean): Promise<void>;
-  individualMode(coupleId: string, userId: string): Promise<boolean>;
+  setSafeEnough(scope: Scope, value: boolean): Promise<void>;
+  individualMode(scope: Scope): Promise<boolean>;
 }
 
 const StoredAnswers = z.record(z.string(), z.string());
@@ -38,12 +38,11 @@ function present(row: SafetyCheckRow): z.infer<typeof SafetyCheck> {
  * nothing of it shows in what the partner sees: not a count, not a time.
  */
 export function safetyService(
-  { db, clock }: ServiceDeps,
+  { clock }: ServiceDeps,
+  store: SafetyStore,
   resources: z.infer<typeof CrisisResource>[],
   members: MemberFlags,
 ) {
-  const store = safetyStore(db);
-
   return {
     questions: () => SAFETY_QUESTIONS.map((q) => ({ ...q, options: [...q.options] })),
     resources: () => resources,
@@ -66,16 +65,14 @@ export function safetyService(
         at: clock.now().toISOString(),
       };
       await store.insert(row);
-      if (actor.coupleId) {
-        await members.setSafeEnough(actor.coupleId, actor.userId, feelsSafeEnoughToGoOn(answers));
-      }
+      // Someone not (or no longer) in a couple takes the check just the same.
+      const scope = actor.coupleId ? scopeOf(actor) : null;
+      if (scope) await members.setSafeEnough(scope, feelsSafeEnoughToGoOn(answers));
       return {
         check: present(row),
         resources: result.concern ? resources : [],
         riskyFeatures: result.concern ? RISKY_FEATURES.map((f) => ({ ...f })) : [],
-        individualMode: actor.coupleId
-          ? await members.individualMode(actor.coupleId, actor.userId)
-          : false,
+        individualMode: scope ? await members.individualMode(scope) : false,
       };
     },
 

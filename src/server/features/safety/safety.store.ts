@@ -17,3 +17,4 @@ export function safetyStore(db: Db) {
     },
   };
 }
+export type SafetyStore = ReturnType<typeof safetyStore>;

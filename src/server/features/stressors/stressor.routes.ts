@@ -7,7 +7,7 @@ import {
   StressorsReply,
   UpdateStressorBody,
 } from "../../../contracts/stabilize.ts";
-import { requireActor } from "../../platform/sessions.ts";
+import { requireScope } from "../../platform/sessions.ts";
 import type { StressorService } from "./stressor.service.ts";
 
 export function stressorRoutes(app: FastifyInstance, stressors: StressorService): void {
@@ -18,7 +18,7 @@ export function stressorRoutes(app: FastifyInstance, stressors: StressorService)
     "/api/stressors",
     { schema: { tags, body: AddStressorBody, response: { 201: StressorReply } } },
     async (request, reply) => {
-      const stressor = await stressors.add(requireActor(request), request.body);
+      const stressor = await stressors.add(requireScope(request), request.body);
       return reply.status(201).send({ stressor });
     },
   );
@@ -27,7 +27,7 @@ export function stressorRoutes(app: FastifyInstance, stressors: StressorService)
     "/api/stressors",
     { schema: { tags, response: { 200: StressorsReply } } },
     async (request) => ({
-      stressors: await stressors.list(requireActor(request)),
+      stressors: await stressors.list(requireScope(request)),
     }),
   );
 
@@ -43,7 +43,7 @@ export function stressorRoutes(app: FastifyInstance, stressors: StressorService)
     },
     async (request) => ({
       stressor: await stressors.setPlan(
-        requireActor(request),
+        requireScope(request),
         request.params.id,
         request.body.plan,
       ),
@@ -51,7 +51,7 @@ export function stressorRoutes(app: FastifyInstance, stressors: StressorService)
   );
 
   r.delete("/api/stressors/:id", { schema: { tags, params: IdParams } }, async (request, reply) => {
-    await stressors.remove(requireActor(request), request.params.id);
+    await stressors.remove(requireScope(request), request.params.id);
     return reply.status(204).send();
   });
 }

@@ -1,24 +1,16 @@
 import type { z } from "zod";
 import type { ParkingItem } from "../../../contracts/stabilize.ts";
 import { PARKING_STATUSES } from "../../../domain/stabilize.ts";
+import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { ParkingRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import {
-  type Actor,
-  canRead,
-  requireActionable,
-  requireCoupleMember,
-} from "../../platform/policy.ts";
-import { coupleItem, storedEnum } from "../../platform/stored.ts";
+import { storedEnum } from "../../platform/stored.ts";
+import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { parkingLotStore } from "./parking-lot.store.ts";
+import type { ParkingLotStore } from "./parking-lot.store.ts";
 
 type Item = z.infer<typeof ParkingItem>;
-
-function asItem(row: ParkingRow) {
-  return coupleItem(row, row.raised_by);
-}
 
 function present(row: ParkingRow): Item {
   return {
@@ -33,20 +25,11 @@ function present(row: ParkingRow): Item {
 }
 
 /** Topics that come up outside a talk time wait here for the next window. */
-export function parkingLotService({ db, clock }: ServiceDeps) {
-  const store = parkingLotStore(db);
-
-  async function change(
-    actor: Actor,
-    id: string,
-    apply: (id: string, now: string) => Promise<boolean>,
-  ) {
-    const row = requireActionable(
-      actor,
-      await store.find(id).then((r) => r && asItem(r)),
-      "That topic",
-    );
-    if (!(await apply(row.id, clock.now().toISOString()))) {
+export function parkingLotService({ clock }: ServiceDeps, stores: ScopedStores<ParkingLotStore>) {
+  async function change(scope: Scope, id: string, how: "markDiscussed" | "carryOver") {
+    const store = stores.at(scope);
+    const row = requireActionable(scope, await store.find(id), (r) => r.raised_by, "That topic");
+    if (!(await store[how](row.id, clock.now().toISOString()))) {
       throw errors.conflict("topic_closed", "This topic has been discussed already.");
     }
     const fresh = await store.find(id);
@@ -55,19 +38,16 @@ export function parkingLotService({ db, clock }: ServiceDeps) {
   }
 
   return {
-    async list(actor: Actor): Promise<Item[]> {
-      const coupleId = requireCoupleMember(actor);
-      const rows = await store.listForCouple(coupleId);
-      return rows.filter((row) => canRead(actor, asItem(row))).map(present);
+    async list(scope: Scope): Promise<Item[]> {
+      return (await stores.at(scope).list()).map(present);
     },
 
-    async raise(actor: Actor, topic: string): Promise<Item> {
-      const coupleId = requireCoupleMember(actor);
+    async raise(scope: Scope, topic: string): Promise<Item> {
       const now = clock.now().toISOString();
       const row: ParkingRow = {
         id: newId(),
-        couple_id: coupleId,
-        raised_by: actor.userId,
+        couple_id: scope.coupleId,
+        raised_by: scope.viewerId,
         topic,
         status: "open",
         carried_over: 0,
@@ -75,12 +55,12 @@ export function parkingLotService({ db, clock }: ServiceDeps) {
         created_at: now,
         updated_at: now,
       };
-      await store.insert(row);
+      await stores.at(scope).insert(row);
       return present(row);
     },
 
-    discussed: (actor: Actor, id: string) => change(actor, id, store.markDiscussed),
-    carryOver: (actor: Actor, id: string) => change(actor, id, store.carryOver),
+    discussed: (scope: Scope, id: string) => change(scope, id, "markDiscussed"),
+    carryOver: (scope: Scope, id: string) => change(scope, id, "carryOver"),
   };
 }
 export type ParkingLotService = ReturnType<typeof parkingLotService>;

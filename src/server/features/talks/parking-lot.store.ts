@@ -1,44 +1,45 @@
+import { readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { ParkingRow } from "../../platform/db-schema.ts";
 
-export function parkingLotStore(db: Db) {
+export function parkingLotStore(db: Db, scope: Scope) {
+  const readable = () =>
+    db.selectFrom("parking_lot").selectAll().where(readableIn(scope, "parking_lot"));
+  const openTopic = (id: string) =>
+    db
+      .updateTable("parking_lot")
+      .where("id", "=", id)
+      .where("couple_id", "=", scope.coupleId)
+      .where("status", "=", "open");
   return {
     find(id: string): Promise<ParkingRow | undefined> {
-      return db.selectFrom("parking_lot").selectAll().where("id", "=", id).executeTakeFirst();
+      return readable().where("id", "=", id).executeTakeFirst();
     },
 
-    listForCouple(coupleId: string): Promise<ParkingRow[]> {
-      return db
-        .selectFrom("parking_lot")
-        .selectAll()
-        .where("couple_id", "=", coupleId)
-        .orderBy("created_at")
-        .orderBy("id")
-        .execute();
+    list(): Promise<ParkingRow[]> {
+      return readable().orderBy("created_at").orderBy("id").execute();
     },
 
     async insert(row: ParkingRow): Promise<void> {
-      await db.insertInto("parking_lot").values(row).execute();
+      await db
+        .insertInto("parking_lot")
+        .values({ ...row, couple_id: scope.coupleId, raised_by: scope.viewerId })
+        .execute();
     },
 
     async markDiscussed(id: string, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable("parking_lot")
+      const result = await openTopic(id)
         .set({ status: "discussed", updated_at: now })
-        .where("id", "=", id)
-        .where("status", "=", "open")
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
 
     async carryOver(id: string, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable("parking_lot")
+      const result = await openTopic(id)
         .set((eb) => ({ carried_over: eb("carried_over", "+", 1), updated_at: now }))
-        .where("id", "=", id)
-        .where("status", "=", "open")
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
   };
 }
+export type ParkingLotStore = ReturnType<typeof parkingLotStore>;

@@ -1,13 +1,14 @@
+import { inCouple, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { PauseRow } from "../../platform/db-schema.ts";
 
-export function pauseStore(db: Db) {
+export function pauseStore(db: Db, scope: Scope) {
   return {
-    active(coupleId: string, now: string): Promise<PauseRow | undefined> {
+    active(now: string): Promise<PauseRow | undefined> {
       return db
         .selectFrom("pauses")
         .selectAll()
-        .where("couple_id", "=", coupleId)
+        .where(inCouple(scope, "pauses"))
         .where("ended_at", "is", null)
         .where("ends_at", ">", now)
         .orderBy("ends_at", "desc")
@@ -15,11 +16,20 @@ export function pauseStore(db: Db) {
     },
 
     async insert(row: PauseRow): Promise<void> {
-      await db.insertInto("pauses").values(row).execute();
+      await db
+        .insertInto("pauses")
+        .values({ ...row, couple_id: scope.coupleId })
+        .execute();
     },
 
     async end(id: string, now: string): Promise<void> {
-      await db.updateTable("pauses").set({ ended_at: now }).where("id", "=", id).execute();
+      await db
+        .updateTable("pauses")
+        .set({ ended_at: now })
+        .where("id", "=", id)
+        .where(inCouple(scope, "pauses"))
+        .execute();
     },
   };
 }
+export type PauseStore = ReturnType<typeof pauseStore>;

@@ -13,33 +13,20 @@ import {
   windowsBetween,
 } from "../../../domain/schedule.ts";
 import { TALK_OUTCOMES, TALK_TIME_STATUSES } from "../../../domain/stabilize.ts";
-import { inTransaction } from "../../platform/db.ts";
+import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { TalkLogRow, TalkTimeRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import {
-  type Actor,
-  canRead,
-  requireActionable,
-  requireCoupleMember,
-} from "../../platform/policy.ts";
-import { coupleItem, storedEnum } from "../../platform/stored.ts";
+import { storedEnum } from "../../platform/stored.ts";
+import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
-import { type TalkTimeStore, talkTimeStore } from "./talk-time.store.ts";
+import type { TalkTimeStore } from "./talk-time.store.ts";
 
 const DAY_MS = 86_400_000;
 /** How long after a window its one-minute log is still asked for. */
 const LOG_WINDOW_DAYS = 3;
 
 type Window = { startsAt: string; endsAt: string; talkTimeId: string };
-
-function asItem(row: TalkTimeRow) {
-  return coupleItem(row, row.proposed_by);
-}
-
-function logItem(row: TalkLogRow) {
-  return coupleItem(row, row.author_id);
-}
 
 function shape(row: TalkTimeRow): TalkTimeShape & { id: string } {
   return {
@@ -74,12 +61,9 @@ function present(row: TalkTimeRow): TalkTime {
 }
 
 /** Agreed weekly windows for talking about the rupture, and the one-minute log after each. */
-export function talkTimeService({ db, clock }: ServiceDeps) {
-  const store = talkTimeStore(db);
-
-  async function load(tx: TalkTimeStore, actor: Actor, id: string) {
-    const found = await tx.find(id);
-    return requireActionable(actor, found && asItem(found), "That talk time");
+export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<TalkTimeStore>) {
+  async function load(tx: TalkTimeStore, scope: Scope, id: string) {
+    return requireActionable(scope, await tx.find(id), (row) => row.proposed_by, "That talk time");
   }
 
   async function move(tx: TalkTimeStore, row: TalkTimeRow, to: string, now: string) {
@@ -94,16 +78,15 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
 
   async function insertProposal(
     tx: TalkTimeStore,
-    actor: Actor,
-    coupleId: string,
+    scope: Scope,
     input: z.infer<typeof ProposeTalkTimeBody>,
     replacesId: string | null,
   ): Promise<TalkTimeRow> {
     const now = clock.now().toISOString();
     const row: TalkTimeRow = {
       id: newId(),
-      couple_id: coupleId,
-      proposed_by: actor.userId,
+      couple_id: scope.coupleId,
+      proposed_by: scope.viewerId,
       weekday: input.weekday,
       start: input.start,
       minutes: input.minutes,
@@ -119,25 +102,25 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
     return row;
   }
 
-  async function answer(actor: Actor, id: string, to: "accepted" | "declined") {
-    return inTransaction(db, talkTimeStore, async (tx) => {
-      const row = await load(tx, actor, id);
+  async function answer(scope: Scope, id: string, to: "accepted" | "declined") {
+    return stores.transaction(scope, async (tx) => {
+      const row = await load(tx, scope, id);
       const conflict = answerConflict(
         { status: row.status, proposedBy: row.proposed_by },
-        actor.userId,
+        scope.viewerId,
       );
       if (conflict) throw errors.conflict("talk_time_state", conflict);
       return present(await move(tx, row, to, clock.now().toISOString()));
     });
   }
 
-  async function acceptedShapes(coupleId: string) {
-    const rows = await store.listForCouple(coupleId);
+  async function acceptedShapes(scope: Scope) {
+    const rows = await stores.at(scope).list();
     return rows.filter((row) => row.status === "accepted").map(shape);
   }
 
   /** The most recent ended window of the last few days that the caller has not logged yet. */
-  async function windowToLog(actor: Actor, rows: TalkTimeRow[], now: Date) {
+  async function windowToLog(scope: Scope, rows: TalkTimeRow[], now: Date) {
     const from = new Date(now.getTime() - LOG_WINDOW_DAYS * DAY_MS);
     const ended: Window[] = rows
       .flatMap((talkTime) =>
@@ -150,9 +133,7 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
       .filter((w) => w.endsAt <= now.toISOString())
       .sort((x, y) => y.startsAt.localeCompare(x.startsAt));
     if (ended.length === 0) return null;
-    const mine = (await store.logsForCouple(requireCoupleMember(actor))).filter(
-      (log) => log.author_id === actor.userId,
-    );
+    const mine = await stores.at(scope).ownLogs();
     return (
       ended.find(
         (w) =>
@@ -162,12 +143,9 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
   }
 
   return {
-    async list(actor: Actor) {
-      const coupleId = requireCoupleMember(actor);
+    async list(scope: Scope) {
       const now = clock.now();
-      const rows = (await store.listForCouple(coupleId)).filter((row) =>
-        canRead(actor, asItem(row)),
-      );
+      const rows = await stores.at(scope).list();
       const accepted = rows.filter((row) => row.status === "accepted").map(shape);
       const next = nextWindowOf(accepted, now);
       return {
@@ -179,42 +157,37 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
               talkTimeId: next.talkTime.id,
             }
           : null,
-        toLog: await windowToLog(actor, rows, now),
+        toLog: await windowToLog(scope, rows, now),
       };
     },
 
-    async propose(actor: Actor, input: z.infer<typeof ProposeTalkTimeBody>) {
-      const coupleId = requireCoupleMember(actor);
-      return present(
-        await inTransaction(db, talkTimeStore, (tx) =>
-          insertProposal(tx, actor, coupleId, input, null),
-        ),
-      );
+    async propose(scope: Scope, input: z.infer<typeof ProposeTalkTimeBody>) {
+      return present(await insertProposal(stores.at(scope), scope, input, null));
     },
 
-    accept: (actor: Actor, id: string) => answer(actor, id, "accepted"),
-    decline: (actor: Actor, id: string) => answer(actor, id, "declined"),
+    accept: (scope: Scope, id: string) => answer(scope, id, "accepted"),
+    decline: (scope: Scope, id: string) => answer(scope, id, "declined"),
 
     /** "How about another time?": the original is kept as countered, the new one is the answerer's proposal. */
-    async counter(actor: Actor, id: string, input: z.infer<typeof ProposeTalkTimeBody>) {
-      return inTransaction(db, talkTimeStore, async (tx) => {
-        const row = await load(tx, actor, id);
+    async counter(scope: Scope, id: string, input: z.infer<typeof ProposeTalkTimeBody>) {
+      return stores.transaction(scope, async (tx) => {
+        const row = await load(tx, scope, id);
         const conflict = answerConflict(
           { status: row.status, proposedBy: row.proposed_by },
-          actor.userId,
+          scope.viewerId,
         );
         if (conflict) throw errors.conflict("talk_time_state", conflict);
         await move(tx, row, "countered", clock.now().toISOString());
-        return present(await insertProposal(tx, actor, row.couple_id, input, row.id));
+        return present(await insertProposal(tx, scope, input, row.id));
       });
     },
 
-    async withdraw(actor: Actor, id: string) {
-      return inTransaction(db, talkTimeStore, async (tx) => {
-        const row = await load(tx, actor, id);
+    async withdraw(scope: Scope, id: string) {
+      return stores.transaction(scope, async (tx) => {
+        const row = await load(tx, scope, id);
         const conflict = withdrawConflict(
           { status: row.status, proposedBy: row.proposed_by },
-          actor.userId,
+          scope.viewerId,
         );
         if (conflict) throw errors.conflict("talk_time_state", conflict);
         return present(await move(tx, row, "withdrawn", clock.now().toISOString()));
@@ -222,9 +195,9 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
     },
 
     /** Either partner can stop a talk time that no longer works; the history keeps it. */
-    async end(actor: Actor, id: string) {
-      return inTransaction(db, talkTimeStore, async (tx) => {
-        const row = await load(tx, actor, id);
+    async end(scope: Scope, id: string) {
+      return stores.transaction(scope, async (tx) => {
+        const row = await load(tx, scope, id);
         if (row.status !== "accepted") {
           throw errors.conflict("talk_time_state", "Only an agreed talk time can be ended.");
         }
@@ -233,12 +206,12 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
     },
 
     async log(
-      actor: Actor,
+      scope: Scope,
       id: string,
       input: z.infer<typeof TalkLogBody>,
     ): Promise<z.infer<typeof TalkLog>> {
-      const found = await store.find(id);
-      const row = requireActionable(actor, found && asItem(found), "That talk time");
+      const store = stores.at(scope);
+      const row = await load(store, scope, id);
       const now = clock.now();
       const windows = heldWindows(row, new Date(now.getTime() - 14 * DAY_MS), now);
       const windowStart = new Date(input.windowStart).toISOString();
@@ -250,8 +223,8 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
       }
       const log: TalkLogRow = {
         id: newId(),
-        couple_id: row.couple_id,
-        author_id: actor.userId,
+        couple_id: scope.coupleId,
+        author_id: scope.viewerId,
         talk_time_id: row.id,
         window_start: windowStart,
         went: input.went,
@@ -264,26 +237,18 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
       if (!(await store.insertLog(log))) {
         throw errors.conflict("already_logged", "You have logged this talk already.");
       }
-      return presentLog(log, actor);
+      return presentLog(log, scope);
     },
 
-    async logs(actor: Actor) {
-      const coupleId = requireCoupleMember(actor);
-      const rows = await store.logsForCouple(coupleId);
-      return rows
-        .filter((row) => canRead(actor, logItem(row)))
-        .map((row) => presentLog(row, actor));
+    async logs(scope: Scope) {
+      const rows = await stores.at(scope).logs();
+      return rows.map((row) => presentLog(row, scope));
     },
 
     /** For readiness: an accepted talk time, and a talk the viewer can see was held. */
-    async facts(actor: Actor, coupleId: string) {
-      const [accepted, logs] = await Promise.all([
-        acceptedShapes(coupleId),
-        store.logsForCouple(coupleId),
-      ]);
-      const visibleHeld = logs.filter(
-        (log) => canRead(actor, logItem(log)) && log.went !== "did-not-happen",
-      );
+    async facts(scope: Scope) {
+      const [accepted, logs] = await Promise.all([acceptedShapes(scope), stores.at(scope).logs()]);
+      const visibleHeld = logs.filter((log) => log.went !== "did-not-happen");
       return {
         accepted: accepted.length,
         held: visibleHeld.length,
@@ -292,13 +257,13 @@ export function talkTimeService({ db, clock }: ServiceDeps) {
     },
 
     /** The zone the couple's days are counted in: their latest agreed talk time's, else UTC. */
-    async coupleTimeZone(coupleId: string): Promise<string> {
-      return (await acceptedShapes(coupleId)).at(-1)?.timeZone ?? "UTC";
+    async coupleTimeZone(scope: Scope): Promise<string> {
+      return (await acceptedShapes(scope)).at(-1)?.timeZone ?? "UTC";
     },
   };
 }
 
-function presentLog(row: TalkLogRow, actor: Actor): z.infer<typeof TalkLog> {
+function presentLog(row: TalkLogRow, scope: Scope): z.infer<typeof TalkLog> {
   return {
     id: row.id,
     talkTimeId: row.talk_time_id,
@@ -308,7 +273,7 @@ function presentLog(row: TalkLogRow, actor: Actor): z.infer<typeof TalkLog> {
     intensityAfter: Number(row.intensity_after),
     note: row.note,
     by: row.author_id,
-    mine: row.author_id === actor.userId,
+    mine: row.author_id === scope.viewerId,
     at: row.at,
   };
 }

@@ -1,24 +1,27 @@
+import { readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { TalkLogRow, TalkTimeRow } from "../../platform/db-schema.ts";
 
-export function talkTimeStore(db: Db) {
+/** Talk times and their logs, as one viewer may see them. */
+export function talkTimeStore(db: Db, scope: Scope) {
+  const talkTimes = () =>
+    db.selectFrom("talk_times").selectAll().where(readableIn(scope, "talk_times"));
+  const logs = () => db.selectFrom("talk_logs").selectAll().where(readableIn(scope, "talk_logs"));
+
   return {
     find(id: string): Promise<TalkTimeRow | undefined> {
-      return db.selectFrom("talk_times").selectAll().where("id", "=", id).executeTakeFirst();
+      return talkTimes().where("id", "=", id).executeTakeFirst();
     },
 
-    listForCouple(coupleId: string): Promise<TalkTimeRow[]> {
-      return db
-        .selectFrom("talk_times")
-        .selectAll()
-        .where("couple_id", "=", coupleId)
-        .orderBy("created_at")
-        .orderBy("id")
-        .execute();
+    list(): Promise<TalkTimeRow[]> {
+      return talkTimes().orderBy("created_at").orderBy("id").execute();
     },
 
     async insert(row: TalkTimeRow): Promise<void> {
-      await db.insertInto("talk_times").values(row).execute();
+      await db
+        .insertInto("talk_times")
+        .values({ ...row, couple_id: scope.coupleId })
+        .execute();
     },
 
     /** Moves the status only if it is still `from`; false means someone got there first. */
@@ -27,6 +30,7 @@ export function talkTimeStore(db: Db) {
         .updateTable("talk_times")
         .set({ status: to, updated_at: now, ...(to === "accepted" ? { accepted_at: now } : {}) })
         .where("id", "=", id)
+        .where("couple_id", "=", scope.coupleId)
         .where("status", "=", from)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
@@ -36,20 +40,19 @@ export function talkTimeStore(db: Db) {
     async insertLog(row: TalkLogRow): Promise<boolean> {
       const result = await db
         .insertInto("talk_logs")
-        .values(row)
+        .values({ ...row, couple_id: scope.coupleId })
         .onConflict((oc) => oc.columns(["author_id", "talk_time_id", "window_start"]).doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
-    logsForCouple(coupleId: string): Promise<TalkLogRow[]> {
-      return db
-        .selectFrom("talk_logs")
-        .selectAll()
-        .where("couple_id", "=", coupleId)
-        .orderBy("window_start", "desc")
-        .orderBy("id")
-        .execute();
+    logs(): Promise<TalkLogRow[]> {
+      return logs().orderBy("window_start", "desc").orderBy("id").execute();
+    },
+
+    /** The viewer's own logs, to know which windows they have logged already. */
+    ownLogs(): Promise<TalkLogRow[]> {
+      return logs().where("author_id", "=", scope.viewerId).execute();
     },
   };
 }

@@ -16,7 +16,7 @@ import {
   TalkTimeReply,
   TalkTimesReply,
 } from "../../../contracts/talk-times.ts";
-import { requireActor } from "../../platform/sessions.ts";
+import { requireScope } from "../../platform/sessions.ts";
 import type { ParkingLotService } from "./parking-lot.service.ts";
 import type { PauseService } from "./pause.service.ts";
 import type { TalkTimeService } from "./talk-time.service.ts";
@@ -33,7 +33,7 @@ export function talksRoutes(
     "/api/parking-lot",
     { schema: { tags, body: RaiseTopicBody, response: { 201: ParkingItemReply } } },
     async (request, reply) => {
-      const item = await parkingLot.raise(requireActor(request), request.body.topic);
+      const item = await parkingLot.raise(requireScope(request), request.body.topic);
       return reply.status(201).send({ item });
     },
   );
@@ -42,7 +42,7 @@ export function talksRoutes(
     "/api/parking-lot",
     { schema: { tags, response: { 200: ParkingLotReply } } },
     async (request) => ({
-      items: await parkingLot.list(requireActor(request)),
+      items: await parkingLot.list(requireScope(request)),
     }),
   );
 
@@ -50,7 +50,7 @@ export function talksRoutes(
     "/api/parking-lot/:id/discussed",
     { schema: { tags, params: IdParams, response: { 200: ParkingItemReply } } },
     async (request) => ({
-      item: await parkingLot.discussed(requireActor(request), request.params.id),
+      item: await parkingLot.discussed(requireScope(request), request.params.id),
     }),
   );
 
@@ -58,7 +58,7 @@ export function talksRoutes(
     "/api/parking-lot/:id/carry-over",
     { schema: { tags, params: IdParams, response: { 200: ParkingItemReply } } },
     async (request) => ({
-      item: await parkingLot.carryOver(requireActor(request), request.params.id),
+      item: await parkingLot.carryOver(requireScope(request), request.params.id),
     }),
   );
 
@@ -66,13 +66,13 @@ export function talksRoutes(
     "/api/pauses",
     { schema: { tags, body: PauseBody, response: { 201: PauseReply } } },
     async (request, reply) => {
-      const pause = await pauses.start(requireActor(request), request.body.minutes);
+      const pause = await pauses.start(requireScope(request), request.body.minutes);
       return reply.status(201).send({ pause });
     },
   );
 
   r.post("/api/pauses/current/end", { schema: { tags } }, async (request, reply) => {
-    await pauses.endEarly(requireActor(request));
+    await pauses.endEarly(requireScope(request));
     return reply.status(204).send();
   });
 }
@@ -87,7 +87,7 @@ export function talkTimeRoutes(app: FastifyInstance, talkTimes: TalkTimeService)
     "/api/talk-times",
     { schema: { tags, body: ProposeTalkTimeBody, response: { 201: TalkTimeReply } } },
     async (request, reply) => {
-      const talkTime = await talkTimes.propose(requireActor(request), request.body);
+      const talkTime = await talkTimes.propose(requireScope(request), request.body);
       return reply.status(201).send({ talkTime });
     },
   );
@@ -95,7 +95,7 @@ export function talkTimeRoutes(app: FastifyInstance, talkTimes: TalkTimeService)
   r.get(
     "/api/talk-times",
     { schema: { tags, response: { 200: TalkTimesReply } } },
-    async (request) => talkTimes.list(requireActor(request)),
+    async (request) => talkTimes.list(requireScope(request)),
   );
 
   for (const action of ["accept", "decline", "withdraw", "end"] as const) {
@@ -103,7 +103,7 @@ export function talkTimeRoutes(app: FastifyInstance, talkTimes: TalkTimeService)
       `/api/talk-times/:id/${action}`,
       { schema: { tags, params, response: reply200 } },
       async (request) => ({
-        talkTime: await talkTimes[action](requireActor(request), request.params.id),
+        talkTime: await talkTimes[action](requireScope(request), request.params.id),
       }),
     );
   }
@@ -112,7 +112,7 @@ export function talkTimeRoutes(app: FastifyInstance, talkTimes: TalkTimeService)
     "/api/talk-times/:id/counter",
     { schema: { tags, params, body: ProposeTalkTimeBody, response: reply200 } },
     async (request) => ({
-      talkTime: await talkTimes.counter(requireActor(request), request.params.id, request.body),
+      talkTime: await talkTimes.counter(requireScope(request), request.params.id, request.body),
     }),
   );
 
@@ -120,7 +120,7 @@ export function talkTimeRoutes(app: FastifyInstance, talkTimes: TalkTimeService)
     "/api/talk-times/:id/logs",
     { schema: { tags, params, body: TalkLogBody, response: { 201: TalkLogReply } } },
     async (request, reply) => {
-      const log = await talkTimes.log(requireActor(request), request.params.id, request.body);
+      const log = await talkTimes.log(requireScope(request), request.params.id, request.body);
       return reply.status(201).send({ log });
     },
   );
@@ -129,7 +129,7 @@ export function talkTimeRoutes(app: FastifyInstance, talkTimes: TalkTimeService)
     "/api/talk-logs",
     { schema: { tags, response: { 200: TalkLogsReply } } },
     async (request) => ({
-      logs: await talkTimes.logs(requireActor(request)),
+      logs: await talkTimes.logs(requireScope(request)),
     }),
   );
 }

@@ -1,0 +1,150 @@
+import { type RawBuilder, type SqlBool, sql } from "kysely";
+import { VISIBILITIES, type Visibility } from "../../domain/visibility.ts";
+import type { Database } from "./db-schema.ts";
+import { errors } from "./errors.ts";
+
+/** The signed-in person behind a request, with the couple they belong to (if any). */
+export interface Actor {
+  userId: string;
+  role: "partner" | "therapist";
+  coupleId: string | null;
+  sessionId: string;
+}
+
+/** How a viewer stands to a piece of couple data. */
+export type Relation = "author" | "partner" | "therapist";
+
+/** How a viewer stands to a couple as a whole: one of its partners (a linked therapist, later). */
+export type Standing = Exclude<Relation, "author">;
+
+declare const scopeBrand: unique symbol;
+
+/**
+ * Who is looking, at which couple, as what. Every read and write of couple data takes one, and
+ * only `scopeOf` makes one: the brand cannot be forged outside this module, so a store cannot
+ * be called for a couple the request was never let into.
+ */
+export interface Scope {
+  readonly [scopeBrand]: true;
+  readonly viewerId: string;
+  readonly coupleId: string;
+  readonly as: Standing;
+}
+
+/**
+ * The one door into a couple's data. A partner is let into their own couple; anyone else gets
+ * the same 404 as a couple that does not exist. A therapist's link and consent are checked, and
+ * the audit row written, here when the therapist workspace arrives.
+ */
+export function scopeOf(actor: Actor): Scope {
+  if (actor.role !== "partner" || actor.coupleId === null) {
+    throw errors.notFound("Your couple space");
+  }
+  return { viewerId: actor.userId, coupleId: actor.coupleId, as: "partner" } as Scope;
+}
+
+/**
+ * The whole access rule, in one table: which relations may read an item of each visibility.
+ * Linked therapists are added with the therapist workspace; until then no therapist scope can
+ * arise, so "therapist" items are read by the couple alone.
+ */
+export const READERS: Readonly<Record<Visibility, readonly Relation[]>> = {
+  private: ["author"],
+  couple: ["author", "partner"],
+  therapist: ["author", "partner", "therapist"],
+};
+
+/** Relations that may change an item they can read (answer, review, withdraw); never a therapist. */
+const ACTORS: readonly Relation[] = ["author", "partner"];
+
+/**
+ * Tables of items a couple owns one by one, each with an author and a visibility, and the
+ * column naming the author. A table with a `visibility` column that is missing here fails the
+ * access matrix.
+ */
+export const ITEM_TABLES = {
+  agreements: "proposed_by",
+  talk_times: "proposed_by",
+  talk_logs: "author_id",
+  parking_lot: "raised_by",
+  intensity_entries: "author_id",
+  stressors: "author_id",
+  circle_people: "author_id",
+} as const satisfies Partial<Record<keyof Database, string>>;
+
+export type ItemTable = keyof typeof ITEM_TABLES;
+
+/** Tables that belong to a couple as a whole: every partner reads them, nobody else. */
+export type CoupleTable =
+  | "couples"
+  | "couple_members"
+  | "invites"
+  | "phase_proposals"
+  | "phase_history"
+  | "agreement_events"
+  | "pauses";
+
+function readableAs(relation: Relation): Visibility[] {
+  return VISIBILITIES.filter((v) => READERS[v].includes(relation));
+}
+
+function oneOf(column: RawBuilder<unknown>, values: readonly string[]): RawBuilder<SqlBool> {
+  if (values.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${column} in (${sql.join(values)})`;
+}
+
+/**
+ * The SQL form of READERS for one scope: the rows of `table` in the scope's couple that the
+ * viewer may read, as the viewer's own items or as someone else's. Stores put it in every query
+ * of an item table, so what a viewer receives is decided here and nowhere else.
+ */
+export function readableIn(scope: Scope, table: ItemTable): RawBuilder<SqlBool> {
+  const author = sql.ref(`${table}.${ITEM_TABLES[table]}`);
+  const visibility = sql.ref(`${table}.visibility`);
+  const own = scope.as === "partner" ? readableAs("author") : [];
+  const others = readableAs(scope.as);
+  return sql<SqlBool>`(${sql.ref(`${table}.couple_id`)} = ${scope.coupleId} and ((${author} = ${
+    scope.viewerId
+  } and ${oneOf(visibility, own)}) or (${author} <> ${scope.viewerId} and ${oneOf(
+    visibility,
+    others,
+  )})))`;
+}
+
+/** The rows of a couple-wide table that belong to the scope's couple. */
+export function inCouple(scope: Scope, table: CoupleTable): RawBuilder<SqlBool> {
+  const column = table === "couples" ? "id" : "couple_id";
+  return sql<SqlBool>`${sql.ref(`${table}.${column}`)} = ${scope.coupleId}`;
+}
+
+/** How the viewer stands to an item already read through their scope. */
+export function relationTo(scope: Scope, authorId: string): Relation {
+  return authorId === scope.viewerId ? "author" : scope.as;
+}
+
+/**
+ * An item the viewer may change (answer, review, withdraw); to anyone else it is as if it did
+ * not exist. The item was found through the scope, so it is already one the viewer may read.
+ */
+export function requireActionable<T>(
+  scope: Scope,
+  item: T | undefined,
+  authorOf: (item: T) => string,
+  what: string,
+): T {
+  if (item === undefined || !ACTORS.includes(relationTo(scope, authorOf(item)))) {
+    throw errors.notFound(what);
+  }
+  return item;
+}
+
+/** Only the author may change this (edit, delete); to anyone else it is as if it did not exist. */
+export function requireAuthor<T>(
+  scope: Scope,
+  item: T | undefined,
+  authorOf: (item: T) => string,
+  what: string,
+): T {
+  if (item === undefined || authorOf(item) !== scope.viewerId) throw errors.notFound(what);
+  return item;
+}

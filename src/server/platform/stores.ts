@@ -1,0 +1,32 @@
+import type { Scope } from "./access.ts";
+import type { Db } from "./db.ts";
+
+/**
+ * Services never hold the database: they get stores, made here for one scope, either on their
+ * own (single reads and single writes) or bound to one transaction (work that writes more than
+ * one row commits together or not at all, and the answer is sent after COMMIT).
+ */
+export interface ScopedStores<S> {
+  at(scope: Scope): S;
+  transaction<T>(scope: Scope, work: (store: S) => Promise<T>): Promise<T>;
+}
+
+export function scopedStores<S>(db: Db, make: (db: Db, scope: Scope) => S): ScopedStores<S> {
+  return {
+    at: (scope) => make(db, scope),
+    transaction: (scope, work) => db.transaction().execute((trx) => work(make(trx, scope))),
+  };
+}
+
+/** Stores for data that is not a couple's: accounts, sign-in limits, a person's safety checks. */
+export interface Stores<S> {
+  store: S;
+  transaction<T>(work: (store: S) => Promise<T>): Promise<T>;
+}
+
+export function stores<S>(db: Db, make: (db: Db) => S): Stores<S> {
+  return {
+    store: make(db),
+    transaction: (work) => db.transaction().execute((trx) => work(make(trx))),
+  };
+}
