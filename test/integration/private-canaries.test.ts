@@ -1,0 +1,183 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ITEM_TABLES, type ItemTable } from "../../src/server/platform/access.ts";
+import { makeCouple, makePerson, type Person } from "../support/factories.ts";
+import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
+
+/**
+ * Every table that holds items with a visibility gets, written straight into the database, one
+ * private item and one shared item of the self's, each marked with canaries (its id and its
+ * words). Then every GET route the server exposes is called as each relation: a private canary
+ * reaches nobody but its author, a shared one nobody outside the couple. Because the rows come
+ * from the tables themselves, not from what today's routes can create, a filter removed from
+ * any store, or a READERS rule widened, fails here.
+ */
+type Visibility = "private" | "couple";
+
+interface Canary {
+  table: ItemTable;
+  visibility: Visibility;
+  id: string;
+  words: string;
+}
+
+const mark = (label: string) => `${label}${randomBytes(6).toString("hex")}`;
+
+/** One row of each item table, complete, with the canary as its id and in every free-text column. */
+function canaryRow(table: ItemTable, now: string, words: string) {
+  const stamps = { created_at: now, updated_at: now };
+  switch (table) {
+    case "agreements":
+      return {
+        ...stamps,
+        category: "other",
+        text: words,
+        status: "accepted",
+        review_on: null,
+        replaces_id: null,
+      };
+    case "talk_times":
+      return {
+        ...stamps,
+        weekday: "mon",
+        start: "08:00",
+        minutes: 30,
+        time_zone: "UTC",
+        status: "proposed",
+        replaces_id: null,
+        accepted_at: null,
+      };
+    case "talk_logs":
+      return {
+        talk_time_id: null,
+        window_start: now,
+        went: "calm",
+        intensity_before: 5,
+        intensity_after: 4,
+        note: words,
+        at: now,
+      };
+    case "parking_lot":
+      return { ...stamps, topic: words, status: "open", carried_over: 0 };
+    case "intensity_entries":
+      return { value: 5, note: words, at: now };
+    case "stressors":
+      return { ...stamps, text: words, plan: "keep" };
+    case "circle_people":
+      return { ...stamps, name: words, relation: words, status: "concern", concern: words };
+  }
+}
+
+let t: TestApp;
+let self: Person;
+let partner: Person;
+let outsider: Person;
+let lone: Person;
+const canaries: Canary[] = [];
+let getRoutes: string[];
+let visibilityTables: string[];
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  ({ a: self, b: partner } = await makeCouple(t.app, ["Self", "Partner"]));
+  ({ a: outsider } = await makeCouple(t.app, ["Outsider", "OutsiderPartner"]));
+  lone = await makePerson(t.app, "Lone");
+
+  const db = t.database.db;
+  const coupleId = (await self.client.get("/api/couple")).json<{ id: string }>().id;
+  const at = t.clock.now().toISOString();
+  for (const table of Object.keys(ITEM_TABLES) as ItemTable[]) {
+    for (const visibility of ["private", "couple"] as const) {
+      const canary: Canary = {
+        table,
+        visibility,
+        id: mark(visibility === "private" ? "PRIVATEID" : "SHAREDID"),
+        words: mark(visibility === "private" ? "PRIVATEWORDS" : "SHAREDWORDS"),
+      };
+      const row = {
+        id: canary.id,
+        couple_id: coupleId,
+        [ITEM_TABLES[table]]: self.id,
+        visibility,
+        ...canaryRow(table, at, canary.words),
+      };
+      // One generic insert across the item tables; each row is complete for its own table.
+      await db
+        .insertInto(table)
+        .values(row as never)
+        .execute();
+      canaries.push(canary);
+    }
+  }
+
+  const tables = await db.introspection.getTables();
+  visibilityTables = tables
+    .filter((table) => (t.database.pgSchema ? table.schema === t.database.pgSchema : true))
+    .filter((table) => table.columns.some((c) => c.name === "visibility"))
+    .map((table) => table.name)
+    .sort();
+  const doc = (await new Client(t.app).get("/api/openapi.json")).json<{
+    paths: Record<string, Record<string, unknown>>;
+  }>();
+  getRoutes = Object.entries(doc.paths)
+    .filter(([path, methods]) => "get" in methods && path !== "/api/events")
+    .map(([path]) => path);
+});
+afterAll(() => t.close());
+
+/** Every GET the server has, as one person: lists as they are, `{id}` routes with every canary id. */
+async function everythingSeenBy(person: Person | null): Promise<string> {
+  const client = new Client(t.app);
+  client.cookie = person ? person.client.cookie : null;
+  const answers: string[] = [];
+  for (const path of getRoutes) {
+    const urls = path.includes("{")
+      ? canaries.map((c) => path.replace(/\{[^}]+\}/, encodeURIComponent(c.id)))
+      : [path];
+    for (const url of urls) answers.push((await client.get(url)).raw);
+  }
+  return answers.join("\n");
+}
+
+describe("private canaries in every item table", () => {
+  it("has a canary for every table with a visibility column", () => {
+    expect(visibilityTables).toEqual(Object.keys(ITEM_TABLES).sort());
+  });
+
+  it("shows the author every canary of theirs, so the checks below can fail", async () => {
+    const seen = await everythingSeenBy(self);
+    for (const canary of canaries) {
+      expect(seen, `${canary.table} ${canary.visibility} never reached its author`).toContain(
+        canary.id,
+      );
+    }
+  });
+
+  it("shows the partner the shared canaries and never a private one", async () => {
+    const seen = await everythingSeenBy(partner);
+    for (const canary of canaries) {
+      const where = `${canary.table} ${canary.visibility} as the partner`;
+      if (canary.visibility === "private") {
+        expect(seen, where).not.toContain(canary.id);
+        expect(seen, where).not.toContain(canary.words);
+      } else {
+        expect(seen, where).toContain(canary.id);
+      }
+    }
+  });
+
+  it("shows nobody outside the couple anything at all", async () => {
+    for (const [who, person] of [
+      ["another couple", outsider],
+      ["a person without a couple", lone],
+      ["a signed-out caller", null],
+    ] as const) {
+      const seen = await everythingSeenBy(person);
+      for (const canary of canaries) {
+        const where = `${canary.table} ${canary.visibility} as ${who}`;
+        expect(seen, where).not.toContain(canary.id);
+        expect(seen, where).not.toContain(canary.words);
+      }
+    }
+  });
+});
