@@ -97,15 +97,3 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
-
-/**
- * Runs work in one transaction with a store bound to it: every write commits together or not
- * at all, and the HTTP answer is sent only after COMMIT.
- */
-export function inTransaction<S, T>(
-  db: Db,
-  makeStore: (trx: Db) => S,
-  work: (store: S) => Promise<T>,
-): Promise<T> {
-  return db.transaction().execute((trx) => work(makeStore(trx)));
-}
