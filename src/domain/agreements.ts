@@ -1,6 +1,6 @@
 import { addDaysToDay, daysBetween, type IsoDay } from "./dates.ts";
 import { DEFAULT_REVIEW_DAYS, MAX_REVIEW_DAYS } from "./limits.ts";
-import { answerConflict, withdrawConflict } from "./proposals.ts";
+import { proposalMoveProblem } from "./proposals.ts";
 
 /** Agreement categories, in the order the app offers them. */
 export const AGREEMENT_CATEGORIES = [
@@ -67,9 +67,12 @@ export function agreementActionConflict(
     case "accept":
     case "counter":
     case "decline":
-      return answerConflict(agreement, actorId);
     case "withdraw":
-      return withdrawConflict(agreement, actorId);
+      return proposalMoveProblem(
+        { open: agreement.status === "proposed", proposedBy: agreement.proposedBy },
+        action,
+        actorId,
+      );
     case "keep":
     case "retire":
     case "change":

@@ -5,7 +5,7 @@ import type {
   TalkLogBody,
   TalkTime,
 } from "../../../contracts/talk-times.ts";
-import { answerConflict, withdrawConflict } from "../../../domain/proposals.ts";
+import type { ProposalMove } from "../../../domain/proposals.ts";
 import {
   nextWindowOf,
   type TalkTimeShape,
@@ -17,6 +17,7 @@ import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { TalkLogRow, TalkTimeRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -102,16 +103,15 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
     return row;
   }
 
-  async function answer(scope: Scope, id: string, to: "accepted" | "declined") {
-    return stores.transaction(scope, async (tx) => {
-      const row = await load(tx, scope, id);
-      const conflict = answerConflict(
-        { status: row.status, proposedBy: row.proposed_by },
-        scope.viewerId,
-      );
-      if (conflict) throw errors.conflict("talk_time_state", conflict);
-      return present(await move(tx, row, to, clock.now().toISOString()));
-    });
+  /** Accepting, countering, declining or withdrawing: one step of the proposal life cycle. */
+  async function step(tx: TalkTimeStore, scope: Scope, id: string, how: ProposalMove) {
+    const row = await load(tx, scope, id);
+    const now = clock.now().toISOString();
+    const proposal = { open: row.status === "proposed", proposedBy: row.proposed_by };
+    const to = await takeProposalStep(scope, proposal, how, "talk_time_state", (outcome) =>
+      tx.transition(row.id, row.status, outcome, now),
+    );
+    return { ...row, status: to, updated_at: now };
   }
 
   async function acceptedShapes(scope: Scope) {
@@ -165,32 +165,18 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
       return present(await insertProposal(stores.at(scope), scope, input, null));
     },
 
-    accept: (scope: Scope, id: string) => answer(scope, id, "accepted"),
-    decline: (scope: Scope, id: string) => answer(scope, id, "declined"),
+    accept: (scope: Scope, id: string) =>
+      stores.transaction(scope, async (tx) => present(await step(tx, scope, id, "accept"))),
+    decline: (scope: Scope, id: string) =>
+      stores.transaction(scope, async (tx) => present(await step(tx, scope, id, "decline"))),
+    withdraw: (scope: Scope, id: string) =>
+      stores.transaction(scope, async (tx) => present(await step(tx, scope, id, "withdraw"))),
 
     /** "How about another time?": the original is kept as countered, the new one is the answerer's proposal. */
     async counter(scope: Scope, id: string, input: z.infer<typeof ProposeTalkTimeBody>) {
       return stores.transaction(scope, async (tx) => {
-        const row = await load(tx, scope, id);
-        const conflict = answerConflict(
-          { status: row.status, proposedBy: row.proposed_by },
-          scope.viewerId,
-        );
-        if (conflict) throw errors.conflict("talk_time_state", conflict);
-        await move(tx, row, "countered", clock.now().toISOString());
-        return present(await insertProposal(tx, scope, input, row.id));
-      });
-    },
-
-    async withdraw(scope: Scope, id: string) {
-      return stores.transaction(scope, async (tx) => {
-        const row = await load(tx, scope, id);
-        const conflict = withdrawConflict(
-          { status: row.status, proposedBy: row.proposed_by },
-          scope.viewerId,
-        );
-        if (conflict) throw errors.conflict("talk_time_state", conflict);
-        return present(await move(tx, row, "withdrawn", clock.now().toISOString()));
+        const countered = await step(tx, scope, id, "counter");
+        return present(await insertProposal(tx, scope, input, countered.id));
       });
     },
 
