@@ -42,7 +42,9 @@ export const IntensityTrend = z.object({
 });
 export const IntensityReply = z.object({
   entries: z.array(IntensityEntry),
-  trends: z.array(IntensityTrend).describe("one per partner whose check-ins the caller may see"),
+  trends: z
+    .array(IntensityTrend)
+    .describe("one per partner whose intensity checks the caller may see"),
   timeZone: z
     .string()
     .describe("the zone days are counted in: the couple's talk-time zone, or UTC"),

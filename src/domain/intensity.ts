@@ -5,7 +5,7 @@ import { isValidTimeZone, localTimeIn } from "./schedule.ts";
  * The daily intensity check: each partner rates "how intense does it feel today" from 0 (calm)
  * to 10 (overwhelming). Stabilize aims to bring this down, so the readiness checklist and the
  * charts read its trend. Days are the partner's own local calendar days, never UTC days: a
- * check-in at 00:30 in Berlin belongs to the day it was written on there.
+ * intensity check at 00:30 in Berlin belongs to the day it was written on there.
  */
 
 /** Lowest rating: calm. */
@@ -15,8 +15,8 @@ export const INTENSITY_MAX = 10;
 
 /** Days the trend looks back over by default: two weeks, compared week against week. */
 export const TREND_DAYS = 14;
-/** Fewer check-ins than this, and one hard day would decide the trend on its own. */
-export const TREND_MIN_CHECK_INS = 4;
+/** Fewer intensity checks than this, and one hard day would decide the trend on its own. */
+export const TREND_MIN_CHECKS = 4;
 /** At or below this average things feel calm enough that the direction no longer matters. */
 export const TREND_LOW_MEAN = 3;
 /** Week-to-week moves smaller than this are day-to-day noise on a 0–10 self-rating. */
@@ -44,8 +44,8 @@ export interface IntensityTrend {
   earlierMean: number | null;
   /** Mean of the whole window, 1 decimal. */
   windowMean: number | null;
-  /** Check-ins inside the window. */
-  checkIns: number;
+  /** Intensity checks inside the window. */
+  checks: number;
   /** Length of the window in days. */
   days: number;
 }
@@ -57,7 +57,7 @@ export function isIntensityValue(value: number): boolean {
 
 /**
  * One point per local calendar day from the day containing `from` to the day containing `to`,
- * both included: the mean of that day's check-ins to one decimal, or null where there is none.
+ * both included: the mean of that day's intensity checks to one decimal, or null where there is none.
  * An entry counts when its local day is in that range. A reversed range gives [].
  */
 export function dailySeries(
@@ -81,16 +81,16 @@ export function dailySeries(
 /**
  * Which way intensity is heading over the last `days` local days (today included), in words a
  * person can check against their own memory:
- * - `not-enough-data` with fewer than 4 check-ins in the window, or when one of the two halves
+ * - `not-enough-data` with fewer than 4 intensity checks in the window, or when one of the two halves
  *   being compared has none;
  * - `low` when the window's mean is 3 or less — calm enough, whatever the direction;
  * - otherwise the recent half (the last 7 days) is compared with the half before it:
  *   `easing` if the mean dropped by 1 or more, `rising` if it rose by 1 or more, else `steady`.
  *
- * Each day counts once: a day with several check-ins contributes the mean of that day, so a
- * hard day with many check-ins does not outweigh calmer days with one. The comparison uses the
+ * Each day counts once: a day with several intensity checks contributes the mean of that day, so a
+ * hard day with many intensity checks does not outweigh calmer days with one. The comparison uses the
  * means rounded to one decimal, exactly as `trendSentence` shows them, so the status always
- * matches the numbers a person sees. Check-ins after `now` are ignored. `days` must be even,
+ * matches the numbers a person sees. Intensity checks after `now` are ignored. `days` must be even,
  * so that the two halves are the same length; a RangeError says otherwise.
  */
 export function intensityTrend(
@@ -122,14 +122,14 @@ export function intensityTrend(
     recentMean: meanOf(dailyMeans.filter((point) => point.day >= recentStart)),
     earlierMean: meanOf(dailyMeans.filter((point) => point.day < recentStart)),
     windowMean: meanOf(dailyMeans),
-    checkIns: inWindow.length,
+    checks: inWindow.length,
     days,
   };
   return { status: trendStatus(trend), ...trend };
 }
 
 function trendStatus(trend: Omit<IntensityTrend, "status">): TrendStatus {
-  if (trend.checkIns < TREND_MIN_CHECK_INS || trend.windowMean === null) return "not-enough-data";
+  if (trend.checks < TREND_MIN_CHECKS || trend.windowMean === null) return "not-enough-data";
   if (tenths(trend.windowMean) <= tenths(TREND_LOW_MEAN)) return "low";
   if (trend.recentMean === null || trend.earlierMean === null) return "not-enough-data";
   // Whole tenths, so that 6.1 → 5.1 counts as the full drop of 1 it looks like.
@@ -153,10 +153,10 @@ export function trendSentence(trend: IntensityTrend): string {
     case "steady":
       return `Steady: ${compared}`;
     case "not-enough-data":
-      if (trend.checkIns < TREND_MIN_CHECK_INS) {
-        return `Not enough check-ins yet to show a trend: ${trend.checkIns} in the last ${trend.days} days, and a trend needs ${TREND_MIN_CHECK_INS}.`;
+      if (trend.checks < TREND_MIN_CHECKS) {
+        return `Not enough intensity checks yet to show a trend: ${trend.checks} in the last ${trend.days} days, and a trend needs ${TREND_MIN_CHECKS}.`;
       }
-      return `Nothing to compare with yet: no check-ins ${trend.recentMean === null ? words.recent : words.earlierPeriod}.`;
+      return `Nothing to compare with yet: no intensity checks ${trend.recentMean === null ? words.recent : words.earlierPeriod}.`;
   }
 }
 

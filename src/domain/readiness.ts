@@ -22,7 +22,7 @@ export interface ReadinessFacts {
   acceptedTalkTimes: number;
   /** Talks held, counted from the logs the viewer may see. */
   talksHeld: number;
-  /** The intensity trend of each partner whose check-ins the viewer may see. */
+  /** The intensity trend of each partner whose intensity checks the viewer may see. */
   intensity: Array<{ mine: boolean; status: TrendStatus }>;
   therapy: TherapyStatus;
 }
@@ -105,7 +105,7 @@ function intensityCalming(facts: ReadinessFacts): ReadinessItem {
   }
   const mineWaiting = waiting.find((p) => p.mine);
   const detail = waiting.some((p) => p.status === "not-enough-data")
-    ? "There are not enough check-ins from the last two weeks to see a trend yet."
+    ? "There are not enough intensity checks from the last two weeks to see a trend yet."
     : mineWaiting
       ? "Your intensity is not easing yet. That is all right; it takes the time it takes."
       : "Intensity is not easing for both of you yet. That is all right; it takes the time it takes.";

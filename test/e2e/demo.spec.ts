@@ -103,7 +103,9 @@ test.describe("the demo couple", () => {
     await expectAccessible(page, "demo agreements");
   });
 
-  test("Kai never sees Robin's private stressor or private check-ins", async ({ browser }) => {
+  test("Kai never sees Robin's private stressor or private intensity checks", async ({
+    browser,
+  }) => {
     const { context, page } = await signIn(browser, kai, 1280);
     contexts = [context];
     await page.goto("/support");

@@ -10,7 +10,7 @@ import {
 } from "../../src/domain/intensity.ts";
 
 const entry = (iso: string, value: number): IntensityEntry => ({ value, at: new Date(iso) });
-/** A check-in at noon UTC on `day`. */
+/** An intensity check at noon UTC on `day`. */
 const noon = (day: string, value: number): IntensityEntry => entry(`${day}T12:00:00Z`, value);
 
 // Saturday 14 March 2026, evening. In UTC the last 7 days are 8–14 March and the 7 before
@@ -46,7 +46,7 @@ describe("dailySeries", () => {
     expect(dailySeries([], "UTC", now, new Date("2026-03-01T00:00:00Z"))).toEqual([]);
   });
 
-  it("puts check-ins around midnight on the local day they were made", () => {
+  it("puts intensity checks around midnight on the local day they were made", () => {
     const entries = [
       entry("2026-03-07T22:59:00Z", 2), // 23:59 on 7 March in Berlin
       entry("2026-03-07T23:00:00Z", 8), // 00:00 on 8 March in Berlin
@@ -96,12 +96,12 @@ describe("dailySeries", () => {
 });
 
 describe("intensityTrend", () => {
-  it("needs at least 4 check-ins", () => {
+  it("needs at least 4 intensity checks", () => {
     const three = [noon("2026-03-02", 8), noon("2026-03-03", 8), noon("2026-03-10", 4)];
-    expect(trendOf(three)).toMatchObject({ status: "not-enough-data", checkIns: 3 });
+    expect(trendOf(three)).toMatchObject({ status: "not-enough-data", checks: 3 });
   });
 
-  it("reads a trend from exactly 4 check-ins", () => {
+  it("reads a trend from exactly 4 intensity checks", () => {
     const four = [
       noon("2026-03-02", 7),
       noon("2026-03-03", 7),
@@ -113,7 +113,7 @@ describe("intensityTrend", () => {
       recentMean: 5,
       earlierMean: 7,
       windowMean: 6,
-      checkIns: 4,
+      checks: 4,
       days: 14,
     });
   });
@@ -218,13 +218,13 @@ describe("intensityTrend", () => {
       status: "not-enough-data",
       earlierMean: null,
       recentMean: 6,
-      checkIns: 5,
+      checks: 5,
     });
     const earlierOnly = ["01", "02", "03", "04"].map((d) => noon(`2026-03-${d}`, 6));
     expect(trendOf(earlierOnly)).toMatchObject({ status: "not-enough-data", recentMean: null });
   });
 
-  it("counts each day once, whatever the number of check-ins on it", () => {
+  it("counts each day once, whatever the number of intensity checks on it", () => {
     const entries = [
       noon("2026-03-02", 6),
       noon("2026-03-09", 2),
@@ -232,11 +232,11 @@ describe("intensityTrend", () => {
       entry("2026-03-09T14:00:00Z", 2),
       noon("2026-03-10", 10),
     ];
-    // Recent days: 2 and 10, so 6 — not the 4 a mean of all four check-ins would give.
-    expect(trendOf(entries)).toMatchObject({ recentMean: 6, checkIns: 5 });
+    // Recent days: 2 and 10, so 6 — not the 4 a mean of all four intensity checks would give.
+    expect(trendOf(entries)).toMatchObject({ recentMean: 6, checks: 5 });
   });
 
-  it("ignores check-ins before the window and after now", () => {
+  it("ignores intensity checks before the window and after now", () => {
     const entries = [
       noon("2026-02-28", 10), // 15 days ago
       entry("2026-03-14T21:00:00Z", 10), // later today
@@ -245,7 +245,7 @@ describe("intensityTrend", () => {
       noon("2026-03-10", 6),
       noon("2026-03-11", 6),
     ];
-    expect(trendOf(entries)).toMatchObject({ status: "steady", checkIns: 4, windowMean: 6 });
+    expect(trendOf(entries)).toMatchObject({ status: "steady", checks: 4, windowMean: 6 });
   });
 
   it("counts days in the partner's zone, not UTC", () => {
@@ -278,8 +278,8 @@ describe("intensityTrend", () => {
       noon("2026-03-10", 8),
       entry("2026-03-14T23:15:00Z", 8), // 14 March in UTC, 00:15 on 15 March in Berlin
     ];
-    expect(intensityTrend(entries, lateNow, "UTC").checkIns).toBe(4);
-    expect(intensityTrend(entries, lateNow, "Europe/Berlin").checkIns).toBe(3);
+    expect(intensityTrend(entries, lateNow, "UTC").checks).toBe(4);
+    expect(intensityTrend(entries, lateNow, "Europe/Berlin").checks).toBe(3);
   });
 
   it("takes a longer window split in two halves", () => {
@@ -299,32 +299,32 @@ describe("intensityTrend", () => {
 });
 
 describe("trendSentence", () => {
-  const base = { recentMean: null, earlierMean: null, windowMean: null, checkIns: 0, days: 14 };
+  const base = { recentMean: null, earlierMean: null, windowMean: null, checks: 0, days: 14 };
 
   it("says each status in plain words", () => {
     expect(
-      trendSentence({ ...base, status: "easing", earlierMean: 6.1, recentMean: 4.3, checkIns: 9 }),
+      trendSentence({ ...base, status: "easing", earlierMean: 6.1, recentMean: 4.3, checks: 9 }),
     ).toBe("Easing: about 6.1 a week ago, 4.3 this week.");
     expect(
-      trendSentence({ ...base, status: "rising", earlierMean: 4, recentMean: 5.5, checkIns: 9 }),
+      trendSentence({ ...base, status: "rising", earlierMean: 4, recentMean: 5.5, checks: 9 }),
     ).toBe("Rising: about 4.0 a week ago, 5.5 this week.");
     expect(
-      trendSentence({ ...base, status: "steady", earlierMean: 5.2, recentMean: 5, checkIns: 9 }),
+      trendSentence({ ...base, status: "steady", earlierMean: 5.2, recentMean: 5, checks: 9 }),
     ).toBe("Steady: about 5.2 a week ago, 5.0 this week.");
-    expect(trendSentence({ ...base, status: "low", windowMean: 2.4, checkIns: 9 })).toBe(
+    expect(trendSentence({ ...base, status: "low", windowMean: 2.4, checks: 9 })).toBe(
       "Low: about 2.4 on average over the last 14 days.",
     );
   });
 
   it("says what is missing when there is not enough data", () => {
-    expect(trendSentence({ ...base, status: "not-enough-data", checkIns: 2 })).toBe(
-      "Not enough check-ins yet to show a trend: 2 in the last 14 days, and a trend needs 4.",
+    expect(trendSentence({ ...base, status: "not-enough-data", checks: 2 })).toBe(
+      "Not enough intensity checks yet to show a trend: 2 in the last 14 days, and a trend needs 4.",
     );
-    expect(trendSentence({ ...base, status: "not-enough-data", checkIns: 5, recentMean: 6 })).toBe(
-      "Nothing to compare with yet: no check-ins in the week before.",
+    expect(trendSentence({ ...base, status: "not-enough-data", checks: 5, recentMean: 6 })).toBe(
+      "Nothing to compare with yet: no intensity checks in the week before.",
     );
-    expect(trendSentence({ ...base, status: "not-enough-data", checkIns: 5, earlierMean: 6 })).toBe(
-      "Nothing to compare with yet: no check-ins this week.",
+    expect(trendSentence({ ...base, status: "not-enough-data", checks: 5, earlierMean: 6 })).toBe(
+      "Nothing to compare with yet: no intensity checks this week.",
     );
   });
 

@@ -76,7 +76,7 @@ describe("readiness for Make meaning", () => {
     });
     expect(item([{ mine: true, status: "steady" }])?.detail).toMatch(/Your intensity/);
     expect(item([{ mine: true, status: "not-enough-data" }])?.detail).toMatch(
-      /not enough check-ins/,
+      /not enough intensity checks/,
     );
   });
 

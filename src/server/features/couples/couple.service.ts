@@ -24,7 +24,7 @@ export interface CoupleFacts {
   agreements(scope: Scope, today: string): Promise<{ accepted: number; overdue: number }>;
   activePause(scope: Scope): Promise<z.infer<typeof ActivePause> | null>;
   talks(scope: Scope): Promise<{ accepted: number; held: number; timeZone: string | null }>;
-  /** Trends of the check-ins the viewer may see, computed in the couple's talk-time zone. */
+  /** Trends of the intensity checks the viewer may see, computed in the couple's talk-time zone. */
   intensity(scope: Scope, timeZone: string): Promise<Array<{ mine: boolean; status: TrendStatus }>>;
 }
 

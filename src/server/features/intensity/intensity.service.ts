@@ -44,7 +44,7 @@ export function intensityService(
 
   /**
    * Each partner's trend over the last two weeks, from what the viewer may see: a partner who
-   * keeps their check-ins private has no trend in the other's view.
+   * keeps their intensity checks private has no trend in the other's view.
    */
   async function trends(scope: Scope, timeZone: string) {
     const now = clock.now();

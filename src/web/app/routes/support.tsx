@@ -1,9 +1,9 @@
 import { useEffect } from "react";
 import { useLocation } from "react-router";
+import { Circle } from "../../features/circle/components/circle.tsx";
 import { useCouple } from "../../features/couples/api/couple.ts";
-import { Circle } from "../../features/support/components/circle.tsx";
-import { Stressors } from "../../features/support/components/stressors.tsx";
-import { TherapyChoice } from "../../features/support/components/therapy.tsx";
+import { Stressors } from "../../features/stressors/components/stressors.tsx";
+import { TherapyChoice } from "../../features/therapy/components/therapy.tsx";
 import { Card } from "../../ui/card.tsx";
 import { IndividualModeNotice } from "../../ui/individual-mode-notice.tsx";
 import { Page } from "../../ui/page.tsx";

@@ -6,15 +6,18 @@ const DAY_MS = 86_400_000;
 /** Charts show at least two weeks, so a first few days don't look like a whole story. */
 const MIN_DAYS = 14;
 
-/** The viewer's own check-ins of today, in the browser's zone. */
-export function myCheckInsToday(entries: IntensityEntry[], now = new Date()): IntensityEntry[] {
+/** The viewer's own intensity checks of today, in the browser's zone. */
+export function myIntensityChecksToday(
+  entries: IntensityEntry[],
+  now = new Date(),
+): IntensityEntry[] {
   const today = dayIn(now);
   return entries.filter((entry) => entry.mine && dayIn(entry.at) === today);
 }
 
 /**
  * One daily series per person, over the same days for everyone so the charts line up: from the
- * first visible check-in (at least two weeks back) to today, in the zone the trend uses.
+ * first visible intensity check (at least two weeks back) to today, in the zone the trend uses.
  */
 export function seriesByPerson(
   entries: IntensityEntry[],

@@ -14,7 +14,7 @@ export type IntensityTrend = IntensityData["trends"][number];
 export type IntensityInput = z.output<typeof IntensityBody>;
 
 export const intensityQueryKey = ["intensity"] as const;
-/** A check-in moves the readiness checklist ("things are calming down"). */
+/** An intensity check moves the readiness checklist ("things are calming down"). */
 const coupleKey = ["couple"] as const;
 
 /** Days are counted where the viewer lives, so "today" means their today. */
@@ -22,7 +22,7 @@ function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-/** Check-ins the viewer may see (their own, the partner's shared ones) and each one's trend. */
+/** Intensity checks the viewer may see (their own, the partner's shared ones) and each one's trend. */
 export function useIntensity() {
   return useQuery({
     queryKey: intensityQueryKey,

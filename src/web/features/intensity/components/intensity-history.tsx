@@ -12,13 +12,13 @@ const VISIBILITY_WORDS = {
 function EntryItem({ entry }: { entry: IntensityEntry }) {
   const people = usePeople();
   return (
-    <li className="check-in">
-      <span className="check-in__value" aria-hidden="true">
+    <li className="intensity-check">
+      <span className="intensity-check__value" aria-hidden="true">
         {entry.value}
       </span>
-      <div className="check-in__text">
-        <p className="check-in__meta">
-          <span className="check-in__who">{people.nameOf(entry.by, { capital: true })}</span>
+      <div className="intensity-check__text">
+        <p className="intensity-check__meta">
+          <span className="intensity-check__who">{people.nameOf(entry.by, { capital: true })}</span>
           <span className="visually-hidden">: {entry.value} out of 10,</span>{" "}
           <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           {entry.mine && entry.visibility ? (
@@ -36,26 +36,30 @@ function EntryItem({ entry }: { entry: IntensityEntry }) {
   );
 }
 
-/** Recent check-ins, newest first: the viewer's own and what the partner shared. */
+/** Recent intensity checks, newest first: the viewer's own and what the partner shared. */
 export function IntensityHistory({ entries }: { entries: IntensityEntry[] }) {
   const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
   if (sorted.length === 0) {
-    return <EmptyState title="No check-ins yet">Your check-ins will be listed here.</EmptyState>;
+    return (
+      <EmptyState title="No intensity checks yet">
+        Your intensity checks will be listed here.
+      </EmptyState>
+    );
   }
   const recent = sorted.slice(0, 6);
   const earlier = sorted.slice(6);
   return (
     <div className="stack-sm">
-      <ul className="check-ins">
+      <ul className="intensity-checks">
         {recent.map((entry) => (
           <EntryItem key={entry.id} entry={entry} />
         ))}
       </ul>
       {earlier.length > 0 ? (
         <details className="disclosure">
-          <summary>Earlier check-ins ({earlier.length})</summary>
+          <summary>Earlier intensity checks ({earlier.length})</summary>
           <div className="disclosure__body">
-            <ul className="check-ins">
+            <ul className="intensity-checks">
               {earlier.map((entry) => (
                 <EntryItem key={entry.id} entry={entry} />
               ))}

@@ -58,7 +58,7 @@ function PersonChart({
             <span className={`trend trend--${trend?.status ?? "not-enough-data"}`}>
               {trend
                 ? trend.sentence
-                : "Not enough check-ins from the last two weeks to show a trend."}
+                : "Not enough intensity checks from the last two weeks to show a trend."}
             </span>
             <span className="visually-hidden">
               {" "}
@@ -72,11 +72,11 @@ function PersonChart({
           <NumbersTable points={points} caption={`${name}: intensity by day, newest first`} />
         </figure>
       ) : (
-        <EmptyState title={mine ? "No check-ins yet" : `Nothing shared by ${name} yet`}>
+        <EmptyState title={mine ? "No intensity checks yet" : `Nothing shared by ${name} yet`}>
           <p>
             {mine
               ? "Once you check in a few times, you'll see here how it goes over the weeks."
-              : `When ${name} shares a check-in, it shows here.`}
+              : `When ${name} shares an intensity check, it shows here.`}
           </p>
         </EmptyState>
       )}

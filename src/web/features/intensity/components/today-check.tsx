@@ -4,7 +4,7 @@ import { usePeople } from "../../../ui/people.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { useToast } from "../../../ui/toast.tsx";
 import { useIntensity } from "../api/intensity.ts";
-import { myCheckInsToday } from "../series.ts";
+import { myIntensityChecksToday } from "../series.ts";
 import { IntensityCheckForm } from "./intensity-check-form.tsx";
 
 /** For Home: today's check, done or quickly done here. */
@@ -16,7 +16,9 @@ export function TodayCheck() {
   if (intensity.isError) {
     return <ErrorState error={intensity.error} onRetry={() => void intensity.refetch()} />;
   }
-  const today = myCheckInsToday(intensity.data.entries).sort((a, b) => b.at.localeCompare(a.at));
+  const today = myIntensityChecksToday(intensity.data.entries).sort((a, b) =>
+    b.at.localeCompare(a.at),
+  );
   const latest = today[0];
   if (!latest) return <IntensityCheckForm variant="quick" onSaved={toast} />;
   return (

@@ -8,18 +8,20 @@ import { useIntensity } from "../api/intensity.ts";
 import { IntensityCheckForm } from "../components/intensity-check-form.tsx";
 import { IntensityHistory } from "../components/intensity-history.tsx";
 import { IntensityOverview } from "../components/intensity-overview.tsx";
-import { myCheckInsToday } from "../series.ts";
+import { myIntensityChecksToday } from "../series.ts";
 
 export function IntensityPage() {
   const intensity = useIntensity();
   const [status, setStatus] = useState("");
 
   let content: ReactNode;
-  if (intensity.isPending) content = <Loading label="Loading check-ins…" />;
+  if (intensity.isPending) content = <Loading label="Loading intensity checks…" />;
   else if (intensity.isError) {
     content = <ErrorState error={intensity.error} onRetry={() => void intensity.refetch()} />;
   } else {
-    const today = myCheckInsToday(intensity.data.entries).sort((a, b) => b.at.localeCompare(a.at));
+    const today = myIntensityChecksToday(intensity.data.entries).sort((a, b) =>
+      b.at.localeCompare(a.at),
+    );
     const latest = today[0];
     content = (
       <>
@@ -43,7 +45,7 @@ export function IntensityPage() {
           <LiveStatus message={status} />
         </Card>
         <IntensityOverview data={intensity.data} />
-        <Card title="Recent check-ins">
+        <Card title="Recent intensity checks">
           <IntensityHistory entries={intensity.data.entries} />
         </Card>
       </>

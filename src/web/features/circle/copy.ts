@@ -1,0 +1,7 @@
+import type { CircleStatus } from "../../../domain/stabilize.ts";
+
+export const CIRCLE_STATUS_LABELS: Record<CircleStatus, string> = {
+  proposed: "Waiting for an answer",
+  agreed: "Agreed",
+  concern: "Concern raised",
+};
