@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { TalkTime } from "../contracts/talk-times.ts";
+import type { TalkTime } from "../contracts/talks.ts";
 import { SAFETY_QUESTIONS } from "../domain/safety-check.ts";
 import type { ManualClock } from "../server/platform/clock.ts";
 

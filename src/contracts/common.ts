@@ -5,6 +5,7 @@ import { STANCES } from "../domain/stance.ts";
 import { VISIBILITIES } from "../domain/visibility.ts";
 
 export const Id = z.string().min(1).max(64);
+export const IdParams = z.object({ id: Id });
 export const Timestamp = z.iso.datetime({ offset: true }).describe("ISO-8601 timestamp, UTC");
 export const Day = z.iso.date().describe("calendar day, YYYY-MM-DD");
 

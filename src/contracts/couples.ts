@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { LIMITS } from "../domain/limits.ts";
-import { THERAPY_STATUSES } from "../domain/stabilize.ts";
+import { THERAPY_STATUSES } from "../domain/therapy.ts";
 import { Id, PhaseSchema, StanceSchema, Timestamp, text } from "./common.ts";
-import { ActivePause } from "./stabilize.ts";
+import { ActivePause } from "./talks.ts";
 
 export const CreateCoupleBody = z.strictObject({ stance: StanceSchema });
 export const AcceptInviteBody = z.strictObject({ stance: StanceSchema });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TREND_STATUSES } from "../domain/intensity.ts";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
 import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
-import { TimeZone } from "./talk-times.ts";
+import { TimeZone } from "./talks.ts";
 
 export const IntensityBody = z.strictObject({
   value: z

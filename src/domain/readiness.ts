@@ -1,6 +1,6 @@
 import type { TrendStatus } from "./intensity.ts";
 import type { Phase } from "./phases.ts";
-import { type TherapyStatus, therapyDecided } from "./stabilize.ts";
+import { type TherapyStatus, therapyDecided } from "./therapy.ts";
 
 /** One line of a readiness checklist, as the viewing partner sees it. It guides; it never gates. */
 export interface ReadinessItem {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CoupleView } from "../../src/contracts/couples.ts";
-import type { TalkTime } from "../../src/contracts/talk-times.ts";
+import type { TalkTime } from "../../src/contracts/talks.ts";
 import { evaluateSafetyCheck, SAFETY_QUESTIONS } from "../../src/domain/safety-check.ts";
 import { makeCouple, makePerson } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";

@@ -4,9 +4,9 @@ import {
   AddCirclePersonBody,
   CirclePersonReply,
   CircleReply,
-  IdParams,
   RaiseConcernBody,
-} from "../../../contracts/stabilize.ts";
+} from "../../../contracts/circle.ts";
+import { IdParams } from "../../../contracts/common.ts";
 import { requireScope } from "../../platform/sessions.ts";
 import type { CircleService } from "./circle.service.ts";
 

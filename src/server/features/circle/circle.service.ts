@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { AddCirclePersonBody, CirclePerson } from "../../../contracts/stabilize.ts";
-import { CIRCLE_STATUSES } from "../../../domain/stabilize.ts";
+import type { AddCirclePersonBody, CirclePerson } from "../../../contracts/circle.ts";
+import { CIRCLE_STATUSES } from "../../../domain/circle.ts";
 import { requireActionable, requireAuthor, type Scope } from "../../platform/access.ts";
 import type { CirclePersonRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";

@@ -15,7 +15,7 @@ import {
   SafeEnoughBody,
 } from "../../../contracts/couples.ts";
 import { IndividualModeBody } from "../../../contracts/safety.ts";
-import { TherapyBody, TherapyReply } from "../../../contracts/stabilize.ts";
+import { TherapyBody, TherapyReply } from "../../../contracts/therapy.ts";
 import { requireActor, requireScope } from "../../platform/sessions.ts";
 import type { CoupleService } from "./couple.service.ts";
 

@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import type { CoupleView, PhaseChangeBody } from "../../../contracts/couples.ts";
-import type { ActivePause } from "../../../contracts/stabilize.ts";
+import type { ActivePause } from "../../../contracts/talks.ts";
 import { utcDay } from "../../../domain/dates.ts";
 import type { TrendStatus } from "../../../domain/intensity.ts";
 import { INVITE_TTL_DAYS } from "../../../domain/limits.ts";
 import { type Phase, parsePhase, phaseDirection } from "../../../domain/phases.ts";
 import { computeReadiness } from "../../../domain/readiness.ts";
-import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/stabilize.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { STANCES } from "../../../domain/stance.ts";
+import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/therapy.ts";
 import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { IdParams } from "../../../contracts/common.ts";
 import {
   AddStressorBody,
-  IdParams,
   StressorReply,
   StressorsReply,
   UpdateStressorBody,
-} from "../../../contracts/stabilize.ts";
+} from "../../../contracts/stressors.ts";
 import { requireScope } from "../../platform/sessions.ts";
 import type { StressorService } from "./stressor.service.ts";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { AddStressorBody, Stressor } from "../../../contracts/stabilize.ts";
-import { STRESSOR_PLANS, type StressorPlan } from "../../../domain/stabilize.ts";
+import type { AddStressorBody, Stressor } from "../../../contracts/stressors.ts";
+import { STRESSOR_PLANS, type StressorPlan } from "../../../domain/stressors.ts";
 import { requireAuthor, type Scope } from "../../platform/access.ts";
 import type { StressorRow } from "../../platform/db-schema.ts";
 import { newId } from "../../platform/ids.ts";

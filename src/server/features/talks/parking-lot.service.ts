@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { ParkingItem } from "../../../contracts/stabilize.ts";
-import { PARKING_STATUSES } from "../../../domain/stabilize.ts";
+import type { ParkingItem } from "../../../contracts/talks.ts";
+import { PARKING_STATUSES } from "../../../domain/talks.ts";
 import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { ParkingRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";

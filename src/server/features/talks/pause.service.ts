@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ActivePause, Pause } from "../../../contracts/stabilize.ts";
+import type { ActivePause, Pause } from "../../../contracts/talks.ts";
 import type { Scope } from "../../platform/access.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";

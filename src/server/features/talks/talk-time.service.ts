@@ -4,7 +4,7 @@ import type {
   TalkLog,
   TalkLogBody,
   TalkTime,
-} from "../../../contracts/talk-times.ts";
+} from "../../../contracts/talks.ts";
 import type { ProposalMove } from "../../../domain/proposals.ts";
 import {
   nextWindowOf,
@@ -12,7 +12,7 @@ import {
   WEEKDAYS,
   windowsBetween,
 } from "../../../domain/schedule.ts";
-import { TALK_OUTCOMES, TALK_TIME_STATUSES } from "../../../domain/stabilize.ts";
+import { TALK_OUTCOMES, TALK_TIME_STATUSES } from "../../../domain/talks.ts";
 import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { TalkLogRow, TalkTimeRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";

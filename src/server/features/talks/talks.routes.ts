@@ -1,21 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { IdParams } from "../../../contracts/common.ts";
 import {
-  IdParams,
   ParkingItemReply,
   ParkingLotReply,
   PauseBody,
   PauseReply,
-  RaiseTopicBody,
-} from "../../../contracts/stabilize.ts";
-import {
   ProposeTalkTimeBody,
+  RaiseTopicBody,
   TalkLogBody,
   TalkLogReply,
   TalkLogsReply,
   TalkTimeReply,
   TalkTimesReply,
-} from "../../../contracts/talk-times.ts";
+} from "../../../contracts/talks.ts";
 import { requireScope } from "../../platform/sessions.ts";
 import type { ParkingLotService } from "./parking-lot.service.ts";
 import type { PauseService } from "./pause.service.ts";

@@ -1,4 +1,4 @@
-import type { CircleStatus } from "../../../domain/stabilize.ts";
+import type { CircleStatus } from "../../../domain/circle.ts";
 
 export const CIRCLE_STATUS_LABELS: Record<CircleStatus, string> = {
   proposed: "Waiting for an answer",

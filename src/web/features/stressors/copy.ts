@@ -1,4 +1,4 @@
-import type { StressorPlan } from "../../../domain/stabilize.ts";
+import type { StressorPlan } from "../../../domain/stressors.ts";
 
 export const PLAN_LABELS: Record<StressorPlan, string> = {
   pause: "Pause for now",

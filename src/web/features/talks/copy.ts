@@ -1,5 +1,5 @@
 import type { Weekday } from "../../../domain/schedule.ts";
-import type { TalkOutcome, TalkTimeStatus } from "../../../domain/stabilize.ts";
+import type { TalkOutcome, TalkTimeStatus } from "../../../domain/talks.ts";
 
 export const WEEKDAY_NAMES: Record<Weekday, string> = {
   mon: "Monday",

@@ -1,4 +1,4 @@
-import type { TherapyStatus } from "../../../domain/stabilize.ts";
+import type { TherapyStatus } from "../../../domain/therapy.ts";
 
 export const THERAPY_LABELS: Record<TherapyStatus, string> = {
   "not-decided": "We haven't decided yet",

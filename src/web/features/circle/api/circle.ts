@@ -4,7 +4,7 @@ import {
   type AddCirclePersonBody,
   CirclePersonReply,
   CircleReply,
-} from "../../../../contracts/stabilize.ts";
+} from "../../../../contracts/circle.ts";
 import { apiRequest, apiSend } from "../../../ui/api-client.ts";
 
 export type CirclePerson = z.infer<typeof CircleReply>["people"][number];

@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { AddCirclePersonBody, RaiseConcernBody } from "../../../../contracts/stabilize.ts";
+import { AddCirclePersonBody, RaiseConcernBody } from "../../../../contracts/circle.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ConfirmInline } from "../../../ui/confirm-inline.tsx";

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { ActivePause } from "../../../../contracts/stabilize.ts";
+import { ActivePause } from "../../../../contracts/talks.ts";
 import type { CoupleViewData } from "./couple.ts";
 import { coupleQueryKey } from "./couple.ts";
 

@@ -4,8 +4,8 @@ import {
   type AddStressorBody,
   StressorReply,
   StressorsReply,
-} from "../../../../contracts/stabilize.ts";
-import type { StressorPlan } from "../../../../domain/stabilize.ts";
+} from "../../../../contracts/stressors.ts";
+import type { StressorPlan } from "../../../../domain/stressors.ts";
 import { apiRequest, apiSend } from "../../../ui/api-client.ts";
 
 export type Stressor = z.infer<typeof StressorsReply>["stressors"][number];

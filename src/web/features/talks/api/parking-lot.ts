@@ -4,7 +4,7 @@ import {
   ParkingItemReply,
   ParkingLotReply,
   type RaiseTopicBody,
-} from "../../../../contracts/stabilize.ts";
+} from "../../../../contracts/talks.ts";
 import { apiRequest } from "../../../ui/api-client.ts";
 
 export type ParkingItem = z.infer<typeof ParkingLotReply>["items"][number];

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { PauseReply } from "../../../../contracts/stabilize.ts";
+import { PauseReply } from "../../../../contracts/talks.ts";
 import { apiRequest, apiSend } from "../../../ui/api-client.ts";
 
 /** The running pause lives in the couple's view (`activePause`), shared by every screen. */

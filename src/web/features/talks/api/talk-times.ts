@@ -8,7 +8,7 @@ import {
   type TalkTime,
   TalkTimeReply,
   TalkTimesReply,
-} from "../../../../contracts/talk-times.ts";
+} from "../../../../contracts/talks.ts";
 import { apiRequest } from "../../../ui/api-client.ts";
 
 export type { TalkTime };

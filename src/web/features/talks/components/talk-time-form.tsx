@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
-import { ProposeTalkTimeBody } from "../../../../contracts/talk-times.ts";
+import { ProposeTalkTimeBody } from "../../../../contracts/talks.ts";
 import { WEEKDAYS } from "../../../../domain/schedule.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TherapyReply } from "../../../../contracts/stabilize.ts";
-import type { TherapyStatus } from "../../../../domain/stabilize.ts";
+import { TherapyReply } from "../../../../contracts/therapy.ts";
+import type { TherapyStatus } from "../../../../domain/therapy.ts";
 import { apiRequest } from "../../../ui/api-client.ts";
 
 /** The therapy choice is part of the couple's view and its readiness checklist. */

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { THERAPY_STATUSES, type TherapyStatus } from "../../../../domain/stabilize.ts";
+import { THERAPY_STATUSES, type TherapyStatus } from "../../../../domain/therapy.ts";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { ErrorState } from "../../../ui/query-state.tsx";

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { STABILIZE_LIMITS } from "../domain/limits.ts";
+import { PAUSE_MAX_MINUTES, PAUSE_MIN_MINUTES, STABILIZE_LIMITS } from "../domain/limits.ts";
 import { isValidTimeZone, parseClock, TALK_MINUTES, WEEKDAYS } from "../domain/schedule.ts";
-import { TALK_OUTCOMES, TALK_TIME_STATUSES } from "../domain/stabilize.ts";
+import { PARKING_STATUSES, TALK_OUTCOMES, TALK_TIME_STATUSES } from "../domain/talks.ts";
 import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+
+// Talk times and their logs
 
 const Weekday = z.enum(WEEKDAYS, { error: `Choose a weekday: ${WEEKDAYS.join(", ")}.` });
 const Start = z
@@ -76,3 +78,31 @@ export const TalkLog = z.object({
 });
 export const TalkLogReply = z.object({ log: TalkLog });
 export const TalkLogsReply = z.object({ logs: z.array(TalkLog) });
+
+// Parking lot
+
+export const ParkingItem = z.object({
+  id: Id,
+  topic: z.string(),
+  status: z.enum(PARKING_STATUSES),
+  raisedBy: Id,
+  carriedOver: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export const RaiseTopicBody = z.strictObject({ topic: text(STABILIZE_LIMITS.topicMax) });
+export const ParkingItemReply = z.object({ item: ParkingItem });
+export const ParkingLotReply = z.object({ items: z.array(ParkingItem) });
+
+// Pause
+
+export const PauseBody = z.strictObject({
+  minutes: z
+    .number({ error: "Say how many minutes the pause lasts." })
+    .int({ error: "Use whole minutes." })
+    .min(PAUSE_MIN_MINUTES, { error: `A pause lasts at least ${PAUSE_MIN_MINUTES} minutes.` })
+    .max(PAUSE_MAX_MINUTES, { error: `A pause lasts at most ${PAUSE_MAX_MINUTES} minutes.` }),
+});
+export const Pause = z.object({ id: Id, startedAt: Timestamp, endsAt: Timestamp });
+export const PauseReply = z.object({ pause: Pause });
+export const ActivePause = z.object({ byMe: z.boolean(), endsAt: Timestamp });
