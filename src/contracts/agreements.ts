@@ -6,6 +6,7 @@ import {
 } from "../domain/agreements.ts";
 import { LIMITS } from "../domain/limits.ts";
 import { Day, Id, Timestamp, text } from "./common.ts";
+import { route } from "./route.ts";
 
 export const AgreementCategorySchema = z.enum(AGREEMENT_CATEGORIES, {
   error: `Choose one of: ${AGREEMENT_CATEGORIES.join(", ")}.`,
@@ -66,3 +67,68 @@ export const AgreementDetailReply = z.object({
   history: z.array(AgreementEvent),
 });
 export const AgreementIdParams = z.object({ id: Id });
+
+const tags = ["agreements"];
+const params = AgreementIdParams;
+const answer = (action: "accept" | "decline" | "withdraw", summary: string) =>
+  route({
+    method: "POST",
+    path: `/api/agreements/:id/${action}`,
+    tags,
+    summary,
+    params,
+    replies: { 200: AgreementReply },
+    errors: ["agreement_state"],
+  });
+
+export const agreementRoutes = {
+  propose: route({
+    method: "POST",
+    path: "/api/agreements",
+    tags,
+    summary: "Propose an agreement",
+    body: ProposeAgreementBody,
+    replies: { 201: AgreementReply },
+    errors: [],
+  }),
+  list: route({
+    method: "GET",
+    path: "/api/agreements",
+    tags,
+    summary: "The agreements the caller may see",
+    replies: { 200: AgreementsReply },
+    errors: [],
+  }),
+  get: route({
+    method: "GET",
+    path: "/api/agreements/:id",
+    tags,
+    summary: "One agreement and its history",
+    params,
+    replies: { 200: AgreementDetailReply },
+    errors: [],
+  }),
+  accept: answer("accept", "The other partner says yes; the review clock starts"),
+  decline: answer("decline", "The other partner says no"),
+  withdraw: answer("withdraw", "The proposer takes it back"),
+  counter: route({
+    method: "POST",
+    path: "/api/agreements/:id/counter",
+    tags,
+    summary: "Answer with other words; the new wording is the caller's proposal",
+    params,
+    body: CounterAgreementBody,
+    replies: { 200: AgreementReply },
+    errors: ["agreement_state"],
+  }),
+  review: route({
+    method: "POST",
+    path: "/api/agreements/:id/review",
+    tags,
+    summary: "At review: keep (new date), retire, or change the wording",
+    params,
+    body: ReviewAgreementBody,
+    replies: { 200: AgreementReply },
+    errors: ["agreement_state"],
+  }),
+};

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CIRCLE_STATUSES } from "../domain/circle.ts";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
-import { Id, Timestamp, text } from "./common.ts";
+import { Id, IdParams, Timestamp, text } from "./common.ts";
+import { route } from "./route.ts";
 
 export const CirclePerson = z.object({
   id: Id,
@@ -19,3 +20,53 @@ export const AddCirclePersonBody = z.strictObject({
 export const RaiseConcernBody = z.strictObject({ concern: text(STABILIZE_LIMITS.concernMax) });
 export const CirclePersonReply = z.object({ person: CirclePerson });
 export const CircleReply = z.object({ people: z.array(CirclePerson) });
+
+const tags = ["circle"];
+
+export const circleRoutes = {
+  add: route({
+    method: "POST",
+    path: "/api/circle",
+    tags,
+    summary: "Name someone one talks to about this",
+    body: AddCirclePersonBody,
+    replies: { 201: CirclePersonReply },
+    errors: [],
+  }),
+  list: route({
+    method: "GET",
+    path: "/api/circle",
+    tags,
+    summary: "Both partners' circles of support",
+    replies: { 200: CircleReply },
+    errors: [],
+  }),
+  agree: route({
+    method: "POST",
+    path: "/api/circle/:id/agree",
+    tags,
+    summary: "The other partner agrees to a name",
+    params: IdParams,
+    replies: { 200: CirclePersonReply },
+    errors: ["own_person"],
+  }),
+  concern: route({
+    method: "POST",
+    path: "/api/circle/:id/concern",
+    tags,
+    summary: "The other partner raises a concern about a name",
+    params: IdParams,
+    body: RaiseConcernBody,
+    replies: { 200: CirclePersonReply },
+    errors: ["own_person"],
+  }),
+  remove: route({
+    method: "DELETE",
+    path: "/api/circle/:id",
+    tags,
+    summary: "Remove a name one added",
+    params: IdParams,
+    replies: { 204: null },
+    errors: [],
+  }),
+};

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { LIMITS } from "../domain/limits.ts";
 import { THERAPY_STATUSES } from "../domain/therapy.ts";
 import { Id, PhaseSchema, StanceSchema, Timestamp, text } from "./common.ts";
+import { route } from "./route.ts";
+import { IndividualModeBody } from "./safety.ts";
 import { ActivePause } from "./talks.ts";
+import { TherapyBody, TherapyReply } from "./therapy.ts";
 
 export const CreateCoupleBody = z.strictObject({ stance: StanceSchema });
 export const AcceptInviteBody = z.strictObject({ stance: StanceSchema });
@@ -72,3 +75,96 @@ export const PhaseChangedReply = z.object({ phase: PhaseSchema });
 export const SafeEnoughBody = z.strictObject({
   safeEnough: z.boolean({ error: "Answer yes or no." }),
 });
+
+const tags = ["couples"];
+
+export const coupleRoutes = {
+  create: route({
+    method: "POST",
+    path: "/api/couples",
+    tags,
+    summary: "Start a couple space and get an invite link for the partner",
+    body: CreateCoupleBody,
+    replies: { 201: CreateCoupleReply },
+    errors: ["already_in_couple"],
+  }),
+  newInvite: route({
+    method: "POST",
+    path: "/api/couple/invite",
+    tags,
+    summary: "A new invite link; the one before stops working",
+    replies: { 201: NewInviteReply },
+    errors: ["couple_full"],
+  }),
+  previewInvite: route({
+    method: "GET",
+    path: "/api/invites/:token",
+    tags,
+    summary: "Who an invite link is from, before joining",
+    params: InviteToken,
+    replies: { 200: InvitePreview },
+    errors: [],
+  }),
+  acceptInvite: route({
+    method: "POST",
+    path: "/api/invites/:token/accept",
+    tags,
+    summary: "Join the couple space an invite link is for",
+    params: InviteToken,
+    body: AcceptInviteBody,
+    replies: { 200: AcceptInviteReply },
+    errors: ["invite_used", "own_invite", "already_in_couple", "couple_full", "rate_limited"],
+  }),
+  view: route({
+    method: "GET",
+    path: "/api/couple",
+    tags,
+    summary: "The couple as the caller sees it: phase, history, readiness, what is pending",
+    replies: { 200: CoupleView },
+    errors: [],
+  }),
+  safeEnough: route({
+    method: "POST",
+    path: "/api/couple/safe-enough",
+    tags,
+    summary: "The caller's private answer: safe enough to go on",
+    body: SafeEnoughBody,
+    replies: { 204: null },
+    errors: [],
+  }),
+  individualMode: route({
+    method: "POST",
+    path: "/api/couple/individual-mode",
+    tags,
+    summary: "Couple features paused for the caller alone",
+    body: IndividualModeBody,
+    replies: { 204: null },
+    errors: [],
+  }),
+  therapy: route({
+    method: "POST",
+    path: "/api/couple/therapy",
+    tags,
+    summary: "Where the couple stands on couples therapy",
+    body: TherapyBody,
+    replies: { 200: TherapyReply },
+    errors: [],
+  }),
+  changePhase: route({
+    method: "POST",
+    path: "/api/couple/phase",
+    tags,
+    summary: "Propose or confirm a move forward (202 while it waits), or step back at once",
+    body: PhaseChangeBody,
+    replies: { 200: PhaseChangedReply, 202: PhaseProposedReply },
+    errors: ["same_phase", "partner_not_joined", "already_proposed", "proposal_gone"],
+  }),
+  cancelPendingPhase: route({
+    method: "DELETE",
+    path: "/api/couple/phase/pending",
+    tags,
+    summary: "Withdraw one's proposed move, or say 'not yet' to the partner's",
+    replies: { 204: null },
+    errors: [],
+  }),
+};

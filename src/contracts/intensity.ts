@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TREND_STATUSES } from "../domain/intensity.ts";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
 import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+import { route } from "./route.ts";
 import { TimeZone } from "./talks.ts";
 
 export const IntensityBody = z.strictObject({
@@ -55,3 +56,26 @@ export const IntensityQuery = z.object({
     "the viewer's zone, for counting days; defaults to the couple's talk-time zone, else UTC",
   ),
 });
+
+const tags = ["intensity"];
+
+export const intensityRoutes = {
+  record: route({
+    method: "POST",
+    path: "/api/intensity",
+    tags,
+    summary: "Record an intensity check (0–10), shared or private",
+    body: IntensityBody,
+    replies: { 201: IntensityEntryReply },
+    errors: [],
+  }),
+  overview: route({
+    method: "GET",
+    path: "/api/intensity",
+    tags,
+    summary: "The intensity checks the caller may see, and each partner's trend",
+    query: IntensityQuery,
+    replies: { 200: IntensityReply },
+    errors: [],
+  }),
+};

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SAFETY_AREAS } from "../domain/safety-check.ts";
 import { Id, Timestamp } from "./common.ts";
+import { route } from "./route.ts";
 
 export const SafetyQuestionsReply = z.object({
   questions: z.array(
@@ -43,3 +44,41 @@ export const SafetyChecksReply = z.object({ checks: z.array(SafetyCheck) });
 export const SafetyResourcesReply = z.object({ resources: z.array(CrisisResource) });
 
 export const IndividualModeBody = z.strictObject({ on: z.boolean({ error: "Say on or off." }) });
+
+const tags = ["safety"];
+
+export const safetyRoutes = {
+  questions: route({
+    method: "GET",
+    path: "/api/safety-checks/questions",
+    tags,
+    summary: "The private safety check's questions",
+    replies: { 200: SafetyQuestionsReply },
+    errors: [],
+  }),
+  resources: route({
+    method: "GET",
+    path: "/api/safety/resources",
+    tags,
+    summary: "Crisis resources, open to everyone",
+    replies: { 200: SafetyResourcesReply },
+    errors: [],
+  }),
+  take: route({
+    method: "POST",
+    path: "/api/safety-checks",
+    tags,
+    summary: "Take the private safety check; nobody else is told",
+    body: SafetyCheckBody,
+    replies: { 201: SafetyCheckReply },
+    errors: [],
+  }),
+  list: route({
+    method: "GET",
+    path: "/api/safety-checks",
+    tags,
+    summary: "The caller's own safety checks",
+    replies: { 200: SafetyChecksReply },
+    errors: [],
+  }),
+};

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { PAUSE_MAX_MINUTES, PAUSE_MIN_MINUTES, STABILIZE_LIMITS } from "../domain/limits.ts";
 import { isValidTimeZone, parseClock, TALK_MINUTES, WEEKDAYS } from "../domain/schedule.ts";
 import { PARKING_STATUSES, TALK_OUTCOMES, TALK_TIME_STATUSES } from "../domain/talks.ts";
-import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+import { Id, IdParams, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+import { route } from "./route.ts";
 
 // Talk times and their logs
 
@@ -106,3 +107,119 @@ export const PauseBody = z.strictObject({
 export const Pause = z.object({ id: Id, startedAt: Timestamp, endsAt: Timestamp });
 export const PauseReply = z.object({ pause: Pause });
 export const ActivePause = z.object({ byMe: z.boolean(), endsAt: Timestamp });
+
+const tags = ["talks"];
+const talkTimeStep = (action: "accept" | "decline" | "withdraw" | "end", summary: string) =>
+  route({
+    method: "POST",
+    path: `/api/talk-times/:id/${action}`,
+    tags,
+    summary,
+    params: IdParams,
+    replies: { 200: TalkTimeReply },
+    errors: ["talk_time_state"],
+  });
+
+export const talkRoutes = {
+  proposeTalkTime: route({
+    method: "POST",
+    path: "/api/talk-times",
+    tags,
+    summary: "Propose a weekly talk time",
+    body: ProposeTalkTimeBody,
+    replies: { 201: TalkTimeReply },
+    errors: [],
+  }),
+  talkTimes: route({
+    method: "GET",
+    path: "/api/talk-times",
+    tags,
+    summary: "Talk times, the next window and the talk still to log",
+    replies: { 200: TalkTimesReply },
+    errors: [],
+  }),
+  acceptTalkTime: talkTimeStep("accept", "The other partner agrees to the talk time"),
+  declineTalkTime: talkTimeStep("decline", "The other partner says no"),
+  withdrawTalkTime: talkTimeStep("withdraw", "The proposer takes it back"),
+  endTalkTime: talkTimeStep("end", "Either partner stops an agreed talk time"),
+  counterTalkTime: route({
+    method: "POST",
+    path: "/api/talk-times/:id/counter",
+    tags,
+    summary: "How about another time? The new time is the caller's proposal",
+    params: IdParams,
+    body: ProposeTalkTimeBody,
+    replies: { 200: TalkTimeReply },
+    errors: ["talk_time_state"],
+  }),
+  logTalk: route({
+    method: "POST",
+    path: "/api/talk-times/:id/logs",
+    tags,
+    summary: "The one-minute log after a talk",
+    params: IdParams,
+    body: TalkLogBody,
+    replies: { 201: TalkLogReply },
+    errors: ["already_logged"],
+  }),
+  talkLogs: route({
+    method: "GET",
+    path: "/api/talk-logs",
+    tags,
+    summary: "How the talks went, as the caller may see",
+    replies: { 200: TalkLogsReply },
+    errors: [],
+  }),
+  raiseTopic: route({
+    method: "POST",
+    path: "/api/parking-lot",
+    tags,
+    summary: "Park a topic for the next talk time",
+    body: RaiseTopicBody,
+    replies: { 201: ParkingItemReply },
+    errors: [],
+  }),
+  parkingLot: route({
+    method: "GET",
+    path: "/api/parking-lot",
+    tags,
+    summary: "The parked topics",
+    replies: { 200: ParkingLotReply },
+    errors: [],
+  }),
+  discussed: route({
+    method: "POST",
+    path: "/api/parking-lot/:id/discussed",
+    tags,
+    summary: "A topic was talked about",
+    params: IdParams,
+    replies: { 200: ParkingItemReply },
+    errors: ["topic_closed"],
+  }),
+  carryOver: route({
+    method: "POST",
+    path: "/api/parking-lot/:id/carry-over",
+    tags,
+    summary: "A topic waits for the next talk",
+    params: IdParams,
+    replies: { 200: ParkingItemReply },
+    errors: ["topic_closed"],
+  }),
+  startPause: route({
+    method: "POST",
+    path: "/api/pauses",
+    tags,
+    summary: "Call a pause; the partner sees only until when",
+    body: PauseBody,
+    replies: { 201: PauseReply },
+    errors: ["pause_running"],
+  }),
+  endPause: route({
+    method: "POST",
+    path: "/api/pauses/current/end",
+    tags,
+    summary: "End one's own pause early",
+    replies: { 204: null },
+    errors: [],
+  }),
+};

@@ -11,27 +11,27 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
-import { accountRoutes } from "./features/account/account.routes.ts";
+import { serveAccount } from "./features/account/account.routes.ts";
 import { accountService } from "./features/account/account.service.ts";
 import { accountStore } from "./features/account/account.store.ts";
-import { agreementRoutes } from "./features/agreements/agreement.routes.ts";
+import { serveAgreements } from "./features/agreements/agreement.routes.ts";
 import { agreementService } from "./features/agreements/agreement.service.ts";
 import { agreementStore } from "./features/agreements/agreement.store.ts";
-import { circleRoutes } from "./features/circle/circle.routes.ts";
+import { serveCircle } from "./features/circle/circle.routes.ts";
 import { circleService } from "./features/circle/circle.service.ts";
 import { circleStore } from "./features/circle/circle.store.ts";
-import { coupleRoutes } from "./features/couples/couple.routes.ts";
+import { serveCouples } from "./features/couples/couple.routes.ts";
 import { coupleService } from "./features/couples/couple.service.ts";
 import { coupleStores } from "./features/couples/couple.store.ts";
 import type { ServiceDeps } from "./features/deps.ts";
-import { eventRoutes } from "./features/events/events.routes.ts";
-import { intensityRoutes } from "./features/intensity/intensity.routes.ts";
+import { serveEvents } from "./features/events/events.routes.ts";
+import { serveIntensity } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
 import { intensityStore } from "./features/intensity/intensity.store.ts";
-import { safetyRoutes } from "./features/safety/safety.routes.ts";
+import { serveSafety } from "./features/safety/safety.routes.ts";
 import { safetyService } from "./features/safety/safety.service.ts";
 import { safetyStore } from "./features/safety/safety.store.ts";
-import { stressorRoutes } from "./features/stressors/stressor.routes.ts";
+import { serveStressors } from "./features/stressors/stressor.routes.ts";
 import { stressorService } from "./features/stressors/stressor.service.ts";
 import { stressorStore } from "./features/stressors/stressor.store.ts";
 import { parkingLotService } from "./features/talks/parking-lot.service.ts";
@@ -40,7 +40,7 @@ import { pauseService } from "./features/talks/pause.service.ts";
 import { pauseStore } from "./features/talks/pause.store.ts";
 import { talkTimeService } from "./features/talks/talk-time.service.ts";
 import { talkTimeStore } from "./features/talks/talk-time.store.ts";
-import { talksRoutes, talkTimeRoutes } from "./features/talks/talks.routes.ts";
+import { serveTalks } from "./features/talks/talks.routes.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import { installCsrfDefence } from "./platform/csrf.ts";
 import type { DatabaseHandle } from "./platform/db.ts";
@@ -137,7 +137,7 @@ export async function buildApp({
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  accountRoutes(app, accountService(deps, accountStore(db), store), auth, config);
+  serveAccount(app, accountService(deps, accountStore(db), store), auth, config);
   const agreements = agreementService(deps, scopedStores(db, agreementStore));
   const pauses = pauseService(deps, scopedStores(db, pauseStore));
   const talkTimes = talkTimeService(deps, scopedStores(db, talkTimeStore));
@@ -152,21 +152,21 @@ export async function buildApp({
     talks: talkTimes.facts,
     intensity: intensity.trends,
   });
-  coupleRoutes(app, couples);
-  agreementRoutes(app, agreements);
-  talksRoutes(app, {
+  serveCouples(app, couples);
+  serveAgreements(app, agreements);
+  serveTalks(app, {
+    talkTimes,
     parkingLot: parkingLotService(deps, scopedStores(db, parkingLotStore)),
     pauses,
   });
-  talkTimeRoutes(app, talkTimes);
-  intensityRoutes(app, intensity);
-  eventRoutes(app, pauses, auth, config.eventPollMs);
-  safetyRoutes(
+  serveIntensity(app, intensity);
+  serveEvents(app, pauses, auth, config.eventPollMs);
+  serveSafety(
     app,
     safetyService(deps, safetyStore(db), config.crisisResources, couples.memberFlags),
   );
-  stressorRoutes(app, stressorService(deps, scopedStores(db, stressorStore)));
-  circleRoutes(app, circleService(deps, scopedStores(db, circleStore)));
+  serveStressors(app, stressorService(deps, scopedStores(db, stressorStore)));
+  serveCircle(app, circleService(deps, scopedStores(db, circleStore)));
 
   await serveWebApp(app, config.webDir);
   return app;

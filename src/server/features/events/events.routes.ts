@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { eventRoutes } from "../../../contracts/events.ts";
 import { scopeOf } from "../../platform/access.ts";
 import { requireActor, type Sessions } from "../../platform/sessions.ts";
 import type { PauseService } from "../talks/pause.service.ts";
@@ -13,43 +14,48 @@ const KEEPALIVE_MS = 25_000;
  * Each event carries only couple-visible state; nothing about the partner's presence, activity
  * or connection is ever sent, and the stream ends when the session does.
  */
-export function eventRoutes(
+export function serveEvents(
   app: FastifyInstance,
   pauses: PauseService,
   sessions: Sessions,
   pollMs = POLL_MS,
 ): void {
-  app.get("/api/events", { schema: { tags: ["events"], hide: false } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const scope = scopeOf(actor);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-      connection: "keep-alive",
-    });
-    let last = "";
-    let closed = false;
-    const stop = () => {
-      closed = true;
-      clearInterval(poll);
-      clearInterval(keepalive);
-      res.end();
-    };
-    const tick = async () => {
-      if (closed) return;
-      if (!(await sessions.stillLive(actor.sessionId))) return stop();
-      const state = JSON.stringify({ activePause: await pauses.activeFor(scope) });
-      if (state !== last && !closed) {
-        last = state;
-        res.write(`event: couple\ndata: ${state}\n\n`);
-      }
-    };
-    const poll = setInterval(() => void tick().catch(stop), pollMs);
-    const keepalive = setInterval(() => res.write(": keepalive\n\n"), KEEPALIVE_MS);
-    request.raw.on("close", stop);
-    await tick().catch(stop);
-  });
+  const { stream } = eventRoutes;
+  app.get(
+    stream.path,
+    { schema: { tags: [...stream.tags], summary: stream.summary } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const scope = scopeOf(actor);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        connection: "keep-alive",
+      });
+      let last = "";
+      let closed = false;
+      const stop = () => {
+        closed = true;
+        clearInterval(poll);
+        clearInterval(keepalive);
+        res.end();
+      };
+      const tick = async () => {
+        if (closed) return;
+        if (!(await sessions.stillLive(actor.sessionId))) return stop();
+        const state = JSON.stringify({ activePause: await pauses.activeFor(scope) });
+        if (state !== last && !closed) {
+          last = state;
+          res.write(`event: couple\ndata: ${state}\n\n`);
+        }
+      };
+      const poll = setInterval(() => void tick().catch(stop), pollMs);
+      const keepalive = setInterval(() => res.write(": keepalive\n\n"), KEEPALIVE_MS);
+      request.raw.on("close", stop);
+      await tick().catch(stop);
+    },
+  );
 }
