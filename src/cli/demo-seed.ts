@@ -1,6 +1,17 @@
 import type { FastifyInstance } from "fastify";
-import type { TalkTime } from "../contracts/talks.ts";
+import type { z } from "zod";
+import { createApi } from "../client/api.ts";
+import { accountRoutes } from "../contracts/account.ts";
+import { agreementRoutes as agreements } from "../contracts/agreements.ts";
+import { circleRoutes as circle } from "../contracts/circle.ts";
+import { coupleRoutes as couples } from "../contracts/couples.ts";
+import { intensityRoutes as intensity } from "../contracts/intensity.ts";
+import { safetyRoutes as safety } from "../contracts/safety.ts";
+import { type AddStressorBody, stressorRoutes as stressors } from "../contracts/stressors.ts";
+import { talkRoutes as talks } from "../contracts/talks.ts";
+import type { AgreementCategory } from "../domain/agreements.ts";
 import { SAFETY_QUESTIONS } from "../domain/safety-check.ts";
+import { injectTransport } from "../server/inject-transport.ts";
 import type { ManualClock } from "../server/platform/clock.ts";
 
 const HOUR = 3_600_000;
@@ -49,48 +60,20 @@ function intensityFor(person: 0 | 1, day: number): number {
   return Math.max(0, Math.min(10, Math.round(value)));
 }
 
-interface Caller {
-  cookie: string;
-  id: string;
+/** One demo partner, signed up, calling the API through the one client with their own session. */
+async function signUpIn(app: FastifyInstance, person: (typeof DEMO_PEOPLE)[number]) {
+  const api = createApi(injectTransport(app));
+  const { user } = await api.call(accountRoutes.signup, { body: { ...person } });
+  return { call: api.call, id: user.id };
 }
-
-class DemoError extends Error {}
+type Caller = Awaited<ReturnType<typeof signUpIn>>;
 
 /**
  * Seeds the demo couple through the real HTTP API, with the clock moved by hand, so every rule
  * (validation, access, life cycles) applies exactly as it does for real people.
  */
 export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Date): Promise<void> {
-  const call = async <T>(
-    who: Caller | null,
-    method: "GET" | "POST",
-    url: string,
-    body?: unknown,
-  ): Promise<T> => {
-    const res = await app.inject({
-      method,
-      url,
-      ...(body !== undefined
-        ? { payload: body as object }
-        : method === "POST"
-          ? { payload: {} }
-          : {}),
-      headers: who ? { cookie: who.cookie } : {},
-    });
-    if (res.statusCode >= 300)
-      throw new DemoError(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return (res.body ? res.json() : null) as T;
-  };
-  const signUp = async (person: (typeof DEMO_PEOPLE)[number]): Promise<Caller> => {
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/auth/signup",
-      payload: { ...person },
-    });
-    if (res.statusCode !== 201) throw new DemoError(`signup: ${res.body}`);
-    const cookie = String(res.headers["set-cookie"]).split(";")[0] ?? "";
-    return { cookie, id: res.json().user.id };
-  };
+  const signUp = (person: (typeof DEMO_PEOPLE)[number]) => signUpIn(app, person);
   const at = (day: number, hour: number) =>
     clock.set(new Date(start.getTime() + day * DAY + hour * HOUR));
 
@@ -99,48 +82,33 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
 
   at(0, 9);
   const robin = await signUp(DEMO_PEOPLE[0]);
-  const { invite } = await call<{ invite: { token: string } }>(robin, "POST", "/api/couples", {
-    stance: "hurt",
-  });
+  const { invite } = await robin.call(couples.create, { body: { stance: "hurt" } });
   at(0, 20);
   const kai = await signUp(DEMO_PEOPLE[1]);
-  await call(kai, "POST", `/api/invites/${invite.token}/accept`, { stance: "broke-trust" });
+  await kai.call(couples.acceptInvite, {
+    params: { token: invite.token },
+    body: { stance: "broke-trust" },
+  });
 
   at(1, 8);
-  const first = await call<{ talkTime: TalkTime }>(robin, "POST", "/api/talk-times", {
-    weekday: "tue",
-    start: "19:30",
-    minutes: 45,
-    timeZone: "Europe/Berlin",
+  const tuesday = await robin.call(talks.proposeTalkTime, {
+    body: { weekday: "tue", start: "19:30", minutes: 45, timeZone: "Europe/Berlin" },
   });
   at(1, 12);
-  const wednesday = await call<{ talkTime: TalkTime }>(
-    kai,
-    "POST",
-    `/api/talk-times/${first.talkTime.id}/counter`,
-    {
-      weekday: "wed",
-      start: "19:00",
-      minutes: 45,
-      timeZone: "Europe/Berlin",
-    },
-  );
-  at(1, 18);
-  await call(robin, "POST", `/api/talk-times/${wednesday.talkTime.id}/accept`);
-  const saturday = await call<{ talkTime: TalkTime }>(kai, "POST", "/api/talk-times", {
-    weekday: "sat",
-    start: "10:30",
-    minutes: 30,
-    timeZone: "Europe/Berlin",
+  const wednesday = await kai.call(talks.counterTalkTime, {
+    params: { id: tuesday.talkTime.id },
+    body: { weekday: "wed", start: "19:00", minutes: 45, timeZone: "Europe/Berlin" },
   });
-  await call(robin, "POST", `/api/talk-times/${saturday.talkTime.id}/accept`);
+  at(1, 18);
+  await robin.call(talks.acceptTalkTime, { params: { id: wednesday.talkTime.id } });
+  const saturday = await kai.call(talks.proposeTalkTime, {
+    body: { weekday: "sat", start: "10:30", minutes: 30, timeZone: "Europe/Berlin" },
+  });
+  await robin.call(talks.acceptTalkTime, { params: { id: saturday.talkTime.id } });
 
-  const agree = async (by: Caller, other: Caller, category: string, text: string) => {
-    const { agreement } = await call<{ agreement: { id: string } }>(by, "POST", "/api/agreements", {
-      category,
-      text,
-    });
-    await call(other, "POST", `/api/agreements/${agreement.id}/accept`);
+  const agree = async (by: Caller, other: Caller, category: AgreementCategory, text: string) => {
+    const { agreement } = await by.call(agreements.propose, { body: { category, text } });
+    await other.call(agreements.accept, { params: { id: agreement.id } });
     return agreement.id;
   };
   at(2, 19);
@@ -150,23 +118,15 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     "talk",
     "We don't talk about it after 21:00. If it comes up, we write it in the parking lot.",
   );
-  const { agreement: phones } = await call<{ agreement: { id: string } }>(
-    kai,
-    "POST",
-    "/api/agreements",
-    {
-      category: "technology",
-      text: "I keep my phone face up when we're in the same room.",
-    },
-  );
+  const phones = await kai.call(agreements.propose, {
+    body: { category: "technology", text: "I keep my phone face up when we're in the same room." },
+  });
   at(3, 8);
-  const { agreement: phonesCounter } = await call<{ agreement: { id: string } }>(
-    robin,
-    "POST",
-    `/api/agreements/${phones.id}/counter`,
-    { text: "Phones stay face up in shared rooms, for both of us, for the next month." },
-  );
-  await call(kai, "POST", `/api/agreements/${phonesCounter.id}/accept`);
+  const phonesCounter = await robin.call(agreements.counter, {
+    params: { id: phones.agreement.id },
+    body: { text: "Phones stay face up in shared rooms, for both of us, for the next month." },
+  });
+  await kai.call(agreements.accept, { params: { id: phonesCounter.agreement.id } });
   at(5, 20);
   await agree(robin, kai, "money", "We look at the joint account together every Sunday morning.");
   await agree(
@@ -176,36 +136,31 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     "We talk about this only with Sam, with our GPs and with a therapist.",
   );
 
-  const circle = async (by: Caller, name: string, relation: string) =>
-    (await call<{ person: { id: string } }>(by, "POST", "/api/circle", { name, relation })).person
-      .id;
+  const name = async (by: Caller, name: string, relation: string) =>
+    (await by.call(circle.add, { body: { name, relation } })).person.id;
   at(2, 21);
-  const sam = await circle(robin, "Sam", "my sister");
-  const jordan = await circle(kai, "Jordan", "friend from work");
-  const doctor = await circle(kai, "Dr. Okafor", "my GP");
+  const sam = await name(robin, "Sam", "my sister");
+  const jordan = await name(kai, "Jordan", "friend from work");
+  const doctor = await name(kai, "Dr. Okafor", "my GP");
   at(3, 19);
-  await call(kai, "POST", `/api/circle/${sam}/agree`);
-  await call(robin, "POST", `/api/circle/${doctor}/agree`);
-  await call(robin, "POST", `/api/circle/${jordan}/concern`, {
-    concern:
-      "Jordan was at the office party where it started. I'd rather they weren't the one you confide in.",
+  await kai.call(circle.agree, { params: { id: sam } });
+  await robin.call(circle.agree, { params: { id: doctor } });
+  await robin.call(circle.concern, {
+    params: { id: jordan },
+    body: {
+      concern:
+        "Jordan was at the office party where it started. I'd rather they weren't the one you confide in.",
+    },
   });
 
   at(2, 22);
-  await call(robin, "POST", "/api/stressors", {
-    text: "Quarter-end deadline at work",
-    plan: "reduce",
-  });
-  await call(robin, "POST", "/api/stressors", {
-    text: "Hosting my parents next month",
-    plan: "pause",
-  });
-  await call(kai, "POST", "/api/stressors", {
-    text: "Evening football twice a week",
-    plan: "reduce",
-  });
-  await call(kai, "POST", "/api/stressors", { text: "Renovating the bathroom", plan: "pause" });
-  await call(robin, "POST", "/api/stressors", {
+  const stressor = (by: Caller, body: z.input<typeof AddStressorBody>) =>
+    by.call(stressors.add, { body });
+  await stressor(robin, { text: "Quarter-end deadline at work", plan: "reduce" });
+  await stressor(robin, { text: "Hosting my parents next month", plan: "pause" });
+  await stressor(kai, { text: "Evening football twice a week", plan: "reduce" });
+  await stressor(kai, { text: "Renovating the bathroom", plan: "pause" });
+  await stressor(robin, {
     text: "Sleeping badly since it came out",
     plan: "keep",
     visibility: "private",
@@ -218,8 +173,8 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     ]),
   );
   at(4, 21);
-  await call(robin, "POST", "/api/safety-checks", { answers: safe });
-  await call(kai, "POST", "/api/safety-checks", { answers: safe });
+  await robin.call(safety.take, { body: { answers: safe } });
+  await kai.call(safety.take, { body: { answers: safe } });
 
   const topics: Array<[number, Caller, string]> = [
     [3, robin, "Why the messages were deleted in March"],
@@ -238,9 +193,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     for (const [topicDay, who, topic] of topics) {
       if (topicDay !== day) continue;
       at(day, 22);
-      const { item } = await call<{ item: { id: string } }>(who, "POST", "/api/parking-lot", {
-        topic,
-      });
+      const { item } = await who.call(talks.raiseTopic, { body: { topic } });
       if (topic.includes("Jordan")) loopingTopic = item.id;
       else topicIds.push(item.id);
     }
@@ -248,65 +201,68 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
       at(day, 21 + index * 0.25);
       const value = intensityFor(index === 0 ? 0 : 1, day);
       const privately = index === 0 && noise(day) > 0.85;
-      await call(person, "POST", "/api/intensity", {
-        value,
-        ...(privately
-          ? { note: "A rough evening; keeping this one to myself.", visibility: "private" }
-          : {}),
-        ...(day === 19 && index === 0 ? { note: "Found an old photo. Everything came back." } : {}),
+      await person.call(intensity.record, {
+        body: {
+          value,
+          ...(privately
+            ? { note: "A rough evening; keeping this one to myself.", visibility: "private" }
+            : {}),
+          ...(day === 19 && index === 0
+            ? { note: "Found an old photo. Everything came back." }
+            : {}),
+        },
       });
     }
     if (day === 19 || day === 22) {
       at(day, 20);
-      await call(day === 19 ? robin : kai, "POST", "/api/pauses", { minutes: 30 });
+      await (day === 19 ? robin : kai).call(talks.startPause, { body: { minutes: 30 } });
     }
     at(day, 23);
     for (const [index, person] of [robin, kai].entries()) {
-      const { toLog } = await call<{ toLog: { startsAt: string; talkTimeId: string } | null }>(
-        person,
-        "GET",
-        "/api/talk-times",
-      );
+      const { toLog } = await person.call(talks.talkTimes);
       if (!toLog || noise(day * 3 + index) > 0.9) continue;
       const hard = day >= 18 && day <= 24;
       const value = intensityFor(index === 0 ? 0 : 1, day);
-      await call(person, "POST", `/api/talk-times/${toLog.talkTimeId}/logs`, {
-        windowStart: toLog.startsAt,
-        went: hard
-          ? day === 19
-            ? "too-heated"
-            : "hard-but-okay"
-          : outcomes[day % outcomes.length],
-        intensityBefore: Math.min(10, value + 1),
-        intensityAfter: Math.max(0, value - (hard ? 0 : 2)),
+      await person.call(talks.logTalk, {
+        params: { id: toLog.talkTimeId },
+        body: {
+          windowStart: toLog.startsAt,
+          went: hard
+            ? day === 19
+              ? "too-heated"
+              : "hard-but-okay"
+            : (outcomes[day % outcomes.length] ?? "calm"),
+          intensityBefore: Math.min(10, value + 1),
+          intensityAfter: Math.max(0, value - (hard ? 0 : 2)),
+        },
       });
       if (index === 0 && loopingTopic) {
-        await call(kai, "POST", `/api/parking-lot/${loopingTopic}/carry-over`);
+        await kai.call(talks.carryOver, { params: { id: loopingTopic } });
       }
       if (index === 0) {
         const open = topicIds.shift();
-        if (open && day % 2 === 0) await call(robin, "POST", `/api/parking-lot/${open}/discussed`);
+        if (open && day % 2 === 0) await robin.call(talks.discussed, { params: { id: open } });
         else if (open) {
-          await call(kai, "POST", `/api/parking-lot/${open}/carry-over`);
+          await kai.call(talks.carryOver, { params: { id: open } });
           topicIds.push(open);
         }
       }
     }
-    if (day === 10) await call(robin, "POST", "/api/couple/therapy", { status: "looking" });
-    if (day === 20) await call(kai, "POST", "/api/couple/therapy", { status: "started" });
+    if (day === 10) await robin.call(couples.therapy, { body: { status: "looking" } });
+    if (day === 20) await kai.call(couples.therapy, { body: { status: "started" } });
     if (day === 16)
-      await call(kai, "POST", `/api/agreements/${lateNight}/review`, {
-        outcome: "keep",
-        note: "It works. Keep it.",
+      await kai.call(agreements.review, {
+        params: { id: lateNight },
+        body: { outcome: "keep", note: "It works. Keep it." },
       });
-    if (day === 30) await call(robin, "POST", `/api/circle/${jordan}/agree`);
+    if (day === 30) await robin.call(circle.agree, { params: { id: jordan } });
   }
   at(days - 1, 22);
-  await call(robin, "POST", "/api/couple/safe-enough", { safeEnough: true });
+  await robin.call(couples.safeEnough, { body: { safeEnough: true } });
   // Raised last night, after the last talk: it waits, open, whatever day the demo is seeded on.
   at(days - 1, 23.5);
-  await call(kai, "POST", "/api/parking-lot", {
-    topic: "Planning something just for the two of us",
+  await kai.call(talks.raiseTopic, {
+    body: { topic: "Planning something just for the two of us" },
   });
   clock.set(now);
 }

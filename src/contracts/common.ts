@@ -3,6 +3,7 @@ import { LIMITS } from "../domain/limits.ts";
 import { PHASES } from "../domain/phases.ts";
 import { STANCES } from "../domain/stance.ts";
 import { VISIBILITIES } from "../domain/visibility.ts";
+import { ERROR_CODES } from "./errors.ts";
 
 export const Id = z.string().min(1).max(64);
 export const IdParams = z.object({ id: Id });
@@ -28,7 +29,7 @@ export const PersonName = text(LIMITS.nameMax);
 
 export const ErrorBody = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.enum(ERROR_CODES),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
   }),

@@ -1,4 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { accountRoutes } from "../../src/contracts/account.ts";
+import { agreementRoutes } from "../../src/contracts/agreements.ts";
+import { coupleRoutes } from "../../src/contracts/couples.ts";
+import type { AgreementCategory } from "../../src/domain/agreements.ts";
 import { Client } from "./test-app.ts";
 
 let counter = 0;
@@ -17,9 +21,10 @@ export async function makePerson(app: FastifyInstance, name = "Sam"): Promise<Pe
   counter += 1;
   const email = `${name.toLowerCase()}.${counter}.${process.pid}@example.org`;
   const client = new Client(app);
-  const res = await client.post("/api/auth/signup", { email, password: PASSWORD, name });
-  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.raw}`);
-  return { client, id: res.json<{ user: { id: string } }>().user.id, email, name };
+  const { user } = await client.api.call(accountRoutes.signup, {
+    body: { email, password: PASSWORD, name },
+  });
+  return { client, id: user.id, email, name };
 }
 
 export interface Couple {
@@ -35,22 +40,23 @@ export async function makeCouple(
 ): Promise<Couple> {
   const a = await makePerson(app, names[0]);
   const b = await makePerson(app, names[1]);
-  const created = await a.client.post("/api/couples", { stance: "hurt" });
-  if (created.status !== 201) throw new Error(`couple failed: ${created.raw}`);
-  const { couple, invite } = created.json<{ couple: { id: string }; invite: { token: string } }>();
-  const joined = await b.client.post(`/api/invites/${invite.token}/accept`, {
-    stance: "broke-trust",
+  const { couple, invite } = await a.client.api.call(coupleRoutes.create, {
+    body: { stance: "hurt" },
   });
-  if (joined.status !== 200) throw new Error(`join failed: ${joined.raw}`);
+  await b.client.api.call(coupleRoutes.acceptInvite, {
+    params: { token: invite.token },
+    body: { stance: "broke-trust" },
+  });
   return { a, b, coupleId: couple.id };
 }
 
 export async function makeAgreement(
   person: Person,
   text = "We talk about it only after dinner, never after 21:00.",
-  category = "talk",
+  category: AgreementCategory = "talk",
 ): Promise<{ id: string; text: string }> {
-  const res = await person.client.post("/api/agreements", { category, text });
-  if (res.status !== 201) throw new Error(`agreement failed: ${res.raw}`);
-  return res.json<{ agreement: { id: string; text: string } }>().agreement;
+  const { agreement } = await person.client.api.call(agreementRoutes.propose, {
+    body: { category, text },
+  });
+  return agreement;
 }

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
+import { type Api, createApi } from "../../src/client/api.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
+import { injectTransport, keepCookie } from "../../src/server/inject-transport.ts";
 import { ManualClock } from "../../src/server/platform/clock.ts";
 import {
   type DatabaseHandle,
@@ -89,15 +91,22 @@ export interface Reply {
   json<T = Record<string, unknown>>(): T;
 }
 
-/** A browser-like caller that keeps its session cookie between requests. */
+/**
+ * A browser-like caller that keeps its session cookie between requests: `api` makes typed calls
+ * through the one client (as the web app does), `request` sends anything at all, for the tests
+ * that try what a client would never send.
+ */
 export class Client {
   cookie: string | null = null;
+  readonly api: Api;
   constructor(
     readonly app: FastifyInstance,
     readonly headers: Record<string, string> = {},
     /** The network address the server sees, for per-address rules. */
     readonly remoteAddress = "127.0.0.1",
-  ) {}
+  ) {
+    this.api = createApi(injectTransport(app, this, remoteAddress));
+  }
 
   async request(
     method: InjectOptions["method"],
@@ -116,13 +125,7 @@ export class Client {
         ...headers,
       },
     });
-    const setCookie = response.headers["set-cookie"];
-    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-      const [pair] = line.split(";");
-      if (!pair) continue;
-      const value = pair.slice(pair.indexOf("=") + 1);
-      this.cookie = value === "" || /Max-Age=0|Expires=Thu, 01 Jan 1970/.test(line) ? null : pair;
-    }
+    keepCookie(this, response.headers["set-cookie"]);
     const raw = response.body;
     let body: unknown = null;
     try {

@@ -1,8 +1,10 @@
+import type { ConflictCode, ErrorCode } from "../../contracts/errors.ts";
+
 /** The one catalogue of errors the API answers with; each has a status and a stable code. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
   ) {
@@ -23,7 +25,7 @@ export const errors = {
   forbiddenOrigin: () =>
     new AppError(403, "forbidden_origin", "This request came from another site and was refused."),
   notFound: (what = "That") => new AppError(404, "not_found", `${what} was not found.`),
-  conflict: (code: string, message: string) => new AppError(409, code, message),
+  conflict: (code: ConflictCode, message: string) => new AppError(409, code, message),
   rateLimited: (retryAfterSeconds: number) =>
     new AppError(
       429,

@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorCode } from "../../contracts/errors.ts";
 import { AppError } from "./errors.ts";
 
 interface ZodLikeIssue {
@@ -25,53 +26,48 @@ function fieldsFrom(issues: ZodLikeIssue[], context: string): Record<string, str
   return fields;
 }
 
+/** The one error shape, with a code from the closed list in contracts/errors.ts. */
+function fail(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+) {
+  return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
+}
+
 /** One error shape for every failure; 5xx answers never carry internals. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status === 429) reply.header("retry-after", "60");
-      return reply.status(error.status).send({
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.fields ? { fields: error.fields } : {}),
-        },
-      });
+      return fail(reply, error.status, error.code, error.message, error.fields);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext ?? "body";
-      return reply.status(400).send({
-        error: {
-          code: "invalid_input",
-          message: "Some fields need another look.",
-          fields: fieldsFrom(error.validation as unknown as ZodLikeIssue[], context),
-        },
-      });
+      return fail(
+        reply,
+        400,
+        "invalid_input",
+        "Some fields need another look.",
+        fieldsFrom(error.validation as unknown as ZodLikeIssue[], context),
+      );
     }
     const status = error.statusCode ?? 500;
     if (status === 400 && error.code?.startsWith("FST_ERR_CTP")) {
-      return reply.status(400).send({
-        error: { code: "invalid_json", message: "The request body is not valid JSON." },
-      });
+      return fail(reply, 400, "invalid_json", "The request body is not valid JSON.");
     }
     if (status === 415) {
-      return reply.status(415).send({
-        error: { code: "unsupported_media_type", message: "Send the request body as JSON." },
-      });
+      return fail(reply, 415, "unsupported_media_type", "Send the request body as JSON.");
     }
     if (status === 413) {
-      return reply.status(413).send({
-        error: { code: "too_large", message: "The request body is too large." },
-      });
+      return fail(reply, 413, "too_large", "The request body is too large.");
     }
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({
-        error: { code: "bad_request", message: "The request could not be understood." },
-      });
+      return fail(reply, status, "bad_request", "The request could not be understood.");
     }
     request.log.error({ err: error }, "unhandled error");
-    return reply.status(500).send({
-      error: { code: "internal", message: "Something went wrong on our side. Please try again." },
-    });
+    return fail(reply, 500, "internal", "Something went wrong on our side. Please try again.");
   });
 }

@@ -1,3 +1,4 @@
+import type { ConflictCode } from "../../contracts/errors.ts";
 import {
   PROPOSAL_OUTCOMES,
   type ProposalMove,
@@ -17,7 +18,7 @@ export async function takeProposalStep(
   scope: Scope,
   proposal: ProposalState,
   move: ProposalMove,
-  conflictCode: string,
+  conflictCode: ConflictCode,
   apply: (outcome: ProposalOutcome) => Promise<boolean>,
 ): Promise<ProposalOutcome> {
   const problem = proposalMoveProblem(proposal, move, scope.viewerId);

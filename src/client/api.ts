@@ -1,0 +1,179 @@
+import { ErrorBody } from "../contracts/common.ts";
+import type { ErrorCode } from "../contracts/errors.ts";
+import {
+  type CallInput,
+  type Method,
+  pathOf,
+  type ReplyOf,
+  type Route,
+} from "../contracts/route.ts";
+
+/**
+ * The one client of the Mend API, for the browser, the tests, the demo seed and the benchmark
+ * alike: it knows routes only through their contract declarations, and how bytes travel only
+ * through a transport (fetch in a browser or over the network, app.inject in-process). Sealing
+ * and opening a person's words will happen here, on both sides of the wire.
+ */
+export interface WireRequest {
+  method: Method;
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** The answer as it came: its status and its JSON body (null when there was none). */
+export interface WireResponse {
+  status: number;
+  body: unknown;
+}
+
+export type Transport = (request: WireRequest) => Promise<WireResponse>;
+
+/** A code from the server, or one of the client's own when no proper answer came. */
+export type ClientErrorCode = ErrorCode | "network" | "bad_response" | "unknown";
+
+/** A failed call, in the server's one error shape. `status` 0 means the network failed. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ClientErrorCode;
+  readonly fields: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: ClientErrorCode,
+    message: string,
+    fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  0: "We couldn't reach Mend. Check your connection and try again.",
+  401: "Please sign in to continue.",
+  404: "We couldn't find that. It may have moved, or it isn't available to you.",
+  409: "That can't be done right now. The page may be out of date; please reload it.",
+  429: "That was a lot of tries in a short time. Please wait a few minutes and try again.",
+};
+
+export function fallbackMessage(status: number): string {
+  return (
+    FALLBACK_MESSAGES[status] ??
+    (status >= 500
+      ? "Something went wrong on our side. Please try again in a moment."
+      : "Something didn't work. Please try again.")
+  );
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** A 401 is an answer here (wrong password, signed-out probe), not a lost session. */
+  expectUnauthorized?: boolean;
+}
+
+export interface ApiOptions {
+  /** What a lost session means to this caller (the web app clears state, goes to sign-in). */
+  onUnauthorized?: () => void;
+}
+
+/** The arguments of a call: the input may be left out where the route needs none. */
+export type CallArgs<R extends Route> =
+  Record<string, never> extends CallInput<R>
+    ? [input?: CallInput<R>, options?: CallOptions]
+    : [input: CallInput<R>, options?: CallOptions];
+
+function toApiError(response: WireResponse): ApiError {
+  const { status } = response;
+  const parsed = ErrorBody.safeParse(response.body);
+  if (!parsed.success) return new ApiError(status, "unknown", fallbackMessage(status));
+  const { code, message, fields } = parsed.data.error;
+  // A 5xx never says more than that something went wrong.
+  if (status >= 500) return new ApiError(status, code, fallbackMessage(status));
+  return new ApiError(status, code, message || fallbackMessage(status), fields);
+}
+
+export function createApi(transport: Transport, options: ApiOptions = {}) {
+  return {
+    async call<R extends Route>(
+      route: R,
+      ...[input, callOptions]: CallArgs<R>
+    ): Promise<ReplyOf<R>> {
+      const { params, query, body } = (input ?? {}) as {
+        params?: Record<string, string>;
+        query?: Record<string, string | undefined>;
+        body?: unknown;
+      };
+      const search = new URLSearchParams(
+        Object.entries(query ?? {}).filter(
+          (entry): entry is [string, string] => entry[1] !== undefined,
+        ),
+      ).toString();
+      let response: WireResponse;
+      try {
+        response = await transport({
+          method: route.method,
+          path: `${pathOf(route, params)}${search ? `?${search}` : ""}`,
+          ...(body !== undefined ? { body } : {}),
+          ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
+        });
+      } catch (cause) {
+        if (cause instanceof Error && cause.name === "AbortError") throw cause;
+        throw new ApiError(0, "network", fallbackMessage(0));
+      }
+      const schema = route.replies[response.status as keyof Route["replies"]];
+      if (schema === undefined) {
+        const error = toApiError(response);
+        if (error.status === 401 && !callOptions?.expectUnauthorized) options.onUnauthorized?.();
+        throw error;
+      }
+      if (schema === null) return undefined as ReplyOf<R>;
+      const parsed = schema.safeParse(response.body);
+      if (!parsed.success) {
+        throw new ApiError(response.status, "bad_response", fallbackMessage(500));
+      }
+      return parsed.data as ReplyOf<R>;
+    },
+  };
+}
+export type Api = ReturnType<typeof createApi>;
+
+/**
+ * Over fetch: same-origin in a browser (the session cookie travels by itself), or against a
+ * base URL from Node, where `keepCookie` holds the session the way a browser would.
+ */
+export function fetchTransport(baseUrl = "", settings: { keepCookie?: boolean } = {}): Transport {
+  let cookie: string | null = null;
+  return async ({ method, path, body, signal }) => {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (cookie) headers.cookie = cookie;
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      cache: "no-store",
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    if (settings.keepCookie) {
+      const set = response.headers.getSetCookie?.()[0];
+      if (set) cookie = /Max-Age=0/i.test(set) ? null : (set.split(";")[0] ?? null);
+    }
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    return { status: response.status, body: parsed };
+  };
+}
