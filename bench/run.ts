@@ -3,6 +3,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { createApi, fetchTransport } from "../src/client/api.ts";
+import { accountRoutes } from "../src/contracts/account.ts";
+import { agreementRoutes } from "../src/contracts/agreements.ts";
+import { coupleRoutes } from "../src/contracts/couples.ts";
+import { intensityRoutes } from "../src/contracts/intensity.ts";
+import { pathOf } from "../src/contracts/route.ts";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../src/server/platform/db.ts";
@@ -28,35 +34,37 @@ const app = await buildApp({ config, database, logger: false });
 await app.listen({ port: 0, host: "127.0.0.1" });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-async function post(path: string, body: unknown, cookie?: string) {
-  const res = await fetch(`${base}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+/** A benchmark partner: the one client over real HTTP, holding their session cookie. */
+function partner() {
+  const jar: { cookie: string | null } = { cookie: null };
+  const api = createApi(fetchTransport(base, jar));
   return {
-    json: await res.json(),
-    cookie: res.headers.get("set-cookie")?.split(";")[0] ?? cookie ?? "",
+    call: api.call,
+    get cookie() {
+      return jar.cookie ?? "";
+    },
   };
 }
 
 const stamp = Date.now();
-const a = await post("/api/auth/signup", {
-  email: `a${stamp}@bench.example`,
-  password: "bench password one",
-  name: "A",
+const a = partner();
+const b = partner();
+await a.call(accountRoutes.signup, {
+  body: { email: `a${stamp}@bench.example`, password: "bench password one", name: "A" },
 });
-const b = await post("/api/auth/signup", {
-  email: `b${stamp}@bench.example`,
-  password: "bench password two",
-  name: "B",
+await b.call(accountRoutes.signup, {
+  body: { email: `b${stamp}@bench.example`, password: "bench password two", name: "B" },
 });
-const couple = await post("/api/couples", { stance: "hurt" }, a.cookie);
-await post(`/api/invites/${couple.json.invite.token}/accept`, { stance: "both" }, b.cookie);
+const { invite } = await a.call(coupleRoutes.create, { body: { stance: "hurt" } });
+await b.call(coupleRoutes.acceptInvite, {
+  params: { token: invite.token },
+  body: { stance: "both" },
+});
 for (let i = 0; i < 20; i++) {
-  await post("/api/agreements", { category: "other", text: `Agreement number ${i}` }, a.cookie);
-  await post("/api/intensity", { value: i % 11 }, b.cookie);
+  await a.call(agreementRoutes.propose, {
+    body: { category: "other", text: `Agreement number ${i}` },
+  });
+  await b.call(intensityRoutes.record, { body: { value: i % 11 } });
 }
 
 interface Case {
@@ -69,13 +77,13 @@ interface Case {
 
 const cases: Case[] = [
   { name: "GET /api/health", path: "/api/health" },
-  { name: "GET /api/couple", path: "/api/couple", cookie: a.cookie },
-  { name: "GET /api/agreements (20)", path: "/api/agreements", cookie: a.cookie },
-  { name: "GET /api/intensity", path: "/api/intensity", cookie: a.cookie },
+  { name: "GET /api/couple", path: pathOf(coupleRoutes.view), cookie: a.cookie },
+  { name: "GET /api/agreements (20)", path: pathOf(agreementRoutes.list), cookie: a.cookie },
+  { name: "GET /api/intensity", path: pathOf(intensityRoutes.overview), cookie: a.cookie },
   {
     name: "POST /api/intensity",
-    method: "POST",
-    path: "/api/intensity",
+    method: intensityRoutes.record.method,
+    path: pathOf(intensityRoutes.record),
     body: { value: 4 },
     cookie: b.cookie,
   },

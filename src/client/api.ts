@@ -147,14 +147,13 @@ export type Api = ReturnType<typeof createApi>;
 
 /**
  * Over fetch: same-origin in a browser (the session cookie travels by itself), or against a
- * base URL from Node, where `keepCookie` holds the session the way a browser would.
+ * base URL from Node, where a `jar` holds the session cookie the way a browser would.
  */
-export function fetchTransport(baseUrl = "", settings: { keepCookie?: boolean } = {}): Transport {
-  let cookie: string | null = null;
+export function fetchTransport(baseUrl = "", jar?: { cookie: string | null }): Transport {
   return async ({ method, path, body, signal }) => {
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
-    if (cookie) headers.cookie = cookie;
+    if (jar?.cookie) headers.cookie = jar.cookie;
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
@@ -163,10 +162,8 @@ export function fetchTransport(baseUrl = "", settings: { keepCookie?: boolean } 
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       ...(signal ? { signal } : {}),
     });
-    if (settings.keepCookie) {
-      const set = response.headers.getSetCookie?.()[0];
-      if (set) cookie = /Max-Age=0/i.test(set) ? null : (set.split(";")[0] ?? null);
-    }
+    const set = jar ? response.headers.getSetCookie()[0] : undefined;
+    if (jar && set) jar.cookie = /Max-Age=0/i.test(set) ? null : (set.split(";")[0] ?? null);
     const text = await response.text();
     let parsed: unknown = null;
     try {
