@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
 import { Navigate, Outlet, useLocation, useSearchParams } from "react-router";
-import { useMe } from "../features/account/api/me.ts";
+import { meQueryKey, useMe } from "../features/account/api/me.ts";
 import { useCouple } from "../features/couples/api/couple.ts";
 import { isApiError } from "../ui/api-client.ts";
 import { PeopleProvider } from "../ui/people.tsx";
@@ -52,7 +52,7 @@ export function RequireCouple({ children }: { children?: ReactNode }) {
   const gone = couple.isError && isApiError(couple.error) && couple.error.status === 404;
   useEffect(() => {
     // The couple is gone (e.g. the partner left): ask again who we are.
-    if (gone) void queryClient.invalidateQueries({ queryKey: ["me"] });
+    if (gone) void queryClient.invalidateQueries({ queryKey: meQueryKey });
   }, [gone, queryClient]);
   if (pending || failed) return <SessionStates me={me} />;
   if (!me.data?.couple) return <Navigate to="/start" replace />;

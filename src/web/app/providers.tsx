@@ -1,15 +1,14 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { meQueryKey, outlivesSession } from "../features/account/api/me.ts";
 import { setUnauthorizedHandler } from "../ui/api-client.ts";
 import { queryClient } from "./query-client.ts";
 
 // A lost session anywhere: forget what we knew. The route guards then lead to sign-in,
 // with `?next=` pointing back here.
 setUnauthorizedHandler(() => {
-  queryClient.removeQueries({
-    predicate: (query) => query.queryKey[0] !== "me" && query.queryKey[0] !== "config",
-  });
-  queryClient.setQueryData(["me"], null);
+  queryClient.removeQueries({ predicate: (query) => !outlivesSession(query.queryKey) });
+  queryClient.setQueryData(meQueryKey, null);
 });
 
 export function AppProviders({ children }: { children: ReactNode }) {

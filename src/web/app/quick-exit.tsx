@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { PublicConfig } from "../../contracts/account.ts";
-import { apiRequest } from "../ui/api-client.ts";
+import { accountRoutes } from "../../contracts/account.ts";
+import { api, keyOf } from "../ui/api-client.ts";
 import { queryClient } from "./query-client.ts";
 
 export const FALLBACK_EXIT_URL = "https://duckduckgo.com/?q=weather";
@@ -22,9 +22,9 @@ let exitUrl = FALLBACK_EXIT_URL;
 
 export function useConfig() {
   return useQuery({
-    queryKey: ["config"],
+    queryKey: keyOf(accountRoutes.config),
     queryFn: ({ signal }) =>
-      apiRequest("/api/config", PublicConfig, { signal, expectUnauthorized: true }),
+      api.call(accountRoutes.config, {}, { signal, expectUnauthorized: true }),
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });
@@ -48,7 +48,7 @@ export function leaveNow(): void {
     // storage may be blocked
   }
   try {
-    navigator.sendBeacon?.("/api/auth/logout");
+    navigator.sendBeacon?.(accountRoutes.logout.path);
   } catch {
     // best effort
   }

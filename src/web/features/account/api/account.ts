@@ -1,22 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
+  accountRoutes,
   type ChangePasswordBody,
   type DeleteAccountBody,
-  SessionsReply,
 } from "../../../../contracts/account.ts";
-import { apiRequest, apiSend } from "../../../ui/api-client.ts";
+import { api, keyOf } from "../../../ui/api-client.ts";
 
 export type ChangePasswordInput = z.input<typeof ChangePasswordBody>;
 export type DeleteAccountInput = z.input<typeof DeleteAccountBody>;
 
-export const sessionsQueryKey = ["account", "sessions"] as const;
+export const sessionsQueryKey = keyOf(accountRoutes.sessions);
 
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: z.output<typeof ChangePasswordBody>) =>
-      apiSend("/api/account/password", { body, expectUnauthorized: true }),
+      api.call(accountRoutes.changePassword, { body }, { expectUnauthorized: true }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
   });
 }
@@ -24,15 +24,14 @@ export function useChangePassword() {
 export function useSessions() {
   return useQuery({
     queryKey: sessionsQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/account/sessions", SessionsReply, { signal }),
+    queryFn: ({ signal }) => api.call(accountRoutes.sessions, {}, { signal }),
   });
 }
 
 export function useEndSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiSend(`/api/account/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => api.call(accountRoutes.endSession, { params: { id } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
   });
 }
@@ -41,6 +40,6 @@ export function useEndSession() {
 export function useDeleteAccount() {
   return useMutation({
     mutationFn: (body: z.output<typeof DeleteAccountBody>) =>
-      apiSend("/api/account", { method: "DELETE", body, expectUnauthorized: true }),
+      api.call(accountRoutes.deleteAccount, { body }, { expectUnauthorized: true }),
   });
 }

@@ -1,8 +1,8 @@
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { type LoginBody, type SignupBody, UserReply } from "../../../../contracts/account.ts";
-import { apiRequest, apiSend } from "../../../ui/api-client.ts";
-import { meQueryKey } from "./me.ts";
+import { accountRoutes, type LoginBody, type SignupBody } from "../../../../contracts/account.ts";
+import { api } from "../../../ui/api-client.ts";
+import { meQueryKey, outlivesSession } from "./me.ts";
 
 export type SignupInput = z.input<typeof SignupBody>;
 export type LoginInput = z.input<typeof LoginBody>;
@@ -10,7 +10,7 @@ export type LoginInput = z.input<typeof LoginBody>;
 /** A new person is signed in: forget anything cached for whoever was here before. */
 async function startFreshSession(queryClient: QueryClient) {
   queryClient.removeQueries({
-    predicate: (query) => query.queryKey[0] !== "me" && query.queryKey[0] !== "config",
+    predicate: (query) => !outlivesSession(query.queryKey),
   });
   await queryClient.refetchQueries({ queryKey: meQueryKey });
 }
@@ -18,8 +18,7 @@ async function startFreshSession(queryClient: QueryClient) {
 export function useSignup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.output<typeof SignupBody>) =>
-      apiRequest("/api/auth/signup", UserReply, { method: "POST", body }),
+    mutationFn: (body: z.output<typeof SignupBody>) => api.call(accountRoutes.signup, { body }),
     onSuccess: () => startFreshSession(queryClient),
   });
 }
@@ -28,11 +27,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: z.output<typeof LoginBody>) =>
-      apiRequest("/api/auth/login", UserReply, {
-        method: "POST",
-        body,
-        expectUnauthorized: true,
-      }),
+      api.call(accountRoutes.login, { body }, { expectUnauthorized: true }),
     onSuccess: () => startFreshSession(queryClient),
   });
 }
@@ -54,6 +49,6 @@ export function forgetSession(queryClient: QueryClient): void {
  */
 export function useLogout() {
   return useMutation({
-    mutationFn: () => apiSend("/api/auth/logout", { expectUnauthorized: true }),
+    mutationFn: () => api.call(accountRoutes.logout, {}, { expectUnauthorized: true }),
   });
 }

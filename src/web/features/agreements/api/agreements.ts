@@ -2,14 +2,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
   type Agreement,
-  AgreementDetailReply,
-  AgreementReply,
-  AgreementsReply,
+  type AgreementDetailReply,
+  type AgreementReply,
+  agreementRoutes,
   type CounterAgreementBody,
   type ProposeAgreementBody,
   type ReviewAgreementBody,
 } from "../../../../contracts/agreements.ts";
-import { apiRequest } from "../../../ui/api-client.ts";
+import { coupleRoutes } from "../../../../contracts/couples.ts";
+import { api, featureKey, keyOf } from "../../../ui/api-client.ts";
 
 export type { Agreement };
 export type ProposeAgreementInput = z.output<typeof ProposeAgreementBody>;
@@ -17,15 +18,15 @@ export type CounterAgreementInput = z.output<typeof CounterAgreementBody>;
 export type ReviewAgreementInput = z.output<typeof ReviewAgreementBody>;
 export type AgreementDetail = z.infer<typeof AgreementDetailReply>;
 
-export const agreementsQueryKey = ["agreements"] as const;
-export const agreementQueryKey = (id: string) => ["agreements", id] as const;
+export const agreementsQueryKey = keyOf(agreementRoutes.list);
+export const agreementQueryKey = (id: string) => keyOf(agreementRoutes.get, { params: { id } });
 /** Accepting or reviewing changes the readiness checklist too. */
-const coupleKey = ["couple"] as const;
+const coupleKey = keyOf(coupleRoutes.view);
 
 export function useAgreements() {
   return useQuery({
     queryKey: agreementsQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/agreements", AgreementsReply, { signal }),
+    queryFn: ({ signal }) => api.call(agreementRoutes.list, {}, { signal }),
     select: (reply) => reply.agreements,
     refetchInterval: 30_000,
   });
@@ -34,8 +35,7 @@ export function useAgreements() {
 export function useAgreementDetail(id: string, enabled: boolean) {
   return useQuery({
     queryKey: agreementQueryKey(id),
-    queryFn: ({ signal }) =>
-      apiRequest(`/api/agreements/${encodeURIComponent(id)}`, AgreementDetailReply, { signal }),
+    queryFn: ({ signal }) => api.call(agreementRoutes.get, { params: { id } }, { signal }),
     enabled,
   });
 }
@@ -48,17 +48,15 @@ function useAgreementMutation<V>(
     mutationFn: request,
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: agreementsQueryKey }),
+        queryClient.invalidateQueries({ queryKey: featureKey(agreementRoutes.list) }),
         queryClient.invalidateQueries({ queryKey: coupleKey }),
       ]),
   });
 }
 
-const path = (id: string, action: string) => `/api/agreements/${encodeURIComponent(id)}/${action}`;
-
 export function useProposeAgreement() {
   return useAgreementMutation((body: ProposeAgreementInput) =>
-    apiRequest("/api/agreements", AgreementReply, { method: "POST", body }),
+    api.call(agreementRoutes.propose, { body }),
   );
 }
 
@@ -66,18 +64,18 @@ export type SimpleAgreementAction = "accept" | "decline" | "withdraw";
 
 export function useAgreementAction() {
   return useAgreementMutation(({ id, action }: { id: string; action: SimpleAgreementAction }) =>
-    apiRequest(path(id, action), AgreementReply, { method: "POST" }),
+    api.call(agreementRoutes[action], { params: { id } }),
   );
 }
 
 export function useCounterAgreement() {
   return useAgreementMutation(({ id, body }: { id: string; body: CounterAgreementInput }) =>
-    apiRequest(path(id, "counter"), AgreementReply, { method: "POST", body }),
+    api.call(agreementRoutes.counter, { params: { id }, body }),
   );
 }
 
 export function useReviewAgreement() {
   return useAgreementMutation(({ id, body }: { id: string; body: ReviewAgreementInput }) =>
-    apiRequest(path(id, "review"), AgreementReply, { method: "POST", body }),
+    api.call(agreementRoutes.review, { params: { id }, body }),
   );
 }

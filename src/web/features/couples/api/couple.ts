@@ -1,21 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { accountRoutes } from "../../../../contracts/account.ts";
 import {
-  AcceptInviteReply,
-  CoupleView,
+  type CoupleView,
   type CreateCoupleBody,
-  CreateCoupleReply,
-  InvitePreview,
-  NewInviteReply,
+  type CreateCoupleReply,
+  coupleRoutes,
   type PhaseChangeBody,
-  PhaseChangedReply,
-  PhaseProposedReply,
 } from "../../../../contracts/couples.ts";
 import type { Stance } from "../../../../domain/stance.ts";
-import { apiRequest, apiSend, isApiError } from "../../../ui/api-client.ts";
+import { api, isApiError, keyOf } from "../../../ui/api-client.ts";
 
-export const coupleQueryKey = ["couple"] as const;
-const meKey = ["me"] as const;
+export const coupleQueryKey = keyOf(coupleRoutes.view);
+const meKey = keyOf(accountRoutes.me);
 
 export type CoupleViewData = z.infer<typeof CoupleView>;
 export type InviteLinkData = z.infer<typeof CreateCoupleReply>["invite"];
@@ -25,7 +22,7 @@ export type PhaseChangeInput = z.output<typeof PhaseChangeBody>;
 export function useCouple(enabled = true) {
   return useQuery({
     queryKey: coupleQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/couple", CoupleView, { signal }),
+    queryFn: ({ signal }) => api.call(coupleRoutes.view, {}, { signal }),
     refetchInterval: 30_000,
     enabled,
   });
@@ -35,7 +32,7 @@ export function useCreateCouple() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: z.output<typeof CreateCoupleBody>) =>
-      apiRequest("/api/couples", CreateCoupleReply, { method: "POST", body }),
+      api.call(coupleRoutes.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
   });
 }
@@ -44,12 +41,13 @@ export function useCreateCouple() {
 export function useNewInvite() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest("/api/couple/invite", NewInviteReply, { method: "POST" }),
+    mutationFn: () => api.call(coupleRoutes.newInvite),
     onSettled: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
   });
 }
 
-export const invitePreviewKey = (token: string) => ["invite", token] as const;
+export const invitePreviewKey = (token: string) =>
+  keyOf(coupleRoutes.previewInvite, { params: { token } });
 
 /** Who sent an invite; null when the link is unknown, used or expired. */
 export function useInvitePreview(token: string) {
@@ -57,10 +55,11 @@ export function useInvitePreview(token: string) {
     queryKey: invitePreviewKey(token),
     queryFn: async ({ signal }) => {
       try {
-        return await apiRequest(`/api/invites/${encodeURIComponent(token)}`, InvitePreview, {
-          signal,
-          expectUnauthorized: true,
-        });
+        return await api.call(
+          coupleRoutes.previewInvite,
+          { params: { token } },
+          { signal, expectUnauthorized: true },
+        );
       } catch (error) {
         if (isApiError(error) && error.status === 404) return null;
         throw error;
@@ -74,10 +73,7 @@ export function useAcceptInvite(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (stance: Stance) =>
-      apiRequest(`/api/invites/${encodeURIComponent(token)}/accept`, AcceptInviteReply, {
-        method: "POST",
-        body: { stance },
-      }),
+      api.call(coupleRoutes.acceptInvite, { params: { token }, body: { stance } }),
     onSuccess: (reply) => {
       // Known now: update "who am I" at once so Home opens without a detour.
       queryClient.setQueryData<{ couple: unknown } | null>(meKey, (me) =>
@@ -93,7 +89,7 @@ export function useSetSafeEnough() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (safeEnough: boolean) =>
-      apiSend("/api/couple/safe-enough", { body: { safeEnough } }),
+      api.call(coupleRoutes.safeEnough, { body: { safeEnough } }),
     onMutate: async (safeEnough) => {
       await queryClient.cancelQueries({ queryKey: coupleQueryKey });
       const previous = queryClient.getQueryData<CoupleViewData>(coupleQueryKey);
@@ -118,11 +114,7 @@ export function useChangePhase() {
   return useMutation({
     mutationFn: async (body: PhaseChangeInput) => {
       // Both answers are checked: a proposal waits for the partner, a change is done.
-      const reply = await apiRequest(
-        "/api/couple/phase",
-        PhaseProposedReply.or(PhaseChangedReply),
-        { method: "POST", body },
-      );
+      const reply = await api.call(coupleRoutes.changePhase, { body });
       return "pending" in reply
         ? ({ kind: "proposed", to: reply.pending.to } as const)
         : ({ kind: "changed", phase: reply.phase } as const);
@@ -139,7 +131,7 @@ export function useChangePhase() {
 export function useCancelPendingPhase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend("/api/couple/phase/pending", { method: "DELETE" }),
+    mutationFn: () => api.call(coupleRoutes.cancelPendingPhase),
     onSettled: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
   });
 }

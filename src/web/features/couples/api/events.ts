@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { eventRoutes } from "../../../../contracts/events.ts";
 import { ActivePause } from "../../../../contracts/talks.ts";
 import type { CoupleViewData } from "./couple.ts";
 import { coupleQueryKey } from "./couple.ts";
@@ -15,7 +16,7 @@ export function useCoupleEvents(enabled: boolean): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/events");
+    const source = new EventSource(eventRoutes.stream.path);
     const onCouple = (event: MessageEvent<string>) => {
       let activePause: CoupleViewData["activePause"] | undefined;
       try {

@@ -1,7 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate } from "react-router";
+import { accountRoutes } from "../../../../contracts/account.ts";
 import type { Stance } from "../../../../domain/stance.ts";
+import { keyOf } from "../../../ui/api-client.ts";
 import { Button, ButtonLink } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
@@ -76,7 +78,7 @@ export function StartPage({ inCouple }: { inCouple: boolean }) {
             {
               onSuccess: async (reply) => {
                 setInvite(reply.invite);
-                await queryClient.refetchQueries({ queryKey: ["me"] });
+                await queryClient.refetchQueries({ queryKey: keyOf(accountRoutes.me) });
               },
             },
           );

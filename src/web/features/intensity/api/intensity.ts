@@ -1,21 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { coupleRoutes } from "../../../../contracts/couples.ts";
 import {
   type IntensityBody,
   type IntensityEntry,
-  IntensityEntryReply,
-  IntensityReply,
+  type IntensityReply,
+  intensityRoutes,
 } from "../../../../contracts/intensity.ts";
-import { apiRequest } from "../../../ui/api-client.ts";
+import { api, featureKey, keyOf } from "../../../ui/api-client.ts";
 
 export type { IntensityEntry };
 export type IntensityData = z.infer<typeof IntensityReply>;
 export type IntensityTrend = IntensityData["trends"][number];
 export type IntensityInput = z.output<typeof IntensityBody>;
 
-export const intensityQueryKey = ["intensity"] as const;
+/** Everything the intensity screen has read. */
+export const intensityQueryKey = featureKey(intensityRoutes.overview);
 /** An intensity check moves the readiness checklist ("things are calming down"). */
-const coupleKey = ["couple"] as const;
+const coupleKey = keyOf(coupleRoutes.view);
 
 /** Days are counted where the viewer lives, so "today" means their today. */
 function browserTimeZone(): string {
@@ -24,16 +26,10 @@ function browserTimeZone(): string {
 
 /** Intensity checks the viewer may see (their own, the partner's shared ones) and each one's trend. */
 export function useIntensity() {
+  const input = { query: { timeZone: browserTimeZone() } };
   return useQuery({
-    queryKey: intensityQueryKey,
-    queryFn: ({ signal }) =>
-      apiRequest(
-        `/api/intensity?timeZone=${encodeURIComponent(browserTimeZone())}`,
-        IntensityReply,
-        {
-          signal,
-        },
-      ),
+    queryKey: keyOf(intensityRoutes.overview, input),
+    queryFn: ({ signal }) => api.call(intensityRoutes.overview, input, { signal }),
     refetchInterval: 60_000,
   });
 }
@@ -41,8 +37,7 @@ export function useIntensity() {
 export function useRecordIntensity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: IntensityInput) =>
-      apiRequest("/api/intensity", IntensityEntryReply, { method: "POST", body }),
+    mutationFn: (body: IntensityInput) => api.call(intensityRoutes.record, { body }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: intensityQueryKey }),

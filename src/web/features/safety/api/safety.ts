@@ -1,26 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { coupleRoutes } from "../../../../contracts/couples.ts";
 import {
-  SafetyCheckReply,
-  SafetyChecksReply,
-  SafetyQuestionsReply,
-  SafetyResourcesReply,
+  type SafetyCheckReply,
+  type SafetyQuestionsReply,
+  type SafetyResourcesReply,
+  safetyRoutes,
 } from "../../../../contracts/safety.ts";
-import { apiRequest, apiSend } from "../../../ui/api-client.ts";
+import { api, keyOf } from "../../../ui/api-client.ts";
 
 export type SafetyQuestion = z.infer<typeof SafetyQuestionsReply>["questions"][number];
 export type SafetyResult = z.infer<typeof SafetyCheckReply>;
 export type CrisisResource = z.infer<typeof SafetyResourcesReply>["resources"][number];
 
-const checksKey = ["safety-checks"] as const;
+const checksKey = keyOf(safetyRoutes.list);
 /** "Safe enough" and individual-only mode live in the viewer's own couple view. */
-const coupleKey = ["couple"] as const;
+const coupleKey = keyOf(coupleRoutes.view);
 
 export function useSafetyQuestions() {
   return useQuery({
-    queryKey: ["safety-questions"],
-    queryFn: ({ signal }) =>
-      apiRequest("/api/safety-checks/questions", SafetyQuestionsReply, { signal }),
+    queryKey: keyOf(safetyRoutes.questions),
+    queryFn: ({ signal }) => api.call(safetyRoutes.questions, {}, { signal }),
     select: (reply) => reply.questions,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -29,12 +29,9 @@ export function useSafetyQuestions() {
 /** Crisis resources as the operator configured them; open to everyone, signed in or not. */
 export function useSafetyResources() {
   return useQuery({
-    queryKey: ["safety-resources"],
+    queryKey: keyOf(safetyRoutes.resources),
     queryFn: ({ signal }) =>
-      apiRequest("/api/safety/resources", SafetyResourcesReply, {
-        signal,
-        expectUnauthorized: true,
-      }),
+      api.call(safetyRoutes.resources, {}, { signal, expectUnauthorized: true }),
     select: (reply) => reply.resources,
     staleTime: 10 * 60_000,
   });
@@ -44,7 +41,7 @@ export function useSafetyResources() {
 export function useSafetyChecks() {
   return useQuery({
     queryKey: checksKey,
-    queryFn: ({ signal }) => apiRequest("/api/safety-checks", SafetyChecksReply, { signal }),
+    queryFn: ({ signal }) => api.call(safetyRoutes.list, {}, { signal }),
     select: (reply) => reply.checks,
   });
 }
@@ -57,7 +54,7 @@ export function useTakeSafetyCheck() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (answers: Record<string, string>) =>
-      apiRequest("/api/safety-checks", SafetyCheckReply, { method: "POST", body: { answers } }),
+      api.call(safetyRoutes.take, { body: { answers } }),
     gcTime: 0,
     onSettled: () =>
       Promise.all([
@@ -71,7 +68,7 @@ export function useTakeSafetyCheck() {
 export function useSetIndividualMode() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (on: boolean) => apiSend("/api/couple/individual-mode", { body: { on } }),
+    mutationFn: (on: boolean) => api.call(coupleRoutes.individualMode, { body: { on } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: coupleKey }),
   });
 }

@@ -2,21 +2,21 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
   type AddStressorBody,
-  StressorReply,
-  StressorsReply,
+  type StressorsReply,
+  stressorRoutes,
 } from "../../../../contracts/stressors.ts";
 import type { StressorPlan } from "../../../../domain/stressors.ts";
-import { apiRequest, apiSend } from "../../../ui/api-client.ts";
+import { api, keyOf } from "../../../ui/api-client.ts";
 
 export type Stressor = z.infer<typeof StressorsReply>["stressors"][number];
 export type AddStressorInput = z.output<typeof AddStressorBody>;
 
-export const stressorsQueryKey = ["stressors"] as const;
+export const stressorsQueryKey = keyOf(stressorRoutes.list);
 
 export function useStressors() {
   return useQuery({
     queryKey: stressorsQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/stressors", StressorsReply, { signal }),
+    queryFn: ({ signal }) => api.call(stressorRoutes.list, {}, { signal }),
     select: (reply) => reply.stressors,
   });
 }
@@ -29,20 +29,16 @@ function useStressorMutation<V, R>(request: (variables: V) => Promise<R>) {
   });
 }
 
-const path = (id: string) => `/api/stressors/${encodeURIComponent(id)}`;
-
 export function useAddStressor() {
-  return useStressorMutation((body: AddStressorInput) =>
-    apiRequest("/api/stressors", StressorReply, { method: "POST", body }),
-  );
+  return useStressorMutation((body: AddStressorInput) => api.call(stressorRoutes.add, { body }));
 }
 
 export function useSetStressorPlan() {
   return useStressorMutation(({ id, plan }: { id: string; plan: StressorPlan }) =>
-    apiRequest(path(id), StressorReply, { method: "POST", body: { plan } }),
+    api.call(stressorRoutes.setPlan, { params: { id }, body: { plan } }),
   );
 }
 
 export function useRemoveStressor() {
-  return useStressorMutation((id: string) => apiSend(path(id), { method: "DELETE" }));
+  return useStressorMutation((id: string) => api.call(stressorRoutes.remove, { params: { id } }));
 }

@@ -1,22 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
-  ParkingItemReply,
-  ParkingLotReply,
+  type ParkingItemReply,
+  type ParkingLotReply,
   type RaiseTopicBody,
+  talkRoutes,
 } from "../../../../contracts/talks.ts";
-import { apiRequest } from "../../../ui/api-client.ts";
+import { api, keyOf } from "../../../ui/api-client.ts";
 
 export type ParkingItem = z.infer<typeof ParkingLotReply>["items"][number];
 export type RaiseTopicInput = z.output<typeof RaiseTopicBody>;
 
-export const parkingLotQueryKey = ["parking-lot"] as const;
+export const parkingLotQueryKey = keyOf(talkRoutes.parkingLot);
 
 /** Topics waiting for the next talk time, and those already talked about. */
 export function useParkingLot(enabled = true) {
   return useQuery({
     queryKey: parkingLotQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/parking-lot", ParkingLotReply, { signal }),
+    queryFn: ({ signal }) => api.call(talkRoutes.parkingLot, {}, { signal }),
     select: (reply) => reply.items,
     refetchInterval: 60_000,
     enabled,
@@ -34,17 +35,15 @@ function useParkingMutation<V>(
 }
 
 export function useRaiseTopic() {
-  return useParkingMutation((body: RaiseTopicInput) =>
-    apiRequest("/api/parking-lot", ParkingItemReply, { method: "POST", body }),
-  );
+  return useParkingMutation((body: RaiseTopicInput) => api.call(talkRoutes.raiseTopic, { body }));
 }
 
 export type TopicAction = "discussed" | "carry-over";
 
 export function useTopicAction() {
   return useParkingMutation(({ id, action }: { id: string; action: TopicAction }) =>
-    apiRequest(`/api/parking-lot/${encodeURIComponent(id)}/${action}`, ParkingItemReply, {
-      method: "POST",
+    api.call(action === "discussed" ? talkRoutes.discussed : talkRoutes.carryOver, {
+      params: { id },
     }),
   );
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { PauseReply } from "../../../../contracts/talks.ts";
-import { apiRequest, apiSend } from "../../../ui/api-client.ts";
+import { coupleRoutes } from "../../../../contracts/couples.ts";
+import { talkRoutes } from "../../../../contracts/talks.ts";
+import { api, keyOf } from "../../../ui/api-client.ts";
 
 /** The running pause lives in the couple's view (`activePause`), shared by every screen. */
-const coupleKey = ["couple"] as const;
+const coupleKey = keyOf(coupleRoutes.view);
 
 interface CoupleWithPause {
   activePause: { byMe: boolean; endsAt: string } | null;
@@ -13,8 +14,7 @@ interface CoupleWithPause {
 export function useStartPause() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (minutes: number) =>
-      apiRequest("/api/pauses", PauseReply, { method: "POST", body: { minutes } }),
+    mutationFn: (minutes: number) => api.call(talkRoutes.startPause, { body: { minutes } }),
     onSuccess: ({ pause }) => {
       // Show it at once; the couple view confirms it a moment later.
       queryClient.setQueryData<CoupleWithPause>(coupleKey, (couple) =>
@@ -29,7 +29,7 @@ export function useStartPause() {
 export function useEndPause() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend("/api/pauses/current/end"),
+    mutationFn: () => api.call(talkRoutes.endPause),
     onSuccess: () => {
       queryClient.setQueryData<CoupleWithPause>(coupleKey, (couple) =>
         couple ? { ...couple, activePause: null } : couple,

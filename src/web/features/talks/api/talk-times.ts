@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { coupleRoutes } from "../../../../contracts/couples.ts";
 import {
   type ProposeTalkTimeBody,
   type TalkLogBody,
-  TalkLogReply,
-  TalkLogsReply,
+  type TalkLogsReply,
   type TalkTime,
-  TalkTimeReply,
-  TalkTimesReply,
+  type TalkTimesReply,
+  talkRoutes,
 } from "../../../../contracts/talks.ts";
-import { apiRequest } from "../../../ui/api-client.ts";
+import { api, keyOf } from "../../../ui/api-client.ts";
 
 export type { TalkTime };
 export type TalkTimesData = z.infer<typeof TalkTimesReply>;
@@ -18,16 +18,16 @@ export type TalkLog = z.infer<typeof TalkLogsReply>["logs"][number];
 export type ProposeTalkTimeInput = z.output<typeof ProposeTalkTimeBody>;
 export type TalkLogInput = z.output<typeof TalkLogBody>;
 
-export const talkTimesQueryKey = ["talk-times"] as const;
-export const talkLogsQueryKey = ["talk-logs"] as const;
+export const talkTimesQueryKey = keyOf(talkRoutes.talkTimes);
+export const talkLogsQueryKey = keyOf(talkRoutes.talkLogs);
 /** Talk times and their logs feed the readiness checklist. */
-const coupleKey = ["couple"] as const;
+const coupleKey = keyOf(coupleRoutes.view);
 
 /** The couple's talk times, the next window and the one waiting for the viewer's log. */
 export function useTalkTimes(enabled = true) {
   return useQuery({
     queryKey: talkTimesQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/talk-times", TalkTimesReply, { signal }),
+    queryFn: ({ signal }) => api.call(talkRoutes.talkTimes, {}, { signal }),
     refetchInterval: 60_000,
     enabled,
   });
@@ -37,7 +37,7 @@ export function useTalkTimes(enabled = true) {
 export function useTalkLogs() {
   return useQuery({
     queryKey: talkLogsQueryKey,
-    queryFn: ({ signal }) => apiRequest("/api/talk-logs", TalkLogsReply, { signal }),
+    queryFn: ({ signal }) => api.call(talkRoutes.talkLogs, {}, { signal }),
     select: (reply) => reply.logs,
   });
 }
@@ -55,32 +55,36 @@ function useTalkMutation<V, R>(request: (variables: V) => Promise<R>) {
   });
 }
 
-const path = (id: string, action: string) => `/api/talk-times/${encodeURIComponent(id)}/${action}`;
-
 export function useProposeTalkTime() {
   return useTalkMutation((body: ProposeTalkTimeInput) =>
-    apiRequest("/api/talk-times", TalkTimeReply, { method: "POST", body }),
+    api.call(talkRoutes.proposeTalkTime, { body }),
   );
 }
 
-export type TalkTimeAction = "accept" | "decline" | "withdraw" | "end";
+const STEPS = {
+  accept: talkRoutes.acceptTalkTime,
+  decline: talkRoutes.declineTalkTime,
+  withdraw: talkRoutes.withdrawTalkTime,
+  end: talkRoutes.endTalkTime,
+};
+export type TalkTimeAction = keyof typeof STEPS;
 
 export function useTalkTimeAction() {
   return useTalkMutation(({ id, action }: { id: string; action: TalkTimeAction }) =>
-    apiRequest(path(id, action), TalkTimeReply, { method: "POST" }),
+    api.call(STEPS[action], { params: { id } }),
   );
 }
 
 /** "How about another time?": a new proposal back to the partner. */
 export function useCounterTalkTime() {
   return useTalkMutation(({ id, body }: { id: string; body: ProposeTalkTimeInput }) =>
-    apiRequest(path(id, "counter"), TalkTimeReply, { method: "POST", body }),
+    api.call(talkRoutes.counterTalkTime, { params: { id }, body }),
   );
 }
 
 /** The one-minute log after a window. */
 export function useLogTalk() {
   return useTalkMutation(({ talkTimeId, body }: { talkTimeId: string; body: TalkLogInput }) =>
-    apiRequest(path(talkTimeId, "logs"), TalkLogReply, { method: "POST", body }),
+    api.call(talkRoutes.logTalk, { params: { id: talkTimeId }, body }),
   );
 }

@@ -1,5 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type RefObject, useEffect, useRef, useState } from "react";
+import { coupleRoutes } from "../../../../contracts/couples.ts";
+import { keyOf } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { formatTime } from "../../../ui/format.ts";
@@ -63,7 +65,7 @@ function useEndsBySelf(endsAt: string | undefined) {
     if (!endsAt) return;
     const wait = new Date(endsAt).getTime() - Date.now() + 1_000;
     const timer = window.setTimeout(
-      () => void queryClient.invalidateQueries({ queryKey: ["couple"] }),
+      () => void queryClient.invalidateQueries({ queryKey: keyOf(coupleRoutes.view) }),
       Math.max(1_000, Math.min(wait, 2 ** 31 - 1)),
     );
     return () => window.clearTimeout(timer);

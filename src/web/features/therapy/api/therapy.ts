@@ -1,16 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TherapyReply } from "../../../../contracts/therapy.ts";
+import { coupleRoutes } from "../../../../contracts/couples.ts";
 import type { TherapyStatus } from "../../../../domain/therapy.ts";
-import { apiRequest } from "../../../ui/api-client.ts";
+import { api, keyOf } from "../../../ui/api-client.ts";
 
 /** The therapy choice is part of the couple's view and its readiness checklist. */
-const coupleKey = ["couple"] as const;
+const coupleKey = keyOf(coupleRoutes.view);
 
 export function useSetTherapy() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (status: TherapyStatus) =>
-      apiRequest("/api/couple/therapy", TherapyReply, { method: "POST", body: { status } }),
+    mutationFn: (status: TherapyStatus) => api.call(coupleRoutes.therapy, { body: { status } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: coupleKey }),
   });
 }
