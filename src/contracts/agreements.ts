@@ -7,6 +7,7 @@ import {
 import { LIMITS } from "../domain/limits.ts";
 import { Day, Id, Timestamp, text } from "./common.ts";
 import { route } from "./route.ts";
+import { words } from "./words.ts";
 
 export const AgreementCategorySchema = z.enum(AGREEMENT_CATEGORIES, {
   error: `Choose one of: ${AGREEMENT_CATEGORIES.join(", ")}.`,
@@ -15,7 +16,7 @@ export const AgreementCategorySchema = z.enum(AGREEMENT_CATEGORIES, {
 export const Agreement = z.object({
   id: Id,
   category: AgreementCategorySchema,
-  text: z.string(),
+  text: words("agreement", "text", z.string()),
   status: z.enum(AGREEMENT_STATUSES),
   proposedBy: Id,
   reviewOn: Day.nullable(),
@@ -29,17 +30,17 @@ export type Agreement = z.infer<typeof Agreement>;
 export const AgreementEvent = z.object({
   kind: z.enum(AGREEMENT_EVENT_KINDS),
   by: Id.nullable().describe("null when that partner has since deleted their account"),
-  note: z.string().nullable(),
+  note: words("agreement-event", "note", z.string()).nullable(),
   at: Timestamp,
 });
 
 export const ProposeAgreementBody = z.strictObject({
   category: AgreementCategorySchema,
-  text: text(LIMITS.agreementTextMax),
+  text: words("agreement", "text", text(LIMITS.agreementTextMax)),
   reviewOn: Day.optional(),
 });
 export const CounterAgreementBody = z.strictObject({
-  text: text(LIMITS.agreementTextMax),
+  text: words("agreement", "text", text(LIMITS.agreementTextMax)),
   reviewOn: Day.optional(),
 });
 export const ReviewAgreementBody = z.discriminatedUnion(
@@ -48,12 +49,15 @@ export const ReviewAgreementBody = z.discriminatedUnion(
     z.strictObject({
       outcome: z.literal("keep"),
       reviewOn: Day.optional(),
-      note: text(LIMITS.reviewNoteMax).optional(),
+      note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
     }),
-    z.strictObject({ outcome: z.literal("retire"), note: text(LIMITS.reviewNoteMax).optional() }),
+    z.strictObject({
+      outcome: z.literal("retire"),
+      note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
+    }),
     z.strictObject({
       outcome: z.literal("change"),
-      text: text(LIMITS.agreementTextMax),
+      text: words("agreement", "text", text(LIMITS.agreementTextMax)),
       reviewOn: Day.optional(),
     }),
   ],

@@ -6,6 +6,7 @@ import { route } from "./route.ts";
 import { IndividualModeBody } from "./safety.ts";
 import { ActivePause } from "./talks.ts";
 import { TherapyBody, TherapyReply } from "./therapy.ts";
+import { words } from "./words.ts";
 
 export const CreateCoupleBody = z.strictObject({ stance: StanceSchema });
 export const AcceptInviteBody = z.strictObject({ stance: StanceSchema });
@@ -27,7 +28,7 @@ export const PhaseHistoryEntry = z.object({
   direction: z.enum(["start", "forward", "back"]),
   by: Id.nullable().describe("null when that partner has since deleted their account"),
   confirmedBy: Id.nullable(),
-  reason: z.string().nullable(),
+  reason: words("phase-move", "reason", z.string()).nullable(),
   at: Timestamp,
 });
 
@@ -37,7 +38,7 @@ export const Readiness = z.object({ phase: PhaseSchema, items: z.array(Readiness
 export const PendingPhase = z.object({
   to: PhaseSchema,
   proposedBy: Id,
-  reason: z.string().nullable(),
+  reason: words("phase-move", "reason", z.string()).nullable(),
   at: Timestamp,
 });
 
@@ -65,7 +66,7 @@ export type CoupleView = z.infer<typeof CoupleView>;
 
 export const PhaseChangeBody = z.strictObject({
   to: PhaseSchema,
-  reason: text(LIMITS.reasonMax).optional(),
+  reason: words("phase-move", "reason", text(LIMITS.reasonMax)).optional(),
 });
 export const PhaseProposedReply = z.object({
   pending: z.object({ to: PhaseSchema, proposedBy: Id }),

@@ -4,6 +4,7 @@ import { STABILIZE_LIMITS } from "../domain/limits.ts";
 import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
 import { route } from "./route.ts";
 import { TimeZone } from "./talks.ts";
+import { words } from "./words.ts";
 
 export const IntensityBody = z.strictObject({
   value: z
@@ -11,14 +12,14 @@ export const IntensityBody = z.strictObject({
     .int({ error: "Choose a whole number from 0 to 10." })
     .min(0, { error: "Choose a number from 0 to 10." })
     .max(10, { error: "Choose a number from 0 to 10." }),
-  note: text(STABILIZE_LIMITS.noteMax).optional(),
+  note: words("intensity", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
   visibility: VisibilitySchema.optional(),
 });
 
 export const IntensityEntry = z.object({
   id: Id,
   value: z.number().int(),
-  note: z.string().optional(),
+  note: words("intensity", "note", z.string()).optional(),
   visibility: VisibilitySchema.optional().describe("only on the caller's own entries"),
   at: Timestamp,
   mine: Mine,
@@ -30,7 +31,7 @@ export const IntensityEntryReply = z.object({
   entry: z.object({
     id: Id,
     value: z.number().int(),
-    note: z.string().nullable(),
+    note: words("intensity", "note", z.string()).nullable(),
     visibility: VisibilitySchema,
     at: Timestamp,
   }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SAFETY_AREAS } from "../domain/safety-check.ts";
 import { Id, Timestamp } from "./common.ts";
 import { route } from "./route.ts";
+import { words } from "./words.ts";
 
 export const SafetyQuestionsReply = z.object({
   questions: z.array(
@@ -15,7 +16,11 @@ export const SafetyQuestionsReply = z.object({
 });
 
 export const SafetyCheckBody = z.strictObject({
-  answers: z.record(z.string().max(64), z.string().max(64), { error: "Answer each question." }),
+  answers: words(
+    "safety-check",
+    "answers",
+    z.record(z.string().max(64), z.string().max(64), { error: "Answer each question." }),
+  ),
 });
 
 export const CrisisResource = z.object({

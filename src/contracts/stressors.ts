@@ -3,10 +3,11 @@ import { STABILIZE_LIMITS } from "../domain/limits.ts";
 import { STRESSOR_PLANS } from "../domain/stressors.ts";
 import { Id, IdParams, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
 import { route } from "./route.ts";
+import { words } from "./words.ts";
 
 export const Stressor = z.object({
   id: Id,
-  text: z.string(),
+  text: words("stressor", "text", z.string()),
   plan: z.enum(STRESSOR_PLANS),
   by: Id,
   visibility: VisibilitySchema,
@@ -15,7 +16,7 @@ export const Stressor = z.object({
 });
 const Plan = z.enum(STRESSOR_PLANS, { error: `Choose one of: ${STRESSOR_PLANS.join(", ")}.` });
 export const AddStressorBody = z.strictObject({
-  text: text(STABILIZE_LIMITS.stressorMax),
+  text: words("stressor", "text", text(STABILIZE_LIMITS.stressorMax)),
   plan: Plan,
   visibility: VisibilitySchema.optional(),
 });

@@ -4,6 +4,7 @@ import { isValidTimeZone, parseClock, TALK_MINUTES, WEEKDAYS } from "../domain/s
 import { PARKING_STATUSES, TALK_OUTCOMES, TALK_TIME_STATUSES } from "../domain/talks.ts";
 import { Id, IdParams, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
 import { route } from "./route.ts";
+import { words } from "./words.ts";
 
 // Talk times and their logs
 
@@ -61,7 +62,7 @@ export const TalkLogBody = z.strictObject({
   went: z.enum(TALK_OUTCOMES, { error: `Choose one of: ${TALK_OUTCOMES.join(", ")}.` }),
   intensityBefore: z.number().int().min(0).max(10),
   intensityAfter: z.number().int().min(0).max(10),
-  note: text(STABILIZE_LIMITS.noteMax).optional(),
+  note: words("talk-log", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
   visibility: VisibilitySchema.optional(),
 });
 
@@ -72,7 +73,7 @@ export const TalkLog = z.object({
   went: z.enum(TALK_OUTCOMES),
   intensityBefore: z.number().int(),
   intensityAfter: z.number().int(),
-  note: z.string().nullable(),
+  note: words("talk-log", "note", z.string()).nullable(),
   by: Id,
   mine: Mine,
   at: Timestamp,
@@ -84,14 +85,16 @@ export const TalkLogsReply = z.object({ logs: z.array(TalkLog) });
 
 export const ParkingItem = z.object({
   id: Id,
-  topic: z.string(),
+  topic: words("parking-lot", "topic", z.string()),
   status: z.enum(PARKING_STATUSES),
   raisedBy: Id,
   carriedOver: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export const RaiseTopicBody = z.strictObject({ topic: text(STABILIZE_LIMITS.topicMax) });
+export const RaiseTopicBody = z.strictObject({
+  topic: words("parking-lot", "topic", text(STABILIZE_LIMITS.topicMax)),
+});
 export const ParkingItemReply = z.object({ item: ParkingItem });
 export const ParkingLotReply = z.object({ items: z.array(ParkingItem) });
 

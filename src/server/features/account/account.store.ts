@@ -1,5 +1,7 @@
+import { sql } from "kysely";
 import type { Db } from "../../platform/db.ts";
 import type { UserRow } from "../../platform/db-schema.ts";
+import { AUTHORED_WORDS } from "../words.ts";
 
 export function accountStore(db: Db) {
   return {
@@ -41,8 +43,9 @@ export function accountStore(db: Db) {
     /**
      * Deletes the user and everything they wrote: rows they own go by cascade, and their words
      * on rows the couple keeps (a review note, a reason for a phase move, a concern about the
-     * other's confidant) are cleared, so no later partner can read them. A couple left with no
-     * partner at all goes too. One transaction: nothing is half-deleted.
+     * other's confidant) are cleared, as `AUTHORED_WORDS` lists them, so no later partner can
+     * read them. A couple left with no partner at all goes too. One transaction: nothing is
+     * half-deleted.
      */
     async deleteUser(id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
@@ -51,29 +54,25 @@ export function accountStore(db: Db) {
           .select("couple_id")
           .where("user_id", "=", id)
           .executeTakeFirst();
-        await trx
-          .updateTable("agreement_events")
-          .set({ note: null })
-          .where("actor_id", "=", id)
-          .execute();
-        await trx
-          .updateTable("phase_history")
-          .set({ reason: null })
-          .where((eb) => eb.or([eb("by_user", "=", id), eb("confirmed_by", "=", id)]))
-          .execute();
-        await trx
-          .updateTable("phase_proposals")
-          .set({ reason: null })
-          .where("proposed_by", "=", id)
-          .execute();
-        if (membership) {
-          await trx
-            .updateTable("circle_people")
-            .set({ concern: null, status: "proposed" })
-            .where("couple_id", "=", membership.couple_id)
-            .where("author_id", "!=", id)
-            .where("concern", "is not", null)
-            .execute();
+        for (const words of AUTHORED_WORDS) {
+          const { writtenBy } = words;
+          if (writtenBy.kind === "owner") continue;
+          const cleared = [
+            sql`${sql.ref(words.column)} = null`,
+            ...Object.entries(words.resetWith ?? {}).map(
+              ([column, value]) => sql`${sql.ref(column)} = ${value}`,
+            ),
+          ];
+          const whose =
+            writtenBy.kind === "column"
+              ? sql`${sql.ref(writtenBy.column)} = ${id}`
+              : membership
+                ? sql`couple_id = ${membership.couple_id} and ${sql.ref(writtenBy.authorColumn)} <> ${id}`
+                : null;
+          if (whose === null) continue;
+          await sql`update ${sql.table(words.table)} set ${sql.join(cleared)} where ${whose} and ${sql.ref(
+            words.column,
+          )} is not null`.execute(trx);
         }
         await trx.deleteFrom("users").where("id", "=", id).execute();
         if (membership) {

@@ -1,0 +1,162 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountRoutes } from "../../src/contracts/account.ts";
+import { agreementRoutes } from "../../src/contracts/agreements.ts";
+import { circleRoutes } from "../../src/contracts/circle.ts";
+import { coupleRoutes } from "../../src/contracts/couples.ts";
+import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import type { Route } from "../../src/contracts/route.ts";
+import { safetyRoutes } from "../../src/contracts/safety.ts";
+import { stressorRoutes } from "../../src/contracts/stressors.ts";
+import { talkRoutes } from "../../src/contracts/talks.ts";
+import { wordsIn } from "../../src/contracts/words.ts";
+import { windowsBetween } from "../../src/domain/schedule.ts";
+import { AUTHORED_WORDS } from "../../src/server/features/words.ts";
+import { makeCouple, PASSWORD, type Person } from "../support/factories.ts";
+import { makeTestApp, type TestApp } from "../support/test-app.ts";
+
+/**
+ * One partner writes marked words into every place the API takes words, then deletes their
+ * account. Before: every column the words landed in must be listed in AUTHORED_WORDS (so a new
+ * free-text column cannot be forgotten by deletion, sealing or export), and every listed column
+ * must have been reached. After: not one of those words is left anywhere in the database, while
+ * the other partner's words are all still there.
+ */
+let t: TestApp;
+let leaving: Person;
+let staying: Person;
+const gone = `GONE${randomBytes(5).toString("hex")}`;
+const kept = `KEPT${randomBytes(5).toString("hex")}`;
+
+async function columnsHolding(mark: string): Promise<Set<string>> {
+  const db = t.database.db;
+  const found = new Set<string>();
+  const tables = (await db.introspection.getTables()).filter((table) =>
+    t.database.pgSchema ? table.schema === t.database.pgSchema : true,
+  );
+  for (const table of tables) {
+    // biome-ignore lint/suspicious/noExplicitAny: every table, read whole, column by column
+    const rows = await (db as any).selectFrom(table.name).selectAll().execute();
+    for (const row of rows as Record<string, unknown>[]) {
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === "string" && value.includes(mark)) found.add(`${table.name}.${column}`);
+      }
+    }
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  ({ a: leaving, b: staying } = await makeCouple(t.app, ["Leaving", "Staying"]));
+  const as = (person: Person) => person.client.api.call;
+  const words = (what: string, mark: string) => `${what} ${mark}`;
+
+  for (const [person, mark] of [
+    [leaving, gone],
+    [staying, kept],
+  ] as const) {
+    const call = as(person);
+    await call(agreementRoutes.propose, {
+      body: { category: "talk", text: words("We talk after dinner", mark) },
+    });
+    await call(talkRoutes.raiseTopic, { body: { topic: words("The trip", mark) } });
+    await call(intensityRoutes.record, { body: { value: 6, note: words("A long day", mark) } });
+    await call(stressorRoutes.add, { body: { text: words("Work", mark), plan: "keep" } });
+    await call(circleRoutes.add, {
+      body: { name: words("Sam", mark), relation: words("sister", mark) },
+    });
+  }
+
+  // Words on rows the couple keeps: a review note on the partner's agreement, a concern
+  // about the partner's confidant, the reasons for phase moves.
+  const { agreement } = await as(staying)(agreementRoutes.propose, {
+    body: { category: "money", text: words("We share statements", kept) },
+  });
+  await as(leaving)(agreementRoutes.accept, { params: { id: agreement.id } });
+  await as(leaving)(agreementRoutes.review, {
+    params: { id: agreement.id },
+    body: { outcome: "keep", note: words("It helps", gone) },
+  });
+  const { people } = await as(leaving)(circleRoutes.list);
+  const theirs = people.find((p) => p.by === staying.id);
+  if (!theirs) throw new Error("the partner's confidant is missing");
+  await as(leaving)(circleRoutes.concern, {
+    params: { id: theirs.id },
+    body: { concern: words("They take sides", gone) },
+  });
+  await as(leaving)(coupleRoutes.changePhase, {
+    body: { to: "meaning", reason: words("We are ready", gone) },
+  });
+  await as(staying)(coupleRoutes.changePhase, { body: { to: "meaning" } });
+  await as(leaving)(coupleRoutes.changePhase, {
+    body: { to: "rebuild", reason: words("Soon", gone) },
+  });
+
+  // A talk that was held, and its log.
+  const shape = { weekday: "mon", start: "08:00", minutes: 30, timeZone: "UTC" } as const;
+  const { talkTime } = await as(leaving)(talkRoutes.proposeTalkTime, { body: shape });
+  await as(staying)(talkRoutes.acceptTalkTime, { params: { id: talkTime.id } });
+  const agreedAt = t.clock.now();
+  t.clock.advance(8 * 86_400_000);
+  const held = windowsBetween(shape, agreedAt, t.clock.now()).at(-1);
+  if (!held) throw new Error("no window was held");
+  for (const [person, mark] of [
+    [leaving, gone],
+    [staying, kept],
+  ] as const) {
+    await as(person)(talkRoutes.logTalk, {
+      params: { id: talkTime.id },
+      body: {
+        windowStart: held.startsAt.toISOString(),
+        went: "calm",
+        intensityBefore: 5,
+        intensityAfter: 3,
+        note: words("It went well", mark),
+      },
+    });
+  }
+});
+afterAll(() => t.close());
+
+const freeText = AUTHORED_WORDS.filter((w) => !w.structured);
+const listed = new Set(freeText.map((w) => `${w.table}.${w.column}`));
+const named = (list: readonly { type: string; field: string }[]) =>
+  [...new Set(list.map((w) => `${w.type}/${w.field}`))].sort();
+
+describe("a person's words, one list for deletion, sealing and export", () => {
+  it("lists every column the API writes a person's words into, and only those", async () => {
+    const reached = new Set([...(await columnsHolding(gone)), ...(await columnsHolding(kept))]);
+    expect([...reached].sort()).toEqual([...listed].sort());
+  });
+
+  it("names the same words as the contracts mark, in requests and in replies", () => {
+    const routes = [
+      accountRoutes,
+      agreementRoutes,
+      circleRoutes,
+      coupleRoutes,
+      intensityRoutes,
+      safetyRoutes,
+      stressorRoutes,
+      talkRoutes,
+    ].flatMap((feature) => Object.values(feature) as Route[]);
+    const sent = routes.flatMap((route) => (route.body ? wordsIn(route.body) : []));
+    const answered = routes.flatMap((route) =>
+      Object.values(route.replies).flatMap((reply) => (reply ? wordsIn(reply) : [])),
+    );
+    expect(named(sent)).toEqual(named(AUTHORED_WORDS));
+    // The safety check's answers are never sent back: the server keeps them for their author.
+    expect(named(answered)).toEqual(named(freeText));
+  });
+
+  it("leaves none of a deleted person's words anywhere, and all of the partner's", async () => {
+    const before = await columnsHolding(kept);
+    await leaving.client.api.call(accountRoutes.deleteAccount, { body: { password: PASSWORD } });
+    expect([...(await columnsHolding(gone))]).toEqual([]);
+    // The partner's own words stay; the leaving partner's review note on them does not.
+    expect([...(await columnsHolding(kept))].sort()).toEqual([...before].sort());
+    const view = await staying.client.api.call(agreementRoutes.list);
+    expect(view.agreements.some((a) => a.text.includes(kept))).toBe(true);
+  });
+});
