@@ -1,3 +1,4 @@
+import type { ProposalOutcome } from "./proposals.ts";
 /** The three phases of the road map, in the order a couple moves through them. */
 export const PHASES = ["stabilize", "meaning", "rebuild"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -29,3 +30,15 @@ export function parsePhase(value: string): Phase {
   if (!isPhase(value)) throw new Error(`Unknown phase: ${value}`);
   return value;
 }
+
+/**
+ * A proposed move forward follows the proposal life cycle; what each outcome is stored as. A
+ * counter is the other partner proposing another phase instead; a step back, which needs no
+ * one's consent, supersedes a pending move as well.
+ */
+export const PHASE_RESOLUTIONS = {
+  accepted: "confirmed",
+  countered: "superseded",
+  declined: "declined",
+  withdrawn: "withdrawn",
+} as const satisfies Record<ProposalOutcome, string>;

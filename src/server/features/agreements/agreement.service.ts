@@ -17,10 +17,12 @@ import {
   reviewOnProblem,
 } from "../../../domain/agreements.ts";
 import { utcDay } from "../../../domain/dates.ts";
+import type { ProposalMove } from "../../../domain/proposals.ts";
 import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { AgreementRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -138,19 +140,33 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
     return row;
   }
 
-  async function settle(
+  /**
+   * One step of the proposal life cycle (accept, counter, decline, withdraw), with its event
+   * row: the step's check and conditional update are the shared machine's.
+   */
+  async function step(
+    tx: AgreementStore,
     scope: Scope,
     id: string,
-    action: "decline" | "withdraw",
-    to: "declined" | "withdrawn",
-  ): Promise<Agreement> {
+    how: ProposalMove,
+    now: string,
+  ) {
+    const row = requireActionable(scope, await tx.find(id), (r) => r.proposed_by, "That agreement");
+    const proposal = { open: row.status === "proposed", proposedBy: row.proposed_by };
+    const reviewOn = how === "accept" ? reviewOnAtAcceptance(row.review_on) : undefined;
+    const outcome = await takeProposalStep(scope, proposal, how, "agreement_state", (to) =>
+      tx.transition(row.id, row.status, to, now, reviewOn),
+    );
+    await record(tx, row, scope, outcome, null, now);
+    const fresh = await tx.find(row.id);
+    if (!fresh) throw errors.notFound("That agreement");
+    return { before: row, after: fresh };
+  }
+
+  async function settle(scope: Scope, id: string, how: "decline" | "withdraw") {
     const now = clock.now().toISOString();
-    const row = await stores.transaction(scope, async (tx) => {
-      const moved = await move(tx, await load(tx, scope, id, action), to, now);
-      await record(tx, moved, scope, to, null, now);
-      return moved;
-    });
-    return present(row, today());
+    const { after } = await stores.transaction(scope, (tx) => step(tx, scope, id, how, now));
+    return present(after, today());
   }
 
   return {
@@ -192,15 +208,7 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
     async accept(scope: Scope, id: string): Promise<Agreement> {
       const now = clock.now().toISOString();
       const row = await stores.transaction(scope, async (tx) => {
-        const proposal = await load(tx, scope, id, "accept");
-        const accepted = await move(
-          tx,
-          proposal,
-          "accepted",
-          now,
-          reviewOnAtAcceptance(proposal.review_on),
-        );
-        await record(tx, accepted, scope, "accepted", null, now);
+        const { before: proposal, after: accepted } = await step(tx, scope, id, "accept", now);
         if (proposal.replaces_id) {
           const replaced = await tx.find(proposal.replaces_id);
           if (replaced?.status === "accepted") {
@@ -220,9 +228,7 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
     ): Promise<Agreement> {
       const now = clock.now().toISOString();
       const row = await stores.transaction(scope, async (tx) => {
-        const original = await load(tx, scope, id, "counter");
-        const countered = await move(tx, original, "countered", now);
-        await record(tx, countered, scope, "countered", null, now);
+        const { before: original } = await step(tx, scope, id, "counter", now);
         const replaces = original.replaces_id
           ? ((await tx.find(original.replaces_id)) ?? null)
           : null;
@@ -237,13 +243,8 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
       return present(row, today());
     },
 
-    async decline(scope: Scope, id: string): Promise<Agreement> {
-      return settle(scope, id, "decline", "declined");
-    },
-
-    async withdraw(scope: Scope, id: string): Promise<Agreement> {
-      return settle(scope, id, "withdraw", "withdrawn");
-    },
+    decline: (scope: Scope, id: string): Promise<Agreement> => settle(scope, id, "decline"),
+    withdraw: (scope: Scope, id: string): Promise<Agreement> => settle(scope, id, "withdraw"),
 
     /** At review an accepted agreement is kept (new date), retired, or re-proposed in new words. */
     async review(

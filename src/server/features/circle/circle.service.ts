@@ -3,8 +3,8 @@ import type { AddCirclePersonBody, CirclePerson } from "../../../contracts/circl
 import { CIRCLE_STATUSES } from "../../../domain/circle.ts";
 import { requireActionable, requireAuthor, type Scope } from "../../platform/access.ts";
 import type { CirclePersonRow } from "../../platform/db-schema.ts";
-import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -31,19 +31,27 @@ function present(row: CirclePersonRow): Person {
  */
 export function circleService({ clock }: ServiceDeps, stores: ScopedStores<CircleStore>) {
   /** Agreeing and raising a concern are the other partner's answers to a name. */
+  /**
+   * Agreeing and raising a concern are the other partner's answers to a name, by the proposal
+   * life cycle; a name stays open to its answer, since how one feels about a confidant can change.
+   */
   async function answer(
     scope: Scope,
     id: string,
-    status: "agreed" | "concern",
+    how: "accept" | "decline",
     concern: string | null,
   ) {
     const store = stores.at(scope);
     const row = requireActionable(scope, await store.find(id), authorOf, "That person");
-    if (row.author_id === scope.viewerId) {
-      throw errors.conflict("own_person", "Your partner answers for the people you listed.");
-    }
     const now = clock.now().toISOString();
-    await store.answer(row.id, status, concern, now);
+    const status = how === "accept" ? "agreed" : "concern";
+    await takeProposalStep(
+      scope,
+      { open: true, proposedBy: row.author_id },
+      how,
+      "own_person",
+      () => store.answer(row.id, status, concern, now),
+    );
     return present({ ...row, status, concern, updated_at: now });
   }
 
@@ -70,9 +78,9 @@ export function circleService({ clock }: ServiceDeps, stores: ScopedStores<Circl
       return present(row);
     },
 
-    agree: (scope: Scope, id: string) => answer(scope, id, "agreed", null),
+    agree: (scope: Scope, id: string) => answer(scope, id, "accept", null),
     raiseConcern: (scope: Scope, id: string, concern: string) =>
-      answer(scope, id, "concern", concern),
+      answer(scope, id, "decline", concern),
 
     async remove(scope: Scope, id: string): Promise<void> {
       const store = stores.at(scope);

@@ -19,14 +19,20 @@ export function circleStore(db: Db, scope: Scope) {
         .execute();
     },
     /** The other partner's answer to a name: never one's own. */
-    async answer(id: string, status: string, concern: string | null, now: string): Promise<void> {
-      await db
+    async answer(
+      id: string,
+      status: string,
+      concern: string | null,
+      now: string,
+    ): Promise<boolean> {
+      const result = await db
         .updateTable("circle_people")
         .set({ status, concern, updated_at: now })
         .where("id", "=", id)
         .where("couple_id", "=", scope.coupleId)
         .where("author_id", "<>", scope.viewerId)
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
     async deleteOwn(id: string): Promise<void> {
       await db

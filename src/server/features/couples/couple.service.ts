@@ -4,7 +4,13 @@ import type { ActivePause } from "../../../contracts/talks.ts";
 import { utcDay } from "../../../domain/dates.ts";
 import type { TrendStatus } from "../../../domain/intensity.ts";
 import { INVITE_TTL_DAYS } from "../../../domain/limits.ts";
-import { type Phase, parsePhase, phaseDirection } from "../../../domain/phases.ts";
+import {
+  PHASE_RESOLUTIONS,
+  type Phase,
+  parsePhase,
+  phaseDirection,
+} from "../../../domain/phases.ts";
+import type { ProposalMove } from "../../../domain/proposals.ts";
 import { computeReadiness } from "../../../domain/readiness.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { STANCES } from "../../../domain/stance.ts";
@@ -12,6 +18,7 @@ import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/therapy.ts
 import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
+import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { Stores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -298,10 +305,16 @@ export function coupleService(
             "Moving forward takes both of you; your partner has not joined yet.",
           );
         }
+        const answer = (how: ProposalMove, open: { id: string; proposed_by: string }) =>
+          takeProposalStep(
+            scope,
+            { open: true, proposedBy: open.proposed_by },
+            how,
+            "proposal_gone",
+            (to) => tx.resolveProposal(open.id, PHASE_RESOLUTIONS[to], now),
+          );
         if (pending && pending.proposed_by !== scope.viewerId && pending.to_phase === input.to) {
-          if (!(await tx.resolveProposal(pending.id, "confirmed", now))) {
-            throw errors.conflict("proposal_gone", "That proposal was withdrawn meanwhile.");
-          }
+          await answer("accept", pending);
           await tx.setPhase(input.to, now);
           await tx.insertPhaseHistory({
             id: newId(),
@@ -322,7 +335,8 @@ export function coupleService(
             "You have proposed a move already; your partner has not answered yet.",
           );
         }
-        if (pending) await tx.resolveProposal(pending.id, "superseded", now);
+        // The partner's pending move answered with another: a counter-proposal.
+        if (pending) await answer("counter", pending);
         await tx.insertProposal({
           id: newId(),
           couple_id: coupleId,
@@ -340,10 +354,15 @@ export function coupleService(
       const inside = of(scope);
       const pending = await inside.pendingProposal();
       if (!pending) throw errors.notFound("A pending move");
-      const resolution = pending.proposed_by === scope.viewerId ? "withdrawn" : "declined";
-      if (!(await inside.resolveProposal(pending.id, resolution, clock.now().toISOString()))) {
-        throw errors.notFound("A pending move");
-      }
+      const how = pending.proposed_by === scope.viewerId ? "withdraw" : "decline";
+      const now = clock.now().toISOString();
+      await takeProposalStep(
+        scope,
+        { open: true, proposedBy: pending.proposed_by },
+        how,
+        "proposal_gone",
+        (to) => inside.resolveProposal(pending.id, PHASE_RESOLUTIONS[to], now),
+      );
     },
   };
 }
