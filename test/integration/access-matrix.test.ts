@@ -9,6 +9,10 @@ import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
  * Every API route × every relation. The routes come from the OpenAPI document the server
  * generates, so a new route that is missing here fails the suite. Linked therapists join the
  * relations with the therapist workspace; until then no therapist account can exist.
+ *
+ * One set of people serves every route (sign-ups are the slow part); each route gets fresh
+ * items of its own. Routes that change the people themselves (sessions, passwords, accounts,
+ * joining a couple, the couple's phase) are marked `freshPeople` and get their own.
  */
 const RELATIONS = ["signedOut", "outsider", "lone", "partner", "self"] as const;
 type Relation = (typeof RELATIONS)[number];
@@ -42,6 +46,8 @@ interface Entry {
   public?: true;
   /** A stream that stays open when allowed: only refusals are tried here (events.test.ts does the rest). */
   stream?: true;
+  /** The route changes who the people are or where their couple stands: new people for it. */
+  freshPeople?: true;
 }
 
 const all = (status: number, signedOut = 401): Record<Relation, number> => ({
@@ -218,29 +224,39 @@ const MATRIX: Record<string, Entry> = {
     public: true,
   },
   "POST /api/auth/login": {
+    freshPeople: true,
     path: () => "/api/auth/login",
     body: (w) => ({ email: w.lone.email, password: PASSWORD }),
     expect: all(200, 200),
     public: true,
   },
-  "POST /api/auth/logout": { path: () => "/api/auth/logout", expect: all(204, 204), public: true },
+  "POST /api/auth/logout": {
+    freshPeople: true,
+    path: () => "/api/auth/logout",
+    expect: all(204, 204),
+    public: true,
+  },
   "GET /api/me": { path: () => "/api/me", expect: all(200) },
   "POST /api/account/password": {
+    freshPeople: true,
     path: () => "/api/account/password",
     body: () => ({ currentPassword: PASSWORD, newPassword: "another quiet long evening" }),
     expect: all(204),
   },
   "GET /api/account/sessions": { path: () => "/api/account/sessions", expect: all(200) },
   "DELETE /api/account/sessions/{id}": {
+    freshPeople: true,
     path: (w) => `/api/account/sessions/${w.selfSessionId}`,
     expect: { signedOut: 401, outsider: 404, lone: 404, partner: 404, self: 204 },
   },
   "DELETE /api/account": {
+    freshPeople: true,
     path: () => "/api/account",
     body: () => ({ password: PASSWORD }),
     expect: all(204),
   },
   "POST /api/couples": {
+    freshPeople: true,
     path: () => "/api/couples",
     body: () => ({ stance: "hurt" }),
     expect: { signedOut: 401, outsider: 409, lone: 201, partner: 409, self: 409 },
@@ -255,6 +271,7 @@ const MATRIX: Record<string, Entry> = {
     public: true,
   },
   "POST /api/invites/{token}/accept": {
+    freshPeople: true,
     path: (w) => `/api/invites/${w.inviteToken}/accept`,
     body: () => ({ stance: "both" }),
     expect: { signedOut: 401, outsider: 409, lone: 200, partner: 409, self: 409 },
@@ -269,11 +286,13 @@ const MATRIX: Record<string, Entry> = {
     expect: { signedOut: 401, outsider: 204, lone: 404, partner: 204, self: 204 },
   },
   "POST /api/couple/phase": {
+    freshPeople: true,
     path: () => "/api/couple/phase",
     body: () => ({ to: "meaning" }),
     expect: { signedOut: 401, outsider: 202, lone: 404, partner: 202, self: 200 },
   },
   "DELETE /api/couple/phase/pending": {
+    freshPeople: true,
     setup: "pendingPhase",
     path: () => "/api/couple/phase/pending",
     expect: { signedOut: 401, outsider: 404, lone: 404, partner: 204, self: 404 },
@@ -331,17 +350,38 @@ beforeAll(async () => {
   routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
   );
+  shared = await makePeople();
 });
 afterAll(() => t.close());
 
-async function makeWorld(setup: Entry["setup"]): Promise<World> {
-  const canary = `CANARY${randomBytes(6).toString("hex")}`;
-  const privateCanary = `SECRET${randomBytes(6).toString("hex")}`;
-  const { a: self, b: partner } = await makeCouple(t.app, [`Self${canary}`, `Partner${canary}`]);
+interface People {
+  self: Person;
+  partner: Person;
+  outsider: Person;
+  lone: Person;
+  opener: Person;
+}
+
+async function makePeople(): Promise<People> {
+  const { a: self, b: partner } = await makeCouple(t.app, ["Self", "Partner"]);
   const { a: outsider } = await makeCouple(t.app, ["Outsider", "OutsiderPartner"]);
   const lone = await makePerson(t.app, "Lone");
   const opener = await makePerson(t.app, "Opener");
-  const invite = (await opener.client.post("/api/couples", { stance: "hurt" })).json<{
+  await opener.client.post("/api/couples", { stance: "hurt" });
+  return { self, partner, outsider, lone, opener };
+}
+
+let shared: People;
+
+async function makeWorld(setup: Entry["setup"], freshPeople = false): Promise<World> {
+  // Hours apart, so that a pause called for one route has ended before the next.
+  t.clock.advance(4 * 3_600_000);
+  const canary = `CANARY${randomBytes(6).toString("hex")}`;
+  const privateCanary = `SECRET${randomBytes(6).toString("hex")}`;
+  const people = freshPeople ? await makePeople() : shared;
+  const { self, partner, outsider, lone } = people;
+  // A new link each time: links expire, and the hours between routes add up.
+  const invite = (await people.opener.client.post("/api/couple/invite")).json<{
     invite: { token: string };
   }>();
   const agreement = (
@@ -415,7 +455,7 @@ describe("access matrix", () => {
 
   for (const [route, entry] of Object.entries(MATRIX)) {
     it(`${route}: each relation gets exactly what it may`, async () => {
-      const w = await makeWorld(entry.setup);
+      const w = await makeWorld(entry.setup, entry.freshPeople);
       const [method, template] = route.split(" ") as [string, string];
       expect(template).toBeDefined();
       for (const relation of RELATIONS) {
