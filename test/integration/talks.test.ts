@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CoupleView } from "../../src/contracts/couples.ts";
 import type { TalkTime } from "../../src/contracts/talks.ts";
-import { evaluateSafetyCheck, SAFETY_QUESTIONS } from "../../src/domain/safety-check.ts";
-import { makeCouple, makePerson } from "../support/factories.ts";
+import { makeCouple } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -11,17 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const DAY = 86_400_000;
-const answersWhere = (pick: (q: (typeof SAFETY_QUESTIONS)[number]) => string) =>
-  Object.fromEntries(SAFETY_QUESTIONS.map((q) => [q.key, pick(q)]));
-const safeAnswers = answersWhere(
-  (q) => q.options.find((o) => !o.concern && o.value !== "rather-not-say")?.value ?? "",
-);
-const afraidAnswers = answersWhere((q) =>
-  q.key === "afraid-of-harm"
-    ? (q.options.find((o) => o.concern)?.value ?? "")
-    : (q.options.find((o) => !o.concern && o.value !== "rather-not-say")?.value ?? ""),
-);
+const MINUTE = 60_000;
 
 describe("talk times", () => {
   it("are proposed, accepted by the other partner, and give the next window in their zone", async () => {
@@ -175,104 +164,86 @@ describe("talk times", () => {
   });
 });
 
-describe("the private safety check", () => {
-  it("shows crisis resources on a concern and changes nothing the partner can see", async () => {
-    expect(evaluateSafetyCheck(afraidAnswers)).toMatchObject({ ok: true, concern: true });
+describe("parking lot", () => {
+  it("keeps topics for the next talk, counts carry-overs and closes discussed ones", async () => {
     const { a, b } = await makeCouple(t.app);
-    const partnerViews = async () =>
-      Promise.all(
-        ["/api/couple", "/api/intensity", "/api/safety-checks", "/api/talk-times"].map(
-          async (u) => (await b.client.get(u)).raw,
-        ),
-      );
-    const before = await partnerViews();
-
-    const res = await a.client.post("/api/safety-checks", { answers: afraidAnswers });
-    expect(res.status).toBe(201);
-    const body = res.json<{
-      check: { concern: boolean };
-      resources: unknown[];
-      riskyFeatures: unknown[];
-      individualMode: boolean;
-    }>();
-    expect(body.check.concern).toBe(true);
-    expect(body.resources.length).toBeGreaterThan(0);
-    expect(body.riskyFeatures.length).toBeGreaterThan(0);
-    expect(body.individualMode).toBe(false);
-
-    expect((await a.client.post("/api/couple/individual-mode", { on: true })).status).toBe(204);
-    expect((await a.client.get("/api/couple")).json<CoupleView>().me.individualMode).toBe(true);
-    expect(await partnerViews()).toEqual(before);
-    expect((await b.client.get("/api/safety-checks")).json()).toEqual({ checks: [] });
-    expect(
-      (await a.client.get("/api/safety-checks")).json<{ checks: unknown[] }>().checks,
-    ).toHaveLength(1);
+    const raised = await a.client.post("/api/parking-lot", {
+      topic: "  The messages from last spring ",
+    });
+    expect(raised.status).toBe(201);
+    const { item } = raised.json<{ item: { id: string } }>();
+    expect(raised.json()).toMatchObject({
+      item: {
+        topic: "The messages from last spring",
+        status: "open",
+        raisedBy: a.id,
+        carriedOver: 0,
+      },
+    });
+    await b.client.post(`/api/parking-lot/${item.id}/carry-over`);
+    const twice = await a.client.post(`/api/parking-lot/${item.id}/carry-over`);
+    expect(twice.json()).toMatchObject({ item: { carriedOver: 2, status: "open" } });
+    const done = await b.client.post(`/api/parking-lot/${item.id}/discussed`);
+    expect(done.json()).toMatchObject({ item: { status: "discussed", carriedOver: 2 } });
+    expect((await a.client.post(`/api/parking-lot/${item.id}/carry-over`)).status).toBe(409);
+    const list = await b.client.get("/api/parking-lot");
+    expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
   });
 
-  it("without a concern, offers no resources and records feeling safe enough", async () => {
+  it("needs a topic", async () => {
     const { a } = await makeCouple(t.app);
-    const res = await a.client.post("/api/safety-checks", { answers: safeAnswers });
-    expect(res.json()).toMatchObject({
-      check: { concern: false },
-      resources: [],
-      riskyFeatures: [],
-    });
-    expect((await a.client.get("/api/couple")).json<CoupleView>().me.safeEnough).toBe(true);
-  });
-
-  it("needs every question answered, naming the missing ones", async () => {
-    const person = await makePerson(t.app);
-    const res = await person.client.post("/api/safety-checks", {
-      answers: { "safe-to-continue": "yes", bogus: "x" },
-    });
+    const res = await a.client.post("/api/parking-lot", { topic: "   " });
     expect(res.status).toBe(400);
-    const fields = Object.keys(res.json<{ error: { fields: object } }>().error.fields);
-    expect(fields).toContain("answers.bogus");
-    expect(fields).toContain("answers.pressured");
-  });
-
-  it("lists crisis resources for anyone, signed in or not", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/api/safety/resources" });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().resources[0]).toMatchObject({
-      name: expect.any(String),
-      contact: expect.any(String),
-    });
+    expect(res.json()).toMatchObject({ error: { fields: { topic: expect.any(String) } } });
   });
 });
 
-describe("therapy decision", () => {
-  it("is shared by the couple and counts for readiness", async () => {
+describe("pause", () => {
+  it("shows both partners until when, never why, and ends by itself", async () => {
     const { a, b } = await makeCouple(t.app);
-    expect((await a.client.post("/api/couple/therapy", { status: "set-aside" })).json()).toEqual({
-      status: "set-aside",
-    });
-    const view = (await b.client.get("/api/couple")).json<CoupleView>();
-    expect(view.therapy).toBe("set-aside");
-    expect(view.readiness.items.find((i) => i.key === "therapy-decided")?.met).toBe(true);
-    expect((await a.client.post("/api/couple/therapy", { status: "maybe" })).status).toBe(400);
-  });
-});
+    const started = await a.client.post("/api/pauses", { minutes: 30 });
+    expect(started.status).toBe(201);
+    const { pause } = started.json<{ pause: { endsAt: string; startedAt: string } }>();
+    expect(Date.parse(pause.endsAt) - Date.parse(pause.startedAt)).toBe(30 * MINUTE);
 
-describe("intensity trend in readiness", () => {
-  it("is met when each shared trend is low or easing over two weeks", async () => {
-    t.clock.set("2026-05-01T08:00:00.000Z");
+    const mine = (await a.client.get("/api/couple")).json<CoupleView>();
+    const theirs = (await b.client.get("/api/couple")).json<CoupleView>();
+    expect(mine.activePause).toEqual({ byMe: true, endsAt: pause.endsAt });
+    expect(theirs.activePause).toEqual({ byMe: false, endsAt: pause.endsAt });
+
+    t.clock.advance(31 * MINUTE);
+    expect((await b.client.get("/api/couple")).json<CoupleView>().activePause).toBeNull();
+  });
+
+  it("cannot be overridden by the other partner, and its caller can set a new return time", async () => {
     const { a, b } = await makeCouple(t.app);
-    for (let day = 0; day < 14; day++) {
-      await a.client.post("/api/intensity", { value: day < 7 ? 7 : 4 });
-      await b.client.post("/api/intensity", { value: 2 });
-      t.clock.advance(DAY);
+    await a.client.post("/api/pauses", { minutes: 20 });
+    const override = await b.client.post("/api/pauses", { minutes: 20 });
+    expect(override.status).toBe(409);
+    expect(override.json()).toMatchObject({ error: { code: "pause_running" } });
+    const longer = await a.client.post("/api/pauses", { minutes: 45 });
+    const { endsAt } = longer.json<{ pause: { endsAt: string } }>().pause;
+    expect((await b.client.get("/api/couple")).json<CoupleView>().activePause).toEqual({
+      byMe: false,
+      endsAt,
+    });
+  });
+
+  it("can be ended early only by the partner who called it", async () => {
+    const { a, b } = await makeCouple(t.app);
+    await a.client.post("/api/pauses", { minutes: 20 });
+    expect((await b.client.post("/api/pauses/current/end")).status).toBe(404);
+    expect((await a.client.post("/api/pauses/current/end")).status).toBe(204);
+    expect((await b.client.get("/api/couple")).json<CoupleView>().activePause).toBeNull();
+  });
+
+  it("lasts 20 to 180 whole minutes", async () => {
+    const { a } = await makeCouple(t.app);
+    for (const minutes of [19, 181, 20.5, "30", null]) {
+      const res = await a.client.post("/api/pauses", { minutes });
+      expect(res.status, String(minutes)).toBe(400);
+      expect(res.json()).toMatchObject({ error: { fields: { minutes: expect.any(String) } } });
     }
-    const overview = (await a.client.get("/api/intensity")).json<{
-      trends: Array<{ mine: boolean; status: string }>;
-    }>();
-    expect(overview.trends.map((x) => [x.mine, x.status]).sort()).toEqual([
-      [false, "low"],
-      [true, "easing"],
-    ]);
-    const item = (await b.client.get("/api/couple"))
-      .json<CoupleView>()
-      .readiness.items.find((i) => i.key === "intensity-calming");
-    expect(item?.met).toBe(true);
+    expect((await a.client.post("/api/pauses", { minutes: 180 })).status).toBe(201);
   });
 });
