@@ -13,6 +13,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: "web",
+          include: ["test/web/**/*.test.ts"],
+          environment: "node",
+          // The web's helpers read the browser's zone; these tests fix it rather than take the
+          // machine's, and pass every instant they use.
+          env: { TZ: "Europe/Berlin" },
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",

@@ -89,6 +89,12 @@ export function dayIn(timestamp: string | Date, timeZone?: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/** The calendar day after a YYYY-MM-DD day. */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10);
+}
+
 /** "Wednesday", in the viewer's language, for a moment seen in a zone (the browser's by default). */
 export function formatWeekday(timestamp: string, timeZone?: string): string {
   return inZone({ weekday: "long" }, timeZone).format(new Date(timestamp));
@@ -108,8 +114,10 @@ export function formatTimeRange(startsAt: string, endsAt: string, timeZone?: str
 export function formatWindow(startsAt: string, endsAt: string, now = new Date()): string {
   const day = dayIn(startsAt);
   const times = formatTimeRange(startsAt, endsAt);
-  if (day === dayIn(now)) return `Today, ${times}`;
-  if (day === dayIn(new Date(now.getTime() + 86_400_000))) return `Tomorrow, ${times}`;
+  const today = dayIn(now);
+  if (day === today) return `Today, ${times}`;
+  // The next calendar day, not now + 24 hours: on the night clocks go back those differ.
+  if (day === nextDay(today)) return `Tomorrow, ${times}`;
   const date = inZone({ weekday: "long", day: "numeric", month: "long" }).format(
     new Date(startsAt),
   );
