@@ -1,58 +1,43 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { ChangePasswordBody } from "../../../../contracts/account.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useChangePassword } from "../api/account.ts";
-
-type Input = z.input<typeof ChangePasswordBody>;
-type Output = z.output<typeof ChangePasswordBody>;
 
 const FIELD_IDS = { currentPassword: "current-password", newPassword: "new-password" };
 
 export function ChangePasswordForm() {
   const change = useChangePassword();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(ChangePasswordBody),
+  const { form, errors, submit, summary, status } = useSchemaForm(ChangePasswordBody, {
     defaultValues: { currentPassword: "", newPassword: "" },
+    fieldIds: FIELD_IDS,
   });
-  const { errors } = form.formState;
   return (
     <form
       className="form form--tight"
       noValidate
-      onSubmit={form.handleSubmit((values) => {
-        setServerMessages([]);
-        setStatus("");
-        change.mutate(values, {
-          onSuccess: () => {
-            form.reset();
-            setStatus("Your password is changed. Any other devices were signed out.");
-          },
-          onError: (error) => {
-            if (isApiError(error) && error.status === 401 && !error.fields.currentPassword) {
-              form.setError("currentPassword", {
-                type: "server",
-                message: "That isn't your current password.",
-              });
-            }
-            setServerMessages(
-              applyServerErrors(error, form.setError, ["currentPassword", "newPassword"]),
-            );
-          },
-        });
-      })}
+      onSubmit={submit(
+        async (values) => {
+          await change.mutateAsync(values);
+          form.reset();
+          return "Your password is changed. Any other devices were signed out.";
+        },
+        (error) => {
+          if (isApiError(error) && error.status === 401 && !error.fields.currentPassword) {
+            form.setError("currentPassword", {
+              type: "server",
+              message: "That isn't your current password.",
+            });
+          }
+          return undefined;
+        },
+      )}
     >
-      <ErrorSummary errors={summaryErrors(errors, FIELD_IDS, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <TextField
         id={FIELD_IDS.currentPassword}
         className="field--short"

@@ -1,53 +1,39 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { LoginBody } from "../../../../contracts/account.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useLogin } from "../api/auth.ts";
-
-type Input = z.input<typeof LoginBody>;
-type Output = z.output<typeof LoginBody>;
 
 const FIELD_IDS = { email: "signin-email", password: "signin-password" };
 
 export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
   const login = useLogin();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(LoginBody),
+  const { form, errors, submit, summary } = useSchemaForm(LoginBody, {
     defaultValues: { email: "", password: "" },
+    fieldIds: FIELD_IDS,
   });
-  const { errors } = form.formState;
 
   return (
     <form
       className="form"
       noValidate
       aria-label="Sign in"
-      onSubmit={form.handleSubmit(async (values) => {
-        setServerMessages([]);
-        // The form may unmount once signed in; the promise still settles here.
-        await login.mutateAsync(values).then(
-          () => onSuccess?.(),
-          (error: unknown) => {
-            if (isApiError(error) && error.status === 401) {
-              setServerMessages([
-                "That email and password don't match an account. Check them and try again.",
-              ]);
-              form.resetField("password");
-              return;
-            }
-            setServerMessages(applyServerErrors(error, form.setError, ["email", "password"]));
-          },
-        );
-      })}
+      onSubmit={submit(
+        async (values) => {
+          // The form may unmount once signed in; the promise still settles here.
+          await login.mutateAsync(values);
+          onSuccess?.();
+        },
+        (error) => {
+          if (!isApiError(error) || error.status !== 401) return undefined;
+          form.resetField("password");
+          return ["That email and password don't match an account. Check them and try again."];
+        },
+      )}
     >
-      <ErrorSummary errors={summaryErrors(errors, FIELD_IDS, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <TextField
         id={FIELD_IDS.email}
         label="Email"

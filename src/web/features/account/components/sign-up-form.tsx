@@ -1,53 +1,42 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { SignupBody } from "../../../../contracts/account.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useSignup } from "../api/auth.ts";
-
-type Input = z.input<typeof SignupBody>;
-type Output = z.output<typeof SignupBody>;
 
 const FIELD_IDS = { name: "signup-name", email: "signup-email", password: "signup-password" };
 
 /** Create an account. Signs in on success; the caller decides where to go next. */
 export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
   const signup = useSignup();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(SignupBody),
+  const { form, errors, submit, summary } = useSchemaForm(SignupBody, {
     defaultValues: { name: "", email: "", password: "" },
+    fieldIds: FIELD_IDS,
   });
-  const { errors } = form.formState;
 
   return (
     <form
       className="form"
       noValidate
       aria-label="Create an account"
-      onSubmit={form.handleSubmit(async (values) => {
-        setServerMessages([]);
-        // The form may unmount once signed in; the promise still settles here.
-        await signup.mutateAsync(values).then(
-          () => onSuccess?.(),
-          (error: unknown) => {
-            if (isApiError(error) && error.status === 409 && !error.fields.email) {
-              form.setError("email", { type: "server", message: error.message });
-            }
-            setServerMessages(
-              applyServerErrors(error, form.setError, ["name", "email", "password"]),
-            );
-          },
-        );
-      })}
+      onSubmit={submit(
+        async (values) => {
+          // The form may unmount once signed in; the promise still settles here.
+          await signup.mutateAsync(values);
+          onSuccess?.();
+        },
+        (error) => {
+          if (isApiError(error) && error.status === 409 && !error.fields.email) {
+            form.setError("email", { type: "server", message: error.message });
+          }
+          return undefined;
+        },
+      )}
     >
-      <ErrorSummary errors={summaryErrors(errors, FIELD_IDS, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <TextField
         id={FIELD_IDS.name}
         label="Your name"

@@ -1,20 +1,13 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { CounterAgreementBody } from "../../../../contracts/agreements.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { useToast } from "../../../ui/toast.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type Agreement, useCounterAgreement } from "../api/agreements.ts";
 import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
-
-type Input = z.input<typeof CounterAgreementBody>;
-type Output = z.output<typeof CounterAgreementBody>;
 
 /** Answer a proposal with other wording; it goes back to the partner as a new proposal. */
 export function CounterForm({
@@ -27,29 +20,22 @@ export function CounterForm({
   const people = usePeople();
   const toast = useToast();
   const counter = useCounterAgreement();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(CounterAgreementBody),
-    defaultValues: { text: agreement.text },
-  });
-  const { errors } = form.formState;
   const ids = { text: `counter-text-${agreement.id}`, reviewOn: `counter-review-${agreement.id}` };
+  const { form, errors, submit, summary } = useSchemaForm(CounterAgreementBody, {
+    defaultValues: { text: agreement.text },
+    fieldIds: ids,
+  });
   return (
     <form
       className="inline-panel form form--tight"
       noValidate
       aria-label="Suggest other wording"
-      onSubmit={form.handleSubmit(async (body) => {
-        setServerMessages([]);
-        try {
-          await counter.mutateAsync({ id: agreement.id, body });
-          toast(`Your wording is sent. ${people.partnerName} can now accept it or answer it.`);
-        } catch (error) {
-          setServerMessages(applyServerErrors(error, form.setError, ["text", "reviewOn"]));
-        }
+      onSubmit={submit(async (body) => {
+        await counter.mutateAsync({ id: agreement.id, body });
+        toast(`Your wording is sent. ${people.partnerName} can now accept it or answer it.`);
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <TextAreaField
         id={ids.text}
         label="Your wording"

@@ -1,6 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ProposeAgreementBody } from "../../../../contracts/agreements.ts";
 import { AGREEMENT_CATEGORIES } from "../../../../domain/agreements.ts";
@@ -9,9 +7,9 @@ import { Button } from "../../../ui/button.tsx";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useProposeAgreement } from "../api/agreements.ts";
 import { CATEGORY_EXAMPLES, CATEGORY_LABELS } from "../copy.ts";
 import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
@@ -20,9 +18,6 @@ import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
 const ProposeForm = ProposeAgreementBody.extend({
   category: z.enum(AGREEMENT_CATEGORIES, { error: "Choose what the agreement is about." }),
 });
-type Input = z.input<typeof ProposeForm>;
-type Output = z.output<typeof ProposeForm>;
-
 const FIELD_IDS = {
   category: "propose-category-talk",
   text: "propose-text",
@@ -32,13 +27,10 @@ const FIELD_IDS = {
 export function ProposeAgreementForm() {
   const people = usePeople();
   const propose = useProposeAgreement();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(ProposeForm),
+  const { form, errors, submit, summary, status } = useSchemaForm(ProposeForm, {
     defaultValues: { text: "" },
+    fieldIds: FIELD_IDS,
   });
-  const { errors } = form.formState;
   const category = useWatch({ control: form.control, name: "category" });
 
   return (
@@ -46,26 +38,15 @@ export function ProposeAgreementForm() {
       className="form form--tight"
       noValidate
       aria-label="Propose an agreement"
-      onSubmit={form.handleSubmit((values) => {
-        setServerMessages([]);
-        setStatus("");
-        propose.mutate(values, {
-          onSuccess: () => {
-            form.reset({ text: "" });
-            setStatus(
-              people.partner
-                ? `Your suggestion is on its way. ${people.partnerName} can now accept it or suggest other wording.`
-                : "Your suggestion is saved. Your partner can answer it once they've joined.",
-            );
-          },
-          onError: (error) =>
-            setServerMessages(
-              applyServerErrors(error, form.setError, ["category", "text", "reviewOn"]),
-            ),
-        });
+      onSubmit={submit(async (values) => {
+        await propose.mutateAsync(values);
+        form.reset({ text: "" });
+        return people.partner
+          ? `Your suggestion is on its way. ${people.partnerName} can now accept it or suggest other wording.`
+          : "Your suggestion is saved. Your partner can answer it once they've joined.";
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, FIELD_IDS, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <ChoiceGroup
         id="propose-category"
         size="compact"

@@ -1,6 +1,5 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { AddStressorBody } from "../../../../contracts/stressors.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
@@ -10,11 +9,11 @@ import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { ConfirmInline } from "../../../ui/confirm-inline.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { SelectField, TextField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { Reveal } from "../../../ui/reveal.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { VisibilityField } from "../../../ui/visibility-field.tsx";
 import {
   type Stressor,
@@ -28,41 +27,29 @@ import { PLAN_DESCRIPTIONS, PLAN_LABELS } from "../copy.ts";
 const AddForm = AddStressorBody.extend({
   plan: z.enum(STRESSOR_PLANS, { error: "Choose what to do with it for now." }),
 });
-type Input = z.input<typeof AddForm>;
-type Output = z.output<typeof AddForm>;
 
 function AddStressorForm() {
   const people = usePeople();
   const add = useAddStressor();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
   const privateOnly = people.individualMode;
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(AddForm),
-    defaultValues: { text: "", visibility: privateOnly ? "private" : "couple" },
-  });
-  const { errors } = form.formState;
   const ids = { text: "stressor-text", plan: "stressor-plan-pause" };
+  const { form, errors, submit, summary, status } = useSchemaForm(AddForm, {
+    defaultValues: { text: "", visibility: privateOnly ? "private" : "couple" },
+    fieldIds: ids,
+  });
   return (
     <form
       className="form form--tight"
       noValidate
       aria-label="Add a stressor"
-      onSubmit={form.handleSubmit((values) => {
-        setServerMessages([]);
-        setStatus("");
+      onSubmit={submit(async (values) => {
         const body = privateOnly ? { ...values, visibility: "private" as const } : values;
-        add.mutate(body, {
-          onSuccess: () => {
-            form.reset({ text: "", visibility: body.visibility });
-            setStatus("Added to your stressors.");
-          },
-          onError: (error) =>
-            setServerMessages(applyServerErrors(error, form.setError, ["text", "plan"])),
-        });
+        await add.mutateAsync(body);
+        form.reset({ text: "", visibility: body.visibility });
+        return "Added to your stressors.";
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <TextField
         id={ids.text}
         label="What's weighing on you from outside?"

@@ -1,7 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { RaiseTopicBody } from "../../../../contracts/talks.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { CARRIED_OVER_NOTICE } from "../../../../domain/talks.ts";
@@ -9,12 +5,12 @@ import { Button, ButtonLink } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { formatDate } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useToast } from "../../../ui/toast.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import {
   type ParkingItem,
   type TopicAction,
@@ -23,38 +19,26 @@ import {
   useTopicAction,
 } from "../api/parking-lot.ts";
 
-type Input = z.input<typeof RaiseTopicBody>;
-type Output = z.output<typeof RaiseTopicBody>;
-
 /** Write a topic down now, to talk about at the next talk time. */
 export function RaiseTopicForm() {
   const people = usePeople();
   const raise = useRaiseTopic();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(RaiseTopicBody),
+  const { form, errors, submit, summary, status } = useSchemaForm(RaiseTopicBody, {
     defaultValues: { topic: "" },
+    fieldIds: { topic: "topic" },
   });
-  const { errors } = form.formState;
   return (
     <form
       className="form form--tight"
       noValidate
       aria-label="Park a topic"
-      onSubmit={form.handleSubmit((values) => {
-        setServerMessages([]);
-        setStatus("");
-        raise.mutate(values, {
-          onSuccess: () => {
-            form.reset({ topic: "" });
-            setStatus("Parked. It will wait for your next talk time.");
-          },
-          onError: (error) => setServerMessages(applyServerErrors(error, form.setError, ["topic"])),
-        });
+      onSubmit={submit(async (values) => {
+        await raise.mutateAsync(values);
+        form.reset({ topic: "" });
+        return "Parked. It will wait for your next talk time.";
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, { topic: "topic" }, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <TextAreaField
         id="topic"
         label="What would you like to talk about?"

@@ -1,0 +1,62 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
+import type { z } from "zod";
+import { applyServerErrors, summaryErrors } from "./form-errors.ts";
+
+interface Options<I extends FieldValues> {
+  defaultValues: DefaultValues<I>;
+  /** Each field's input id, so the error summary links to it and server messages land by it. */
+  fieldIds: Partial<Record<Path<I>, string>>;
+}
+
+/**
+ * A form checked by a contract schema, the way every Mend form works: errors next to fields and
+ * in a linked summary, the server's field messages put by their inputs, and a calm status line
+ * after success. `submit(send)` returns the submit handler; `send` may return the status text
+ * to show.
+ */
+export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  { defaultValues, fieldIds }: Options<z.input<S>>,
+) {
+  type Input = z.input<S>;
+  type Output = z.output<S>;
+  const form = useForm<Input, unknown, Output>({
+    // The resolver's types cannot follow a generic schema; the schema is what checks the form.
+    resolver: zodResolver(schema as never) as never,
+    defaultValues,
+  });
+  const [serverMessages, setServerMessages] = useState<string[]>([]);
+  const [status, setStatus] = useState("");
+  const { errors } = form.formState;
+
+  /**
+   * `explain` may read a failure first (a wrong password, a taken e-mail): it can mark fields,
+   * and return the summary's messages itself, or nothing to let the server's messages stand.
+   */
+  function submit(
+    send: (values: Output) => Promise<unknown>,
+    explain?: (error: unknown) => string[] | undefined,
+  ) {
+    return form.handleSubmit(async (values) => {
+      setServerMessages([]);
+      setStatus("");
+      try {
+        const done = await send(values);
+        if (typeof done === "string") setStatus(done);
+      } catch (error) {
+        const known = Object.keys(fieldIds) as Path<Input>[];
+        setServerMessages(explain?.(error) ?? applyServerErrors(error, form.setError, known));
+      }
+    });
+  }
+
+  return {
+    form,
+    errors,
+    submit,
+    summary: summaryErrors(errors, fieldIds, serverMessages),
+    status,
+  };
+}
