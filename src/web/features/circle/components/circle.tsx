@@ -1,18 +1,15 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { AddCirclePersonBody, RaiseConcernBody } from "../../../../contracts/circle.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ConfirmInline } from "../../../ui/confirm-inline.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField, TextField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { Reveal } from "../../../ui/reveal.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import {
   type CirclePerson,
   useAddCirclePerson,
@@ -23,43 +20,26 @@ import {
 } from "../api/circle.ts";
 import { CIRCLE_STATUS_LABELS } from "../copy.ts";
 
-type AddInput = z.input<typeof AddCirclePersonBody>;
-type AddOutput = z.output<typeof AddCirclePersonBody>;
-type ConcernInput = z.input<typeof RaiseConcernBody>;
-type ConcernOutput = z.output<typeof RaiseConcernBody>;
-
 function AddPersonForm() {
   const people = usePeople();
   const add = useAddCirclePerson();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
-  const form = useForm<AddInput, unknown, AddOutput>({
-    resolver: zodResolver(AddCirclePersonBody),
-    defaultValues: { name: "", relation: "" },
-  });
-  const { errors } = form.formState;
   const ids = { name: "circle-name", relation: "circle-relation" };
+  const { form, errors, submit, summary, status } = useSchemaForm(AddCirclePersonBody, {
+    defaultValues: { name: "", relation: "" },
+    fieldIds: ids,
+  });
   return (
     <form
       className="form form--tight"
       noValidate
       aria-label="Add someone you talk to"
-      onSubmit={form.handleSubmit((values) => {
-        setServerMessages([]);
-        setStatus("");
-        add.mutate(values, {
-          onSuccess: () => {
-            form.reset({ name: "", relation: "" });
-            setStatus(
-              `Added. ${people.partner ? `${people.partnerName} can now agree or raise a concern.` : ""}`,
-            );
-          },
-          onError: (error) =>
-            setServerMessages(applyServerErrors(error, form.setError, ["name", "relation"])),
-        });
+      onSubmit={submit(async (values) => {
+        await add.mutateAsync(values);
+        form.reset({ name: "", relation: "" });
+        return `Added. ${people.partner ? `${people.partnerName} can now agree or raise a concern.` : ""}`;
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <div className="form-row form-row--two">
         <TextField
           id={ids.name}
@@ -91,31 +71,22 @@ function AddPersonForm() {
 function ConcernForm({ person, onCancel }: { person: CirclePerson; onCancel: () => void }) {
   const raise = useRaiseConcern();
   const people = usePeople();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const form = useForm<ConcernInput, unknown, ConcernOutput>({
-    resolver: zodResolver(RaiseConcernBody),
-    defaultValues: { concern: "" },
-  });
-  const { errors } = form.formState;
   const id = `concern-${person.id}`;
+  const { form, errors, submit, summary } = useSchemaForm(RaiseConcernBody, {
+    defaultValues: { concern: "" },
+    fieldIds: { concern: id },
+  });
   return (
     <form
       className="inline-panel form form--tight"
       noValidate
       aria-label={`Raise a concern about ${person.name}`}
-      onSubmit={form.handleSubmit((values) => {
-        setServerMessages([]);
-        raise.mutate(
-          { id: person.id, concern: values.concern },
-          {
-            onSuccess: onCancel,
-            onError: (error) =>
-              setServerMessages(applyServerErrors(error, form.setError, ["concern"])),
-          },
-        );
+      onSubmit={submit(async (values) => {
+        await raise.mutateAsync({ id: person.id, concern: values.concern });
+        onCancel();
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, { concern: id }, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <TextAreaField
         id={id}
         label="What worries you?"

@@ -1,16 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { IntensityBody } from "../../../../contracts/intensity.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { ScaleField } from "../../../ui/scale-field.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { VisibilityField } from "../../../ui/visibility-field.tsx";
 import { useRecordIntensity } from "../api/intensity.ts";
 import { SCALE_HIGH, SCALE_LOW } from "../copy.ts";
@@ -25,8 +23,6 @@ const CheckForm = IntensityBody.extend({
     .min(0)
     .max(10),
 });
-type Input = z.input<typeof CheckForm>;
-type Output = z.output<typeof CheckForm>;
 
 interface IntensityCheckFormProps {
   /** "quick" for Home: the number and a private box; "full" adds a note and every visibility. */
@@ -38,43 +34,34 @@ interface IntensityCheckFormProps {
 export function IntensityCheckForm({ variant = "full", onSaved }: IntensityCheckFormProps) {
   const people = usePeople();
   const record = useRecordIntensity();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
   const privateOnly = people.individualMode;
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(CheckForm),
-    defaultValues: { visibility: privateOnly ? "private" : "couple" },
-  });
-  const { errors } = form.formState;
   const prefix = variant === "quick" ? "quick-intensity" : "intensity";
   const ids = { value: `${prefix}-0`, note: `${prefix}-note` };
+  const { form, errors, submit, summary, status } = useSchemaForm(CheckForm, {
+    defaultValues: { visibility: privateOnly ? "private" : "couple" },
+    fieldIds: ids,
+  });
 
   return (
     <form
       className="form form--tight"
       noValidate
       aria-label="Today's intensity check"
-      onSubmit={form.handleSubmit((values) => {
-        setServerMessages([]);
-        setStatus("");
+      onSubmit={submit(async (values) => {
         const body = privateOnly ? { ...values, visibility: "private" as const } : values;
         // The caller may replace this form once saved, so the answer is awaited here.
-        return record.mutateAsync(body).then(
-          () => {
-            const message =
-              body.visibility === "private"
-                ? `Saved: ${body.value}. Only you see this one.`
-                : `Saved: ${body.value}. ${people.partnerName.charAt(0).toUpperCase()}${people.partnerName.slice(1)} can see it.`;
-            if (onSaved) onSaved(message);
-            else setStatus(message);
-            form.reset({ visibility: body.visibility });
-          },
-          (error: unknown) =>
-            setServerMessages(applyServerErrors(error, form.setError, ["value", "note"])),
-        );
+        await record.mutateAsync(body);
+        const message =
+          body.visibility === "private"
+            ? `Saved: ${body.value}. Only you see this one.`
+            : `Saved: ${body.value}. ${people.partnerName.charAt(0).toUpperCase()}${people.partnerName.slice(1)} can see it.`;
+        form.reset({ visibility: body.visibility });
+        if (!onSaved) return message;
+        onSaved(message);
+        return undefined;
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <Controller
         control={form.control}
         name="value"

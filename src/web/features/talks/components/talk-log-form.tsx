@@ -1,6 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { TalkLogBody } from "../../../../contracts/talks.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
@@ -9,9 +7,9 @@ import { Button } from "../../../ui/button.tsx";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { ScaleField } from "../../../ui/scale-field.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { VisibilityField } from "../../../ui/visibility-field.tsx";
 import { type TalkWindowData, useLogTalk } from "../api/talk-times.ts";
 import { OUTCOME_LABELS } from "../copy.ts";
@@ -32,8 +30,6 @@ const LogForm = TalkLogBody.omit({ windowStart: true }).extend({
   intensityBefore: number("before"),
   intensityAfter: number("after"),
 });
-type Input = z.input<typeof LogForm>;
-type Output = z.output<typeof LogForm>;
 
 /** The one-minute log after a talk: how it went, and how intense it felt before and after. */
 export function TalkLogForm({
@@ -45,45 +41,31 @@ export function TalkLogForm({
 }) {
   const people = usePeople();
   const log = useLogTalk();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(LogForm),
-    defaultValues: { visibility: "couple" },
-  });
-  const { errors } = form.formState;
   const ids = {
     went: "log-went-calm",
     intensityBefore: "log-before-0",
     intensityAfter: "log-after-0",
     note: "log-note",
   };
+  const { form, errors, submit, summary } = useSchemaForm(LogForm, {
+    defaultValues: { visibility: "couple" },
+    fieldIds: ids,
+  });
 
   return (
     <form
       className="form form--tight"
       noValidate
       aria-label="How the talk went"
-      onSubmit={form.handleSubmit(async (values) => {
-        setServerMessages([]);
-        try {
-          await log.mutateAsync({
-            talkTimeId: window.talkTimeId,
-            body: { ...values, windowStart: window.startsAt },
-          });
-          onLogged?.("Thank you. Your log is saved.");
-        } catch (error) {
-          setServerMessages(
-            applyServerErrors(error, form.setError, [
-              "went",
-              "intensityBefore",
-              "intensityAfter",
-              "note",
-            ]),
-          );
-        }
+      onSubmit={submit(async (values) => {
+        await log.mutateAsync({
+          talkTimeId: window.talkTimeId,
+          body: { ...values, windowStart: window.startsAt },
+        });
+        onLogged?.("Thank you. Your log is saved.");
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <ChoiceGroup
         id="log-went"
         size="compact"

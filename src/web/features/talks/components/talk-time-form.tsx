@@ -1,17 +1,16 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useMemo } from "react";
+import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ProposeTalkTimeBody } from "../../../../contracts/talks.ts";
 import { WEEKDAYS } from "../../../../domain/schedule.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { SelectField, TextField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { browserTimeZone, formatClock, knownTimeZones, zonePlace } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useToast } from "../../../ui/toast.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type TalkTime, useCounterTalkTime, useProposeTalkTime } from "../api/talk-times.ts";
 import { formatMinutes, TALK_LENGTHS, WEEKDAY_NAMES, WEEKDAY_PLURALS } from "../copy.ts";
 
@@ -19,8 +18,6 @@ import { formatMinutes, TALK_LENGTHS, WEEKDAY_NAMES, WEEKDAY_PLURALS } from "../
 const TalkTimeForm = ProposeTalkTimeBody.extend({
   weekday: z.enum(WEEKDAYS, { error: "Choose a day of the week." }),
 });
-type Input = z.input<typeof TalkTimeForm>;
-type Output = z.output<typeof TalkTimeForm>;
 
 interface TalkTimeFormProps {
   /** Answering a proposal with another time; without it, a new proposal. */
@@ -35,8 +32,6 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
   const propose = useProposeTalkTime();
   const counter = useCounterTalkTime();
   const mutation = counterTo ? counter : propose;
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
   const here = browserTimeZone();
   const zones = useMemo(
     () => knownTimeZones(here, ...(counterTo ? [counterTo.timeZone] : [])),
@@ -49,8 +44,7 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
     minutes: `${prefix}-minutes`,
     timeZone: `${prefix}-zone`,
   };
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(TalkTimeForm),
+  const { form, errors, submit, summary, status } = useSchemaForm(TalkTimeForm, {
     defaultValues: counterTo
       ? {
           weekday: counterTo.weekday,
@@ -59,8 +53,8 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
           timeZone: counterTo.timeZone,
         }
       : { start: "19:00", minutes: 45, timeZone: here },
+    fieldIds: ids,
   });
-  const { errors } = form.formState;
   const [weekday, start, minutes, timeZone] = useWatch({
     control: form.control,
     name: ["weekday", "start", "minutes", "timeZone"],
@@ -77,32 +71,22 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
       className={`form form--tight${counterTo ? " inline-panel" : ""}`}
       noValidate
       aria-label={counterTo ? "Suggest another time" : "Propose a talk time"}
-      onSubmit={form.handleSubmit(async (body) => {
-        setServerMessages([]);
-        setStatus("");
-        try {
-          if (counterTo) {
-            await counter.mutateAsync({ id: counterTo.id, body });
-            toast(
-              `Your time is sent: ${WEEKDAY_PLURALS[body.weekday]} at ${formatClock(body.start)}. ${people.partnerName} can now accept it or suggest another.`,
-            );
-          } else {
-            await propose.mutateAsync(body);
-            setStatus(
-              people.partner
-                ? `Proposed: ${WEEKDAY_PLURALS[body.weekday]} at ${formatClock(body.start)}. ${people.partnerName} can now accept it or suggest another time.`
-                : "Proposed. Your partner can answer once they've joined.",
-            );
-            form.reset({ start: body.start, minutes: body.minutes, timeZone: body.timeZone });
-          }
-        } catch (error) {
-          setServerMessages(
-            applyServerErrors(error, form.setError, ["weekday", "start", "minutes", "timeZone"]),
+      onSubmit={submit(async (body) => {
+        if (counterTo) {
+          await counter.mutateAsync({ id: counterTo.id, body });
+          toast(
+            `Your time is sent: ${WEEKDAY_PLURALS[body.weekday]} at ${formatClock(body.start)}. ${people.partnerName} can now accept it or suggest another.`,
           );
+          return undefined;
         }
+        await propose.mutateAsync(body);
+        form.reset({ start: body.start, minutes: body.minutes, timeZone: body.timeZone });
+        return people.partner
+          ? `Proposed: ${WEEKDAY_PLURALS[body.weekday]} at ${formatClock(body.start)}. ${people.partnerName} can now accept it or suggest another time.`
+          : "Proposed. Your partner can answer once they've joined.";
       })}
     >
-      <ErrorSummary errors={summaryErrors(errors, ids, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <div className="form-row">
         <SelectField
           id={ids.weekday}
