@@ -1,5 +1,6 @@
-import { type ReactNode, useId } from "react";
+import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { describedBy, FieldMessages, useFieldId } from "./field.tsx";
 
 export interface Choice<V extends string> {
   value: V;
@@ -39,29 +40,16 @@ export function ChoiceGroup<V extends string>({
   size = "large",
   id: baseId,
 }: ChoiceGroupProps<V>) {
-  const autoId = `g${useId().replace(/:/g, "")}`;
-  const id = baseId ?? autoId;
-  const describedBy =
-    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const id = useFieldId(baseId, "g");
   const groupName = registration?.name ?? name ?? id;
   return (
     <fieldset
       className={`choices choices--${size}${error ? " choices--invalid" : ""}`}
-      aria-describedby={describedBy}
+      aria-describedby={describedBy(id, hint, error)}
       disabled={disabled}
     >
       <legend className="choices__legend">{legend}</legend>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="choices__list">
         {choices.map((choice) => {
           const optionId = `${id}-${choice.value}`;

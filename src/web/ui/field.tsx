@@ -17,13 +17,18 @@ interface FieldShellProps {
   className?: string | undefined;
 }
 
-function FieldShell({ id, label, hint, error, optional, children, className }: FieldShellProps) {
+/** A field's or a group's hint and error lines, with the ids its control points to. */
+export function FieldMessages({
+  id,
+  hint,
+  error,
+}: {
+  id: string;
+  hint?: ReactNode | undefined;
+  error?: string | undefined;
+}) {
   return (
-    <div className={["field", error ? "field--invalid" : "", className ?? ""].join(" ").trim()}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {optional ? <span className="field__optional"> (optional)</span> : null}
-      </label>
+    <>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
@@ -35,14 +40,41 @@ function FieldShell({ id, label, hint, error, optional, children, className }: F
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldShell({ id, label, hint, error, optional, children, className }: FieldShellProps) {
+  return (
+    <div className={["field", error ? "field--invalid" : "", className ?? ""].join(" ").trim()}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {optional ? <span className="field__optional"> (optional)</span> : null}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
       {children}
     </div>
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
+}
+
+/** The given id, or a stable one of React's, usable in HTML ids and CSS. */
+export function useFieldId(id: string | undefined, prefix = "f"): string {
+  const autoId = useId();
+  return id ?? `${prefix}${autoId.replace(/:/g, "")}`;
+}
+
+/** What a field's control carries: its id, and links to its hint and error for screen readers. */
+function controlProps(fieldId: string, hint: unknown, error: unknown) {
+  return {
+    id: fieldId,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(fieldId, hint, error),
+  };
 }
 
 interface CommonProps {
@@ -69,8 +101,7 @@ export function TextField({
   className,
   ...input
 }: TextFieldProps) {
-  const autoId = useId();
-  const fieldId = id ?? `f${autoId.replace(/:/g, "")}`;
+  const fieldId = useFieldId(id);
   return (
     <FieldShell
       id={fieldId}
@@ -84,10 +115,8 @@ export function TextField({
         type="text"
         {...input}
         ref={ref}
-        id={fieldId}
         className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
+        {...controlProps(fieldId, hint, error)}
       />
     </FieldShell>
   );
@@ -110,8 +139,7 @@ export function TextAreaField({
   rows = 3,
   ...textarea
 }: TextAreaFieldProps) {
-  const autoId = useId();
-  const fieldId = id ?? `f${autoId.replace(/:/g, "")}`;
+  const fieldId = useFieldId(id);
   return (
     <FieldShell
       id={fieldId}
@@ -125,10 +153,8 @@ export function TextAreaField({
         {...textarea}
         rows={rows}
         ref={ref}
-        id={fieldId}
         className="field__control field__control--textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
+        {...controlProps(fieldId, hint, error)}
       />
     </FieldShell>
   );
@@ -152,8 +178,7 @@ export function SelectField({
   className,
   ...select
 }: SelectFieldProps) {
-  const autoId = useId();
-  const fieldId = id ?? `f${autoId.replace(/:/g, "")}`;
+  const fieldId = useFieldId(id);
   return (
     <FieldShell
       id={fieldId}
@@ -166,10 +191,8 @@ export function SelectField({
       <select
         {...select}
         ref={ref}
-        id={fieldId}
         className="field__control field__control--select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fieldId, hint, error)}
+        {...controlProps(fieldId, hint, error)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,4 +1,5 @@
-import { type ReactNode, useId } from "react";
+import type { ReactNode } from "react";
+import { describedBy, FieldMessages, useFieldId } from "./field.tsx";
 
 interface ScaleFieldProps {
   legend: ReactNode;
@@ -37,29 +38,16 @@ export function ScaleField({
   disabled,
   size = "normal",
 }: ScaleFieldProps) {
-  const autoId = `s${useId().replace(/:/g, "")}`;
-  const id = baseId ?? autoId;
-  const describedBy =
-    [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const id = useFieldId(baseId, "s");
   const numbers = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
     <fieldset
       className={`scale scale--${size}${error ? " scale--invalid" : ""}`}
-      aria-describedby={describedBy}
+      aria-describedby={describedBy(id, hint, error)}
       disabled={disabled}
     >
       <legend className="choices__legend">{legend}</legend>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="scale__options">
         {numbers.map((n) => (
           <div className="scale__option" key={n}>

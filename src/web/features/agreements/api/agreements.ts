@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
   type Agreement,
   type AgreementDetailReply,
-  type AgreementReply,
   agreementRoutes,
   type CounterAgreementBody,
   type ProposeAgreementBody,
@@ -11,6 +10,7 @@ import {
 } from "../../../../contracts/agreements.ts";
 import { coupleRoutes } from "../../../../contracts/couples.ts";
 import { api, featureKey, keyOf } from "../../../ui/api-client.ts";
+import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type { Agreement };
 export type ProposeAgreementInput = z.output<typeof ProposeAgreementBody>;
@@ -40,18 +40,8 @@ export function useAgreementDetail(id: string, enabled: boolean) {
   });
 }
 
-function useAgreementMutation<V>(
-  request: (variables: V) => Promise<z.infer<typeof AgreementReply>>,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: featureKey(agreementRoutes.list) }),
-        queryClient.invalidateQueries({ queryKey: coupleKey }),
-      ]),
-  });
+function useAgreementMutation<V, R>(request: (variables: V) => Promise<R>) {
+  return useRefreshingMutation([featureKey(agreementRoutes.list), coupleKey], request);
 }
 
 export function useProposeAgreement() {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
   type AddCirclePersonBody,
@@ -6,6 +6,7 @@ import {
   circleRoutes,
 } from "../../../../contracts/circle.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
+import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type CirclePerson = z.infer<typeof CircleReply>["people"][number];
 export type AddCirclePersonInput = z.output<typeof AddCirclePersonBody>;
@@ -22,11 +23,7 @@ export function useCircle() {
 }
 
 function useCircleMutation<V, R>(request: (variables: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: circleQueryKey }),
-  });
+  return useRefreshingMutation([circleQueryKey], request);
 }
 
 export function useAddCirclePerson() {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
   type AddStressorBody,
@@ -7,6 +7,7 @@ import {
 } from "../../../../contracts/stressors.ts";
 import type { StressorPlan } from "../../../../domain/stressors.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
+import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type Stressor = z.infer<typeof StressorsReply>["stressors"][number];
 export type AddStressorInput = z.output<typeof AddStressorBody>;
@@ -22,11 +23,7 @@ export function useStressors() {
 }
 
 function useStressorMutation<V, R>(request: (variables: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: stressorsQueryKey }),
-  });
+  return useRefreshingMutation([stressorsQueryKey], request);
 }
 
 export function useAddStressor() {

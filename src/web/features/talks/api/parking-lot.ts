@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
-  type ParkingItemReply,
   type ParkingLotReply,
   type RaiseTopicBody,
   talkRoutes,
 } from "../../../../contracts/talks.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
+import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type ParkingItem = z.infer<typeof ParkingLotReply>["items"][number];
 export type RaiseTopicInput = z.output<typeof RaiseTopicBody>;
@@ -24,14 +24,8 @@ export function useParkingLot(enabled = true) {
   });
 }
 
-function useParkingMutation<V>(
-  request: (variables: V) => Promise<z.infer<typeof ParkingItemReply>>,
-) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: parkingLotQueryKey }),
-  });
+function useParkingMutation<V, R>(request: (variables: V) => Promise<R>) {
+  return useRefreshingMutation([parkingLotQueryKey], request);
 }
 
 export function useRaiseTopic() {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { coupleRoutes } from "../../../../contracts/couples.ts";
 import {
@@ -10,6 +10,7 @@ import {
   talkRoutes,
 } from "../../../../contracts/talks.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
+import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type { TalkTime };
 export type TalkTimesData = z.infer<typeof TalkTimesReply>;
@@ -43,16 +44,7 @@ export function useTalkLogs() {
 }
 
 function useTalkMutation<V, R>(request: (variables: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: talkTimesQueryKey }),
-        queryClient.invalidateQueries({ queryKey: talkLogsQueryKey }),
-        queryClient.invalidateQueries({ queryKey: coupleKey }),
-      ]),
-  });
+  return useRefreshingMutation([talkTimesQueryKey, talkLogsQueryKey, coupleKey], request);
 }
 
 export function useProposeTalkTime() {
