@@ -85,39 +85,27 @@ interface CommonProps {
   id?: string | undefined;
 }
 
+/** Splits a field's props into what its label and messages need and what its control gets. */
+function useFieldParts<P extends CommonProps & { className?: string | undefined }>(props: P) {
+  const { label, hint, error, optional, id, className, ...rest } = props;
+  const fieldId = useFieldId(id);
+  return {
+    shell: { id: fieldId, label, hint, error, optional, className },
+    control: { ...rest, ...controlProps(fieldId, hint, error) },
+  };
+}
+
 export interface TextFieldProps
   extends CommonProps,
     Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({
-  label,
-  hint,
-  error,
-  optional,
-  id,
-  ref,
-  className,
-  ...input
-}: TextFieldProps) {
-  const fieldId = useFieldId(id);
+export function TextField({ ref, ...props }: TextFieldProps) {
+  const { shell, control } = useFieldParts(props);
   return (
-    <FieldShell
-      id={fieldId}
-      label={label}
-      hint={hint}
-      error={error}
-      optional={optional}
-      className={className}
-    >
-      <input
-        type="text"
-        {...input}
-        ref={ref}
-        className="field__control"
-        {...controlProps(fieldId, hint, error)}
-      />
+    <FieldShell {...shell}>
+      <input type="text" {...control} ref={ref} className="field__control" />
     </FieldShell>
   );
 }
@@ -128,33 +116,15 @@ export interface TextAreaFieldProps
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  optional,
-  id,
-  ref,
-  className,
-  rows = 3,
-  ...textarea
-}: TextAreaFieldProps) {
-  const fieldId = useFieldId(id);
+export function TextAreaField({ ref, rows = 3, ...props }: TextAreaFieldProps) {
+  const { shell, control } = useFieldParts(props);
   return (
-    <FieldShell
-      id={fieldId}
-      label={label}
-      hint={hint}
-      error={error}
-      optional={optional}
-      className={className}
-    >
+    <FieldShell {...shell}>
       <textarea
-        {...textarea}
+        {...control}
         rows={rows}
         ref={ref}
         className="field__control field__control--textarea"
-        {...controlProps(fieldId, hint, error)}
       />
     </FieldShell>
   );
@@ -167,33 +137,11 @@ export interface SelectFieldProps
   options: ReadonlyArray<{ value: string; label: string }>;
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  optional,
-  id,
-  ref,
-  options,
-  className,
-  ...select
-}: SelectFieldProps) {
-  const fieldId = useFieldId(id);
+export function SelectField({ ref, options, ...props }: SelectFieldProps) {
+  const { shell, control } = useFieldParts(props);
   return (
-    <FieldShell
-      id={fieldId}
-      label={label}
-      hint={hint}
-      error={error}
-      optional={optional}
-      className={className}
-    >
-      <select
-        {...select}
-        ref={ref}
-        className="field__control field__control--select"
-        {...controlProps(fieldId, hint, error)}
-      >
+    <FieldShell {...shell}>
+      <select {...control} ref={ref} className="field__control field__control--select">
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

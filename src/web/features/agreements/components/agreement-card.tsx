@@ -3,6 +3,7 @@ import { DEFAULT_REVIEW_DAYS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { formatDate, formatDay } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
+import { answering, ProposalAnswers } from "../../../ui/proposal-answers.tsx";
 import { ErrorState } from "../../../ui/query-state.tsx";
 import { useToast } from "../../../ui/toast.tsx";
 import {
@@ -97,26 +98,12 @@ export function AgreementCard({
       {readOnly ? null : (
         <>
           {group === "my-answer" && panel === "none" ? (
-            <div className="actions">
-              <Button
-                busy={busy && action.variables?.action === "accept"}
-                disabled={busy}
-                onClick={() => run("accept")}
-              >
-                Accept
-              </Button>
-              <Button variant="secondary" disabled={busy} onClick={() => setPanel("counter")}>
-                Suggest other wording
-              </Button>
-              <Button
-                variant="quiet"
-                busy={busy && action.variables?.action === "decline"}
-                disabled={busy}
-                onClick={() => run("decline")}
-              >
-                Decline
-              </Button>
-            </div>
+            <ProposalAnswers
+              running={answering(busy, action.variables?.action)}
+              onAnswer={run}
+              onCounter={() => setPanel("counter")}
+              counterLabel="Suggest other wording"
+            />
           ) : null}
           {group === "my-answer" && panel === "counter" ? (
             <CounterForm agreement={agreement} onCancel={() => setPanel("none")} />

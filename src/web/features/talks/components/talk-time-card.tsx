@@ -4,6 +4,7 @@ import { Button } from "../../../ui/button.tsx";
 import { ConfirmInline } from "../../../ui/confirm-inline.tsx";
 import { browserTimeZone, formatClock, formatDate, zonePlace } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
+import { answering, ProposalAnswers } from "../../../ui/proposal-answers.tsx";
 import { ErrorState } from "../../../ui/query-state.tsx";
 import { useToast } from "../../../ui/toast.tsx";
 import { type TalkTime, type TalkTimeAction, useTalkTimeAction } from "../api/talk-times.ts";
@@ -98,26 +99,12 @@ export function TalkTimeCard({ talkTime, group, replaces, readOnly = false }: Ta
       {readOnly ? null : (
         <>
           {group === "my-answer" && !countering ? (
-            <div className="actions">
-              <Button
-                busy={busy && action.variables?.action === "accept"}
-                disabled={busy}
-                onClick={() => run("accept")}
-              >
-                Accept
-              </Button>
-              <Button variant="secondary" disabled={busy} onClick={() => setCountering(true)}>
-                Suggest another time
-              </Button>
-              <Button
-                variant="quiet"
-                busy={busy && action.variables?.action === "decline"}
-                disabled={busy}
-                onClick={() => run("decline")}
-              >
-                Decline
-              </Button>
-            </div>
+            <ProposalAnswers
+              running={answering(busy, action.variables?.action)}
+              onAnswer={run}
+              onCounter={() => setCountering(true)}
+              counterLabel="Suggest another time"
+            />
           ) : null}
           {group === "my-answer" && countering ? (
             <TalkTimeFormView counterTo={talkTime} onCancel={() => setCountering(false)} />
