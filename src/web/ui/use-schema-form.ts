@@ -52,10 +52,18 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
     });
   }
 
+  /** Back to the start: the form's values, its errors and any server messages. */
+  function clear() {
+    form.reset();
+    setServerMessages([]);
+    setStatus("");
+  }
+
   return {
     form,
     errors,
     submit,
+    clear,
     summary: summaryErrors(errors, fieldIds, serverMessages),
     status,
   };

@@ -1,29 +1,21 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { DeleteAccountBody } from "../../../../contracts/account.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useDeleteAccount } from "../api/account.ts";
-
-type Input = z.input<typeof DeleteAccountBody>;
-type Output = z.output<typeof DeleteAccountBody>;
 
 /** Deleting the account: a deliberate second step, with the password, and no drama. */
 export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   const [open, setOpen] = useState(false);
   const panelId = `d${useId().replace(/:/g, "")}`;
   const remove = useDeleteAccount();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(DeleteAccountBody),
+  const { form, errors, submit, clear, summary } = useSchemaForm(DeleteAccountBody, {
     defaultValues: { password: "" },
+    fieldIds: { password: "delete-password" },
   });
-  const { errors } = form.formState;
 
   return (
     <div className="stack-sm">
@@ -46,12 +38,12 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
           <form
             className="form form--tight"
             noValidate
-            onSubmit={form.handleSubmit(async (values) => {
-              setServerMessages([]);
-              try {
+            onSubmit={submit(
+              async (values) => {
                 await remove.mutateAsync(values);
                 onDeleted();
-              } catch (error) {
+              },
+              (error) => {
                 if (
                   isApiError(error) &&
                   (error.status === 401 || error.status === 403) &&
@@ -62,18 +54,16 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
                     message: "That password isn't right. Your account has not been deleted.",
                   });
                 }
-                setServerMessages(applyServerErrors(error, form.setError, ["password"]));
-              }
-            })}
+                return undefined;
+              },
+            )}
           >
             <p className="danger-title">This can't be undone.</p>
             <p>
               Take a moment if you need it. If you only want a break, you can simply sign out;
               everything will be here when you come back.
             </p>
-            <ErrorSummary
-              errors={summaryErrors(errors, { password: "delete-password" }, serverMessages)}
-            />
+            <ErrorSummary errors={summary} />
             <TextField
               id="delete-password"
               className="field--short"
@@ -91,8 +81,7 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
                 variant="quiet"
                 onClick={() => {
                   setOpen(false);
-                  form.reset();
-                  setServerMessages([]);
+                  clear();
                 }}
               >
                 Keep my account

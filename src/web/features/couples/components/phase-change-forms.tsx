@@ -1,7 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type ReactNode, useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { PhaseChangeBody } from "../../../../contracts/couples.ts";
 import { nextPhase, PHASES, type Phase, phaseIndex } from "../../../../domain/phases.ts";
 import { Button } from "../../../ui/button.tsx";
@@ -9,23 +6,21 @@ import { Card } from "../../../ui/card.tsx";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type CoupleViewData, useChangePhase } from "../api/couple.ts";
 import { PHASE_COPY } from "../copy.ts";
 
 const ReasonForm = PhaseChangeBody.pick({ reason: true });
-type ReasonInput = z.input<typeof ReasonForm>;
-type ReasonOutput = z.output<typeof ReasonForm>;
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-function useReasonForm() {
-  return useForm<ReasonInput, unknown, ReasonOutput>({
-    resolver: zodResolver(ReasonForm),
+function useReasonForm(fieldId: string) {
+  return useSchemaForm(ReasonForm, {
     defaultValues: { reason: undefined },
+    fieldIds: { reason: fieldId },
   });
 }
 
@@ -33,9 +28,7 @@ function useReasonForm() {
 export function MoveForwardCard({ couple }: { couple: CoupleViewData }) {
   const people = usePeople();
   const change = useChangePhase();
-  const form = useReasonForm();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
+  const { form, errors, submit, summary, status } = useReasonForm("forward-reason");
   const next = nextPhase(couple.phase);
 
   let body: ReactNode;
@@ -66,23 +59,15 @@ export function MoveForwardCard({ couple }: { couple: CoupleViewData }) {
       <form
         className="form form--tight"
         noValidate
-        onSubmit={form.handleSubmit((values) => {
-          setServerMessages([]);
-          change.mutate(
-            { to: next, ...(values.reason ? { reason: values.reason } : {}) },
-            {
-              onSuccess: (result) => {
-                form.reset();
-                setStatus(
-                  result.kind === "proposed"
-                    ? `Suggestion sent. ${people.partnerName} can now confirm it.`
-                    : `You are now both in ${target}.`,
-                );
-              },
-              onError: (error) =>
-                setServerMessages(applyServerErrors(error, form.setError, ["reason"])),
-            },
-          );
+        onSubmit={submit(async (values) => {
+          const result = await change.mutateAsync({
+            to: next,
+            ...(values.reason ? { reason: values.reason } : {}),
+          });
+          form.reset();
+          return result.kind === "proposed"
+            ? `Suggestion sent. ${people.partnerName} can now confirm it.`
+            : `You are now both in ${target}.`;
         })}
       >
         <p>
@@ -90,19 +75,13 @@ export function MoveForwardCard({ couple }: { couple: CoupleViewData }) {
           suggests it, and the other confirms. The checklist on Home can help you talk about whether
           now is a good time. Nothing is lost by waiting.
         </p>
-        <ErrorSummary
-          errors={summaryErrors(
-            form.formState.errors,
-            { reason: "forward-reason" },
-            serverMessages,
-          )}
-        />
+        <ErrorSummary errors={summary} />
         <TextAreaField
           id="forward-reason"
           label="Anything you'd like to say about it?"
           hint={`${people.partnerName} will see this with your suggestion.`}
           optional
-          error={form.formState.errors.reason?.message}
+          error={errors.reason?.message}
           {...form.register("reason", { setValueAs: blankToUndefined })}
         />
         <div className="actions">
@@ -126,9 +105,7 @@ export function MoveForwardCard({ couple }: { couple: CoupleViewData }) {
 export function StepBackCard({ couple }: { couple: CoupleViewData }) {
   const people = usePeople();
   const change = useChangePhase();
-  const form = useReasonForm();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const [status, setStatus] = useState("");
+  const { form, errors, submit, summary, status } = useReasonForm("back-reason");
   const earlier = PHASES.slice(0, phaseIndex(couple.phase));
   const [target, setTarget] = useState<Phase | null>(earlier.at(-1) ?? null);
   const chosen = target && earlier.includes(target) ? target : (earlier.at(-1) ?? null);
@@ -144,21 +121,13 @@ export function StepBackCard({ couple }: { couple: CoupleViewData }) {
         <form
           className="form form--tight"
           noValidate
-          onSubmit={form.handleSubmit((values) => {
-            setServerMessages([]);
-            change.mutate(
-              { to: chosen, ...(values.reason ? { reason: values.reason } : {}) },
-              {
-                onSuccess: () => {
-                  form.reset();
-                  setStatus(
-                    `You stepped back to ${PHASE_COPY[chosen].name}. ${people.partner ? `${people.partnerName} will see this.` : ""}`,
-                  );
-                },
-                onError: (error) =>
-                  setServerMessages(applyServerErrors(error, form.setError, ["reason"])),
-              },
-            );
+          onSubmit={submit(async (values) => {
+            await change.mutateAsync({
+              to: chosen,
+              ...(values.reason ? { reason: values.reason } : {}),
+            });
+            form.reset();
+            return `You stepped back to ${PHASE_COPY[chosen].name}. ${people.partner ? `${people.partnerName} will see this.` : ""}`;
           })}
         >
           <p>
@@ -166,9 +135,7 @@ export function StepBackCard({ couple }: { couple: CoupleViewData }) {
             light. Stepping back isn't failing; it's a way of looking after yourselves. One of you
             is enough, and it happens straight away.
           </p>
-          <ErrorSummary
-            errors={summaryErrors(form.formState.errors, { reason: "back-reason" }, serverMessages)}
-          />
+          <ErrorSummary errors={summary} />
           {earlier.length > 0 ? (
             <ChoiceGroup
               size="compact"
@@ -188,7 +155,7 @@ export function StepBackCard({ couple }: { couple: CoupleViewData }) {
                 : "A few words help your partner understand later. They will see what you write."
             }
             optional
-            error={form.formState.errors.reason?.message}
+            error={errors.reason?.message}
             {...form.register("reason", { setValueAs: blankToUndefined })}
           />
           <div className="actions">
