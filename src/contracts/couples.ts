@@ -166,6 +166,6 @@ export const coupleRoutes = {
     tags,
     summary: "Withdraw one's proposed move, or say 'not yet' to the partner's",
     replies: { 204: null },
-    errors: [],
+    errors: ["proposal_gone"],
   }),
 };

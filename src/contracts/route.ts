@@ -6,7 +6,8 @@ export type Method = "GET" | "POST" | "DELETE";
 /**
  * One API call, declared once: the server registers its handler from it, the client calls it,
  * the OpenAPI document and the access matrix read it. `replies` maps each success status to
- * its body (null for 204 No Content); the first is the usual one.
+ * its body (null for 204 No Content); the lowest status is the usual answer, and a handler may
+ * choose another of them (a phase move that waits for the partner answers 202, not 200).
  */
 export interface Route {
   readonly method: Method;

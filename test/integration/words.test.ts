@@ -85,10 +85,19 @@ beforeAll(async () => {
     params: { id: theirs.id },
     body: { concern: words("They take sides", gone) },
   });
+  // Moves proposed by each with a reason and confirmed by the other, a step back, and one that
+  // waits: each reason is its writer's alone, whoever confirmed the move.
   await as(leaving)(coupleRoutes.changePhase, {
     body: { to: "meaning", reason: words("We are ready", gone) },
   });
   await as(staying)(coupleRoutes.changePhase, { body: { to: "meaning" } });
+  await as(staying)(coupleRoutes.changePhase, {
+    body: { to: "rebuild", reason: words("It feels steadier", kept) },
+  });
+  await as(leaving)(coupleRoutes.changePhase, { body: { to: "rebuild" } });
+  await as(leaving)(coupleRoutes.changePhase, {
+    body: { to: "meaning", reason: words("Too fast", gone) },
+  });
   await as(leaving)(coupleRoutes.changePhase, {
     body: { to: "rebuild", reason: words("Soon", gone) },
   });
@@ -158,5 +167,7 @@ describe("a person's words, one list for deletion, sealing and export", () => {
     expect([...(await columnsHolding(kept))].sort()).toEqual([...before].sort());
     const view = await staying.client.api.call(agreementRoutes.list);
     expect(view.agreements.some((a) => a.text.includes(kept))).toBe(true);
+    const couple = await staying.client.api.call(coupleRoutes.view);
+    expect(couple.phaseHistory.some((move) => move.reason?.includes(kept))).toBe(true);
   });
 });

@@ -61,14 +61,7 @@ export const AUTHORED_WORDS: readonly Words[] = [
     field: "reason",
     table: "phase_history",
     column: "reason",
-    writtenBy: writer("by_user"),
-  }),
-  entry({
-    type: "phase-move",
-    field: "reason",
-    table: "phase_history",
-    column: "reason",
-    writtenBy: writer("confirmed_by"),
+    writtenBy: writer("reason_by"),
   }),
   entry({
     type: "talk-log",

@@ -93,6 +93,8 @@ export interface PhaseHistoryTable {
   by_user: string | null;
   confirmed_by: string | null;
   reason: string | null;
+  /** Who wrote the reason: the proposer or, when they gave none, the partner who confirmed. */
+  reason_by: string | null;
   at: string;
 }
 

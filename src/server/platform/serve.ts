@@ -21,7 +21,9 @@ export function serve<R extends Route>(
   route: R,
   handler: (call: Call<R>) => Promise<ReplyOf<R>>,
 ): void {
-  const statuses = Object.keys(route.replies).map(Number);
+  const statuses = Object.keys(route.replies)
+    .map(Number)
+    .sort((a, b) => a - b);
   const response = Object.fromEntries(
     Object.entries(route.replies).filter(([, schema]) => schema !== null),
   );

@@ -3,6 +3,7 @@ import type { AddCirclePersonBody, CirclePerson } from "../../../contracts/circl
 import { CIRCLE_STATUSES } from "../../../domain/circle.ts";
 import { requireActionable, requireAuthor, type Scope } from "../../platform/access.ts";
 import type { CirclePersonRow } from "../../platform/db-schema.ts";
+import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
@@ -43,6 +44,9 @@ export function circleService({ clock }: ServiceDeps, stores: ScopedStores<Circl
   ) {
     const store = stores.at(scope);
     const row = requireActionable(scope, await store.find(id), authorOf, "That person");
+    if (row.author_id === scope.viewerId) {
+      throw errors.conflict("own_person", "Your partner answers for the people you listed.");
+    }
     const now = clock.now().toISOString();
     const status = how === "accept" ? "agreed" : "concern";
     await takeProposalStep(

@@ -111,6 +111,7 @@ export function coupleService(
           by_user: actor.userId,
           confirmed_by: null,
           reason: null,
+          reason_by: null,
           at: now,
         });
         const invite = await issueInvite(inside, scope);
@@ -295,6 +296,7 @@ export function coupleService(
             by_user: scope.viewerId,
             confirmed_by: null,
             reason,
+            reason_by: reason === null ? null : scope.viewerId,
             at: now,
           });
           return { kind: "changed", phase: input.to };
@@ -325,6 +327,12 @@ export function coupleService(
             by_user: pending.proposed_by,
             confirmed_by: scope.viewerId,
             reason: pending.reason ?? reason,
+            reason_by:
+              pending.reason !== null
+                ? pending.proposed_by
+                : reason === null
+                  ? null
+                  : scope.viewerId,
             at: now,
           });
           return { kind: "changed", phase: input.to };

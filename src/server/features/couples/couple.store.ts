@@ -184,6 +184,7 @@ function coupleStore(db: Db, scope: Scope) {
       by_user: string;
       confirmed_by: string | null;
       reason: string | null;
+      reason_by: string | null;
       at: string;
     }): Promise<void> {
       await db

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as foundation from "./2026-11-28T2000-foundation.ts";
 import * as stabilize from "./2026-11-28T2100-stabilize.ts";
 import * as talkTimeAcceptedAt from "./2026-11-28T2200-talk-time-accepted-at.ts";
+import * as phaseReasonBy from "./2026-12-01T0900-phase-reason-by.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
   "2026-11-28T2000-foundation": foundation,
   "2026-11-28T2100-stabilize": stabilize,
   "2026-11-28T2200-talk-time-accepted-at": talkTimeAcceptedAt,
+  "2026-12-01T0900-phase-reason-by": phaseReasonBy,
 };
 
 export const migrationProvider: MigrationProvider = {
