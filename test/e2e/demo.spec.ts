@@ -103,6 +103,30 @@ test.describe("the demo couple", () => {
     await expectAccessible(page, "demo agreements");
   });
 
+  test("an agreement due for review is changed, with the wording checked first", async ({
+    browser,
+  }) => {
+    const { context, page } = await signIn(browser, kai);
+    contexts = [context];
+    await page.goto("/agreements");
+    await settled(page);
+    const due = page.getByRole("article").filter({ hasText: "Due for review" }).first();
+    await due.getByRole("button", { name: "Review now" }).click();
+    const review = due.getByRole("form", { name: "Review this agreement" });
+    await review.getByText("Change it", { exact: true }).click();
+    const wording = review.getByRole("textbox", { name: "New wording" });
+    await wording.fill("   ");
+    await review.getByRole("button", { name: "Save review" }).click();
+    // The summary names the problem and links to the field; nothing was sent.
+    await expect(review.getByRole("link", { name: "This can't be empty." })).toBeVisible();
+    const better = "We look at the joint account together on the first Sunday of the month.";
+    await wording.fill(better);
+    await review.getByRole("button", { name: "Save review" }).click();
+    await expect(page.getByText(/Your new wording is sent/)).toBeVisible();
+    await expect(page.getByText(better).first()).toBeVisible();
+    await expectAccessible(page, "demo agreement review");
+  });
+
   test("Kai never sees Robin's private stressor or private intensity checks", async ({
     browser,
   }) => {

@@ -6,6 +6,8 @@ import { applyServerErrors, summaryErrors } from "./form-errors.ts";
 
 interface Options<I extends FieldValues> {
   defaultValues: DefaultValues<I>;
+  /** Send only the fields on screen (a form whose fields change with a choice). */
+  shouldUnregister?: boolean;
   /** Each field's input id, so the error summary links to it and server messages land by it. */
   fieldIds: Partial<Record<Path<I>, string>>;
 }
@@ -18,7 +20,7 @@ interface Options<I extends FieldValues> {
  */
 export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  { defaultValues, fieldIds }: Options<z.input<S>>,
+  { defaultValues, fieldIds, shouldUnregister = false }: Options<z.input<S>>,
 ) {
   type Input = z.input<S>;
   type Output = z.output<S>;
@@ -26,6 +28,7 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
     // The resolver's types cannot follow a generic schema; the schema is what checks the form.
     resolver: zodResolver(schema as never) as never,
     defaultValues,
+    shouldUnregister,
   });
   const [serverMessages, setServerMessages] = useState<string[]>([]);
   const [status, setStatus] = useState("");

@@ -1,21 +1,15 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useWatch } from "react-hook-form";
 import { ReviewAgreementBody } from "../../../../contracts/agreements.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
-import { applyServerErrors, summaryErrors } from "../../../ui/form-errors.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { useToast } from "../../../ui/toast.tsx";
+import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type Agreement, useReviewAgreement } from "../api/agreements.ts";
 import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
-
-type Input = z.input<typeof ReviewAgreementBody>;
-type Output = z.output<typeof ReviewAgreementBody>;
 
 /** Keep, change or retire an agreement that is in place. */
 export function ReviewForm({
@@ -28,47 +22,39 @@ export function ReviewForm({
   const people = usePeople();
   const toast = useToast();
   const review = useReviewAgreement();
-  const [serverMessages, setServerMessages] = useState<string[]>([]);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(ReviewAgreementBody),
-    defaultValues: { outcome: "keep" },
-    // Only the fields of the chosen outcome are sent.
-    shouldUnregister: true,
-  });
-  const { errors } = form.formState;
-  const outcome = useWatch({ control: form.control, name: "outcome" });
-  const fieldErrors = errors as Partial<Record<"text" | "reviewOn" | "note", { message?: string }>>;
   const ids = {
     outcome: `review-outcome-${agreement.id}-keep`,
     text: `review-text-${agreement.id}`,
     reviewOn: `review-date-${agreement.id}`,
     note: `review-note-${agreement.id}`,
   };
+  const { form, errors, submit, summary } = useSchemaForm(ReviewAgreementBody, {
+    defaultValues: { outcome: "keep" },
+    // The outcomes take different fields (a union): their ids are listed for every one.
+    fieldIds: ids as never,
+    // Only the fields of the chosen outcome are sent.
+    shouldUnregister: true,
+  });
+  const outcome = useWatch({ control: form.control, name: "outcome" });
+  const fieldErrors = errors as Partial<Record<"text" | "reviewOn" | "note", { message?: string }>>;
 
   return (
     <form
       className="inline-panel form form--tight"
       noValidate
       aria-label="Review this agreement"
-      onSubmit={form.handleSubmit(async (body) => {
-        setServerMessages([]);
-        try {
-          await review.mutateAsync({ id: agreement.id, body });
-          toast(
-            body.outcome === "keep"
-              ? "Kept. It stays in place until its next review."
-              : body.outcome === "retire"
-                ? "Retired. You'll find it under past agreements."
-                : `Your new wording is sent. The current one stays in place until ${people.partnerName} accepts it.`,
-          );
-        } catch (error) {
-          setServerMessages(
-            applyServerErrors(error, form.setError, ["outcome", "text", "reviewOn", "note"]),
-          );
-        }
+      onSubmit={submit(async (body) => {
+        await review.mutateAsync({ id: agreement.id, body });
+        toast(
+          body.outcome === "keep"
+            ? "Kept. It stays in place until its next review."
+            : body.outcome === "retire"
+              ? "Retired. You'll find it under past agreements."
+              : `Your new wording is sent. The current one stays in place until ${people.partnerName} accepts it.`,
+        );
       })}
     >
-      <ErrorSummary errors={summaryErrors(fieldErrors as never, ids, serverMessages)} />
+      <ErrorSummary errors={summary} />
       <ChoiceGroup
         id={`review-outcome-${agreement.id}`}
         legend="How is this agreement working?"
