@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_ROUTES } from "../../src/contracts/api.ts";
 import { SAFETY_QUESTIONS } from "../../src/domain/safety-check.ts";
 import { windowsBetween } from "../../src/domain/schedule.ts";
 import { makeCouple, makePerson, PASSWORD, type Person } from "../support/factories.ts";
@@ -451,6 +452,13 @@ function clientFor(w: World, relation: Relation): Client {
 describe("access matrix", () => {
   it("covers every route the server exposes, and nothing that does not exist", () => {
     expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it("serves every route the contracts declare, and no other", () => {
+    const declared = ALL_ROUTES.map(
+      (route) => `${route.method} ${route.path.replace(/:(\w+)/g, "{$1}")}`,
+    );
+    expect([...routes].sort()).toEqual(declared.sort());
   });
 
   for (const [route, entry] of Object.entries(MATRIX)) {

@@ -2,11 +2,10 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountRoutes } from "../../src/contracts/account.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
+import { ALL_ROUTES } from "../../src/contracts/api.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
-import type { Route } from "../../src/contracts/route.ts";
-import { safetyRoutes } from "../../src/contracts/safety.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { wordsIn } from "../../src/contracts/words.ts";
@@ -140,16 +139,7 @@ describe("a person's words, one list for deletion, sealing and export", () => {
   });
 
   it("names the same words as the contracts mark, in requests and in replies", () => {
-    const routes = [
-      accountRoutes,
-      agreementRoutes,
-      circleRoutes,
-      coupleRoutes,
-      intensityRoutes,
-      safetyRoutes,
-      stressorRoutes,
-      talkRoutes,
-    ].flatMap((feature) => Object.values(feature) as Route[]);
+    const routes = ALL_ROUTES;
     const sent = routes.flatMap((route) => (route.body ? wordsIn(route.body) : []));
     const answered = routes.flatMap((route) =>
       Object.values(route.replies).flatMap((reply) => (reply ? wordsIn(reply) : [])),

@@ -1,0 +1,27 @@
+import { accountRoutes } from "./account.ts";
+import { agreementRoutes } from "./agreements.ts";
+import { circleRoutes } from "./circle.ts";
+import { coupleRoutes } from "./couples.ts";
+import { eventRoutes } from "./events.ts";
+import { intensityRoutes } from "./intensity.ts";
+import type { Route } from "./route.ts";
+import { safetyRoutes } from "./safety.ts";
+import { stressorRoutes } from "./stressors.ts";
+import { talkRoutes } from "./talks.ts";
+
+/** Every feature's routes: the whole API, as the client and the checks over it see it. */
+export const API = {
+  account: accountRoutes,
+  agreements: agreementRoutes,
+  circle: circleRoutes,
+  couples: coupleRoutes,
+  events: eventRoutes,
+  intensity: intensityRoutes,
+  safety: safetyRoutes,
+  stressors: stressorRoutes,
+  talks: talkRoutes,
+};
+
+export const ALL_ROUTES: readonly Route[] = Object.values(API).flatMap(
+  (feature) => Object.values(feature) as Route[],
+);
