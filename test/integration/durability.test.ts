@@ -9,7 +9,7 @@ import { loadConfig } from "../../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../../src/server/platform/db.ts";
 import { openSqliteFile } from "../../src/server/platform/sqlite-file.ts";
 import { makeAgreement, makeCouple } from "../support/factories.ts";
-import { makeTestApp, type TestApp, testDatabaseKind } from "../support/test-app.ts";
+import { makeTestApp, ownTables, type TestApp, testDatabaseKind } from "../support/test-app.ts";
 
 const sqliteOnly = testDatabaseKind() === "sqlite" ? describe : describe.skip;
 
@@ -82,7 +82,7 @@ describe("migrations", () => {
 
   it("are applied once and a second run changes nothing", async () => {
     expect(await migrateToLatest(t.database)).toEqual([]);
-    const tables = await t.database.db.introspection.getTables();
+    const tables = await ownTables(t.database);
     const names = tables.map((x) => x.name);
     for (const table of [
       "users",

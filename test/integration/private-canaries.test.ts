@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ITEM_TABLES, type ItemTable } from "../../src/server/platform/access.ts";
 import { makeCouple, makePerson, type Person } from "../support/factories.ts";
-import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
+import { Client, makeTestApp, ownTables, type TestApp } from "../support/test-app.ts";
 
 /**
  * Every table that holds items with a visibility gets, written straight into the database, one
@@ -110,10 +110,9 @@ beforeAll(async () => {
     }
   }
 
-  const tables = await db.introspection.getTables();
+  const tables = await ownTables(t.database);
   visibilityTables = tables
-    .filter((table) => (t.database.pgSchema ? table.schema === t.database.pgSchema : true))
-    .filter((table) => table.columns.some((c) => c.name === "visibility"))
+    .filter((table) => table.columns.includes("visibility"))
     .map((table) => table.name)
     .sort();
   const doc = (await new Client(t.app).get("/api/openapi.json")).json<{

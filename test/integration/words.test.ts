@@ -12,7 +12,7 @@ import { wordsIn } from "../../src/contracts/words.ts";
 import { windowsBetween } from "../../src/domain/schedule.ts";
 import { AUTHORED_WORDS } from "../../src/server/features/words.ts";
 import { makeCouple, PASSWORD, type Person } from "../support/factories.ts";
-import { makeTestApp, type TestApp } from "../support/test-app.ts";
+import { makeTestApp, ownTables, type TestApp } from "../support/test-app.ts";
 
 /**
  * One partner writes marked words into every place the API takes words, then deletes their
@@ -30,9 +30,7 @@ const kept = `KEPT${randomBytes(5).toString("hex")}`;
 async function columnsHolding(mark: string): Promise<Set<string>> {
   const db = t.database.db;
   const found = new Set<string>();
-  const tables = (await db.introspection.getTables()).filter((table) =>
-    t.database.pgSchema ? table.schema === t.database.pgSchema : true,
-  );
+  const tables = await ownTables(t.database);
   for (const table of tables) {
     // biome-ignore lint/suspicious/noExplicitAny: every table, read whole, column by column
     const rows = await (db as any).selectFrom(table.name).selectAll().execute();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
+import { sql } from "kysely";
 import { type Api, createApi } from "../../src/client/api.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
@@ -151,4 +152,27 @@ export class Client {
   delete(url: string, payload?: unknown) {
     return this.request("DELETE", url, payload);
   }
+}
+
+/**
+ * The tables of this test's own database and their columns. On PostgreSQL only this test's
+ * schema is read: Kysely's introspector reads every schema, and other test files drop theirs
+ * while it runs.
+ */
+export async function ownTables(
+  database: DatabaseHandle,
+): Promise<Array<{ name: string; columns: string[] }>> {
+  if (database.kind === "sqlite") {
+    const tables = await database.db.introspection.getTables();
+    return tables.map((table) => ({ name: table.name, columns: table.columns.map((c) => c.name) }));
+  }
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and table_name not like 'kysely_%'
+    order by table_name, ordinal_position`.execute(database.db);
+  const byTable = new Map<string, string[]>();
+  for (const row of rows) {
+    byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row.column_name]);
+  }
+  return [...byTable].map(([name, columns]) => ({ name, columns }));
 }
