@@ -64,7 +64,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   429: "That was a lot of tries in a short time. Please wait a few minutes and try again.",
 };
 
-export function fallbackMessage(status: number): string {
+function fallbackMessage(status: number): string {
   return (
     FALLBACK_MESSAGES[status] ??
     (status >= 500

@@ -1,5 +1,5 @@
 import { argon2id } from "hash-wasm";
-import { b64, fromB64, utf8 } from "./encoding.ts";
+import { fromB64, utf8 } from "./encoding.ts";
 
 /** The key-derivation parameters a client chooses at sign-up and the server keeps for it. */
 export interface KdfParams {
@@ -13,17 +13,6 @@ export interface KdfParams {
 
 /** Below these a server offering parameters may be attacking: the client refuses to derive. */
 export const KDF_FLOOR = { memoryKiB: 65_536, iterations: 3 } as const;
-
-export function newKdfParams(salt: Uint8Array): KdfParams {
-  return {
-    algorithm: "argon2id",
-    version: 19,
-    memoryKiB: KDF_FLOOR.memoryKiB,
-    iterations: KDF_FLOOR.iterations,
-    parallelism: 1,
-    salt: b64(salt),
-  };
-}
 
 /** HKDF-SHA-256 with 32 bytes out; `info` is the protocol's ASCII label. */
 export async function hkdf(

@@ -18,7 +18,10 @@ export function scopedStores<S>(db: Db, make: (db: Db, scope: Scope) => S): Scop
   };
 }
 
-/** Stores for data that is not a couple's: accounts, sign-in limits, a person's safety checks. */
+/**
+ * Stores not bound to one scope, alone or in a transaction: joining a couple, where the scope
+ * exists only once the person is in it (the couples feature opens scoped stores inside).
+ */
 export interface Stores<S> {
   store: S;
   transaction<T>(work: (store: S) => Promise<T>): Promise<T>;

@@ -1,7 +1,7 @@
-import { ApiError, createApi, fetchTransport, isApiError } from "../../client/api.ts";
+import { createApi, fetchTransport, isApiError } from "../../client/api.ts";
 import { keyOf, type Route } from "../../contracts/route.ts";
 
-export { ApiError, isApiError, keyOf };
+export { isApiError, keyOf };
 
 type UnauthorizedHandler = () => void;
 let onUnauthorized: UnauthorizedHandler = () => {};
