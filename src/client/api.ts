@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { ErrorBody } from "../contracts/common.ts";
 import type { ErrorCode } from "../contracts/errors.ts";
 import {
@@ -7,12 +8,15 @@ import {
   type ReplyOf,
   type Route,
 } from "../contracts/route.ts";
+import { wordsIn } from "../contracts/words.ts";
+import { type Keyring, PlainWordsError } from "./sealing.ts";
 
 /**
  * The one client of the Mend API, for the browser, the tests, the demo seed and the benchmark
  * alike: it knows routes only through their contract declarations, and how bytes travel only
- * through a transport (fetch in a browser or over the network, app.inject in-process). Sealing
- * and opening a person's words will happen here, on both sides of the wire.
+ * through a transport (fetch in a browser or over the network, app.inject in-process). A
+ * person's words are sealed here before they leave and opened here when they come back, by the
+ * keyring of whoever is signed in, so no caller ever handles an envelope.
  */
 export interface WireRequest {
   method: Method;
@@ -30,7 +34,7 @@ export interface WireResponse {
 export type Transport = (request: WireRequest) => Promise<WireResponse>;
 
 /** A code from the server, or one of the client's own when no proper answer came. */
-export type ClientErrorCode = ErrorCode | "network" | "bad_response" | "unknown";
+export type ClientErrorCode = ErrorCode | "network" | "bad_response" | "locked" | "unknown";
 
 /** A failed call, in the server's one error shape. `status` 0 means the network failed. */
 export class ApiError extends Error {
@@ -82,7 +86,22 @@ export interface CallOptions {
 export interface ApiOptions {
   /** What a lost session means to this caller (the web app clears state, goes to sign-in). */
   onUnauthorized?: () => void;
+  /** The signed-in person's keys, when there are any: what seals and opens their words. */
+  keyring?: () => Keyring | null;
 }
+
+const carriesWords = new WeakMap<z.ZodType, boolean>();
+function hasWords(schema: z.ZodType | null | undefined): schema is z.ZodType {
+  if (!schema) return false;
+  let known = carriesWords.get(schema);
+  if (known === undefined) {
+    known = wordsIn(schema).length > 0;
+    carriesWords.set(schema, known);
+  }
+  return known;
+}
+
+const LOCKED = "Your private space is locked on this device. Please sign in again.";
 
 /** The arguments of a call: the input may be left out where the route needs none. */
 export type CallArgs<R extends Route> =
@@ -106,7 +125,7 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
       route: R,
       ...[input, callOptions]: CallArgs<R>
     ): Promise<ReplyOf<R>> {
-      const { params, query, body } = (input ?? {}) as {
+      const { params, query, body: given } = (input ?? {}) as {
         params?: Record<string, string>;
         query?: Record<string, string | undefined>;
         body?: unknown;
@@ -116,6 +135,19 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
           (entry): entry is [string, string] => entry[1] !== undefined,
         ),
       ).toString();
+      const keyring = options.keyring?.() ?? null;
+      let body = given;
+      if (given !== undefined && hasWords(route.body)) {
+        if (!keyring) throw new ApiError(401, "locked", LOCKED);
+        try {
+          body = await keyring.sealBody(route.body, given, params);
+        } catch (error) {
+          if (error instanceof PlainWordsError) {
+            throw new ApiError(400, "invalid_input", error.message, error.fields);
+          }
+          throw new ApiError(0, "locked", LOCKED);
+        }
+      }
       let response: WireResponse;
       try {
         response = await transport({
@@ -139,7 +171,9 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
       if (!parsed.success) {
         throw new ApiError(response.status, "bad_response", fallbackMessage(500));
       }
-      return parsed.data as ReplyOf<R>;
+      if (!hasWords(schema)) return parsed.data as ReplyOf<R>;
+      if (!keyring) throw new ApiError(401, "locked", LOCKED);
+      return (await keyring.openReply(schema, parsed.data, params)) as ReplyOf<R>;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KDF_FLOOR } from "../domain/kdf.ts";
 import { LIMITS } from "../domain/limits.ts";
 import { Id, IdParams, PersonName, PhaseSchema, Timestamp } from "./common.ts";
 import { route } from "./route.ts";
@@ -10,21 +11,84 @@ export const Email = z
   .max(LIMITS.emailMax, { error: "This e-mail address is too long." })
   .pipe(z.email({ error: "Enter a valid e-mail address, like name@example.org." }));
 
-/** Length only here; the common-password rule is checked by the service so it can name it. */
+/**
+ * The password never leaves the browser: length here, the common-password rule in
+ * `domain/passwords.ts`, both checked before any key is derived.
+ */
 export const NewPassword = z
   .string({ error: "Choose a password." })
   .min(LIMITS.passwordMin, { error: `Use at least ${LIMITS.passwordMin} characters.` })
   .max(LIMITS.passwordMax, { error: `Use at most ${LIMITS.passwordMax} characters.` });
+export const GivenPassword = z
+  .string({ error: "Enter your password." })
+  .min(1, { error: "Enter your password." })
+  .max(LIMITS.passwordMax);
+
+/** 32 bytes in base64url: a key sent to the server (authKey, recovery auth key, unlock key). */
+const Key32 = z
+  .string({ error: "Send the key the browser derived." })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: "A key is 32 bytes in base64url (43 characters)." });
+/** A key sealed for its owner: `m1.<kid>.<iv>.<ciphertext>` with the one kid allowed here. */
+const KeyBox = (kid: "m" | "r") =>
+  z
+    .string({ error: "Send the sealed key." })
+    .regex(new RegExp(`^m1\\.${kid}\\.[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]{43,200}$`), {
+      error: `A key sealed with kid "${kid}" (a protocol v1 envelope).`,
+    });
+
+export const Kdf = z.strictObject({
+  algorithm: z.literal("argon2id", { error: "Only argon2id is known." }),
+  version: z.literal(19, { error: "Only Argon2 version 19 is known." }),
+  memoryKiB: z
+    .number()
+    .int()
+    .min(KDF_FLOOR.memoryKiB, { error: `Use at least ${KDF_FLOOR.memoryKiB} KiB.` })
+    .max(1_048_576),
+  iterations: z
+    .number()
+    .int()
+    .min(KDF_FLOOR.iterations, { error: `Use at least ${KDF_FLOOR.iterations} iterations.` })
+    .max(64),
+  parallelism: z.number().int().min(1).max(16),
+  salt: z.string().regex(/^[A-Za-z0-9_-]{22}$/, { error: "The salt is 16 bytes in base64url." }),
+});
+export type Kdf = z.infer<typeof Kdf>;
+
+export const PublicKey = Key32.describe("an X25519 public key, raw, base64url");
+
+const SealedKeys = z.strictObject({ identity: KeyBox("m"), personal: KeyBox("m") });
+const RecoveryKeys = z.strictObject({
+  identity: KeyBox("r"),
+  personal: KeyBox("r"),
+  authKey: Key32,
+});
 
 export const User = z.object({ id: Id, email: z.string(), name: z.string() });
 export type User = z.infer<typeof User>;
 
-export const SignupBody = z.strictObject({ email: Email, password: NewPassword, name: PersonName });
-export const LoginBody = z.strictObject({
+export const PreloginBody = z.strictObject({ email: Email });
+export const PreloginReply = z.object({ kdf: Kdf });
+
+export const SignupBody = z.strictObject({
   email: Email,
-  password: z.string({ error: "Enter your password." }).min(1).max(LIMITS.passwordMax),
+  name: PersonName,
+  authKey: Key32,
+  kdf: Kdf,
+  keys: SealedKeys.extend({ publicKey: PublicKey, recovery: RecoveryKeys }),
 });
-export const UserReply = z.object({ user: User });
+/** What a person types to sign up; the browser turns the password into keys. */
+export const SignupForm = z.strictObject({ email: Email, name: PersonName, password: NewPassword });
+export const SignupReply = z.object({ user: User, unlockKey: Key32 });
+
+export const LoginBody = z.strictObject({ email: Email, authKey: Key32 });
+export const LoginForm = z.strictObject({ email: Email, password: GivenPassword });
+export const AccountKeys = z.object({
+  publicKey: PublicKey,
+  identity: z.string(),
+  personal: z.string(),
+});
+export const LoginReply = z.object({ user: User, keys: AccountKeys, unlockKey: Key32 });
+export const KeysReply = AccountKeys.extend({ unlockKey: Key32 });
 
 export const MeReply = z.object({
   user: User,
@@ -33,15 +97,34 @@ export const MeReply = z.object({
 export type MeReply = z.infer<typeof MeReply>;
 
 export const ChangePasswordBody = z.strictObject({
-  currentPassword: z
-    .string({ error: "Enter your current password." })
-    .min(1)
-    .max(LIMITS.passwordMax),
+  currentAuthKey: Key32,
+  authKey: Key32,
+  kdf: Kdf,
+  keys: SealedKeys,
+});
+export const ChangePasswordForm = z.strictObject({
+  currentPassword: GivenPassword,
   newPassword: NewPassword,
 });
 
-export const DeleteAccountBody = z.strictObject({
-  password: z.string({ error: "Enter your password to confirm." }).min(1).max(LIMITS.passwordMax),
+export const RecoveryKeysBody = z.strictObject({ email: Email, recoveryAuthKey: Key32 });
+export const RecoveryKeysReply = z.object({ identity: z.string(), personal: z.string() });
+export const RecoverBody = z.strictObject({
+  email: Email,
+  recoveryAuthKey: Key32,
+  authKey: Key32,
+  kdf: Kdf,
+  keys: SealedKeys.extend({ recovery: RecoveryKeys }),
+});
+export const RecoverForm = z.strictObject({
+  email: Email,
+  code: z.string({ error: "Enter your recovery code." }).min(1, { error: "Enter your recovery code." }).max(80),
+  newPassword: NewPassword,
+});
+
+export const DeleteAccountBody = z.strictObject({ authKey: Key32 });
+export const DeleteAccountForm = z.strictObject({
+  password: z.string({ error: "Enter your password to confirm." }).min(1, { error: "Enter your password to confirm." }).max(LIMITS.passwordMax),
 });
 
 export const SessionView = z.object({
@@ -71,22 +154,57 @@ export const accountRoutes = {
     replies: { 200: PublicConfig },
     errors: [],
   }),
+  prelogin: route({
+    method: "POST",
+    path: "/api/auth/prelogin",
+    tags,
+    summary: "The key-derivation parameters for an e-mail (a stable decoy when there is no account)",
+    body: PreloginBody,
+    replies: { 200: PreloginReply },
+    errors: ["rate_limited"],
+  }),
   signup: route({
     method: "POST",
     path: "/api/auth/signup",
     tags,
-    summary: "Create an account and sign in",
+    summary: "Create an account with keys made in the browser, and sign in",
     body: SignupBody,
-    replies: { 201: UserReply },
+    replies: { 201: SignupReply },
     errors: ["email_taken", "rate_limited"],
   }),
   login: route({
     method: "POST",
     path: "/api/auth/login",
     tags,
-    summary: "Sign in; a new session token every time",
+    summary: "Sign in with the authKey; a new session token and unlock key every time",
     body: LoginBody,
-    replies: { 200: UserReply },
+    replies: { 200: LoginReply },
+    errors: ["wrong_credentials", "rate_limited"],
+  }),
+  keys: route({
+    method: "GET",
+    path: "/api/auth/keys",
+    tags,
+    summary: "The account's sealed keys and this session's unlock key, to open them after a reload",
+    replies: { 200: KeysReply },
+    errors: [],
+  }),
+  recoveryKeys: route({
+    method: "POST",
+    path: "/api/auth/recovery-keys",
+    tags,
+    summary: "The two keys sealed with the recovery key, for whoever proves the recovery code",
+    body: RecoveryKeysBody,
+    replies: { 200: RecoveryKeysReply },
+    errors: ["wrong_credentials", "rate_limited"],
+  }),
+  recover: route({
+    method: "POST",
+    path: "/api/auth/recover",
+    tags,
+    summary: "A new password and recovery code, with the old code; signs in",
+    body: RecoverBody,
+    replies: { 200: SignupReply },
     errors: ["wrong_credentials", "rate_limited"],
   }),
   logout: route({
@@ -107,7 +225,7 @@ export const accountRoutes = {
   }),
   changePassword: route({
     method: "POST",
-    path: "/api/account/password",
+    path: "/api/auth/password",
     tags,
     summary: "Change the password; every other session ends",
     body: ChangePasswordBody,

@@ -5,9 +5,9 @@ import {
   AGREEMENT_STATUSES,
 } from "../domain/agreements.ts";
 import { LIMITS } from "../domain/limits.ts";
-import { Day, Id, Timestamp, text } from "./common.ts";
+import { Day, Id, ItemId, Timestamp, text } from "./common.ts";
 import { route } from "./route.ts";
-import { words } from "./words.ts";
+import { sealedBody, words } from "./words.ts";
 
 export const AgreementCategorySchema = z.enum(AGREEMENT_CATEGORIES, {
   error: `Choose one of: ${AGREEMENT_CATEGORIES.join(", ")}.`,
@@ -28,38 +28,46 @@ export const Agreement = z.object({
 export type Agreement = z.infer<typeof Agreement>;
 
 export const AgreementEvent = z.object({
+  id: Id,
   kind: z.enum(AGREEMENT_EVENT_KINDS),
   by: Id.nullable().describe("null when that partner has since deleted their account"),
   note: words("agreement-event", "note", z.string()).nullable(),
   at: Timestamp,
 });
 
-export const ProposeAgreementBody = z.strictObject({
+export const ProposeAgreementBody = sealedBody(
+  z.strictObject({
+  id: ItemId,
   category: AgreementCategorySchema,
   text: words("agreement", "text", text(LIMITS.agreementTextMax)),
   reviewOn: Day.optional(),
-});
-export const CounterAgreementBody = z.strictObject({
+}));
+export const CounterAgreementBody = sealedBody(
+  z.strictObject({
+  id: ItemId.describe("the new proposal's id"),
   text: words("agreement", "text", text(LIMITS.agreementTextMax)),
   reviewOn: Day.optional(),
-});
+}));
 export const ReviewAgreementBody = z.discriminatedUnion(
   "outcome",
   [
-    z.strictObject({
+    sealedBody(z.strictObject({
+      id: ItemId.describe("the review's own id"),
       outcome: z.literal("keep"),
       reviewOn: Day.optional(),
       note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
-    }),
-    z.strictObject({
+    })),
+    sealedBody(z.strictObject({
+      id: ItemId.describe("the review's own id"),
       outcome: z.literal("retire"),
       note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
-    }),
-    z.strictObject({
+    })),
+    sealedBody(z.strictObject({
+      id: ItemId.describe("the new wording's id"),
       outcome: z.literal("change"),
       text: words("agreement", "text", text(LIMITS.agreementTextMax)),
       reviewOn: Day.optional(),
-    }),
+    })),
   ],
   { error: "Choose an outcome: keep, change or retire." },
 );

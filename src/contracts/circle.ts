@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { CIRCLE_STATUSES } from "../domain/circle.ts";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
-import { Id, IdParams, Timestamp, text } from "./common.ts";
+import { Id, IdParams, ItemId, Timestamp, text } from "./common.ts";
 import { route } from "./route.ts";
-import { words } from "./words.ts";
+import { sealedBody, words } from "./words.ts";
 
 export const CirclePerson = z.object({
   id: Id,
@@ -14,13 +14,17 @@ export const CirclePerson = z.object({
   concern: words("circle", "concern", z.string()).nullable(),
   updatedAt: Timestamp,
 });
-export const AddCirclePersonBody = z.strictObject({
+export const AddCirclePersonBody = sealedBody(
+  z.strictObject({
+  id: ItemId,
   name: words("circle", "name", text(STABILIZE_LIMITS.circleNameMax)),
   relation: words("circle", "relation", text(STABILIZE_LIMITS.circleRelationMax)),
-});
-export const RaiseConcernBody = z.strictObject({
+}));
+/** The concern is sealed as a field of the person it is about (the path's id). */
+export const RaiseConcernBody = sealedBody(
+  z.strictObject({
   concern: words("circle", "concern", text(STABILIZE_LIMITS.concernMax)),
-});
+}));
 export const CirclePersonReply = z.object({ person: CirclePerson });
 export const CircleReply = z.object({ people: z.array(CirclePerson) });
 

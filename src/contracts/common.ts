@@ -7,6 +7,16 @@ import { ERROR_CODES } from "./errors.ts";
 
 export const Id = z.string().min(1).max(64);
 export const IdParams = z.object({ id: Id });
+
+/**
+ * The id of a new item whose words are sealed, made by the client (16 random bytes, base64url)
+ * so the envelope's context can name the item before the server has seen it.
+ */
+export const ItemId = z
+  .string({ error: "Send the new item's id, made by the client." })
+  .regex(/^[A-Za-z0-9_-]{22}$/, {
+    error: "An item id is 16 random bytes in base64url (22 characters).",
+  });
 export const Timestamp = z.iso.datetime({ offset: true }).describe("ISO-8601 timestamp, UTC");
 export const Day = z.iso.date().describe("calendar day, YYYY-MM-DD");
 

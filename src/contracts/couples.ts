@@ -1,15 +1,34 @@
 import { z } from "zod";
 import { LIMITS } from "../domain/limits.ts";
 import { THERAPY_STATUSES } from "../domain/therapy.ts";
-import { Id, PhaseSchema, StanceSchema, Timestamp, text } from "./common.ts";
+import { Id, ItemId, PhaseSchema, StanceSchema, Timestamp, text } from "./common.ts";
 import { route } from "./route.ts";
 import { IndividualModeBody } from "./safety.ts";
 import { ActivePause } from "./talks.ts";
 import { TherapyBody, TherapyReply } from "./therapy.ts";
-import { words } from "./words.ts";
+import { sealedBody, words } from "./words.ts";
 
-export const CreateCoupleBody = z.strictObject({ stance: StanceSchema });
-export const AcceptInviteBody = z.strictObject({ stance: StanceSchema });
+/** A space key sealed to one person's identity (`encryption.md`, Grants). */
+export const Grant = z
+  .string({ error: "Send the space key's grant." })
+  .regex(/^g1\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{64}$/, {
+    error: "A grant is g1.<ephemeral key>.<iv>.<sealed space key>.",
+  });
+/** The space key sealed under the secret in an invite link's fragment. */
+export const InviteBox = z
+  .string({ error: "Send the invite box." })
+  .regex(/^m1\.i\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{64}$/, {
+    error: "An invite box is an envelope sealed with kid i.",
+  });
+
+export const CreateCoupleBody = z.strictObject({
+  id: ItemId.describe("the couple's id, made by the client so its grant can name it"),
+  stance: StanceSchema,
+  grant: Grant,
+  inviteBox: InviteBox,
+});
+export const NewInviteBody = z.strictObject({ inviteBox: InviteBox });
+export const AcceptInviteBody = z.strictObject({ stance: StanceSchema, grant: Grant });
 export const InviteToken = z.object({ token: z.string().min(1).max(200) });
 
 export const CoupleRef = z.object({ id: Id, phase: PhaseSchema });
@@ -18,9 +37,20 @@ export const InviteLink = z.object({ token: z.string(), url: z.string(), expires
 export const CreateCoupleReply = z.object({ couple: CoupleRef, invite: InviteLink });
 export const NewInviteReply = z.object({ invite: InviteLink });
 export const AcceptInviteReply = z.object({ couple: CoupleRef });
-export const InvitePreview = z.object({ invitedBy: z.string(), expiresAt: Timestamp });
+export const InvitePreview = z.object({
+  invitedBy: z.string(),
+  expiresAt: Timestamp,
+  coupleId: Id,
+  keyVersion: z.number().int(),
+  inviteBox: z.string(),
+});
 
-export const Partner = z.object({ id: Id, name: z.string() });
+export const Partner = z.object({ id: Id, name: z.string(), publicKey: z.string() });
+export const SpaceKeys = z.object({
+  coupleId: Id,
+  version: z.number().int().describe("the space key new items are sealed with"),
+  grants: z.array(z.object({ version: z.number().int(), grant: z.string() })),
+});
 
 export const PhaseHistoryEntry = z.object({
   from: PhaseSchema.nullable(),
@@ -28,7 +58,8 @@ export const PhaseHistoryEntry = z.object({
   direction: z.enum(["start", "forward", "back"]),
   by: Id.nullable().describe("null when that partner has since deleted their account"),
   confirmedBy: Id.nullable(),
-  reason: words("phase-move", "reason", z.string()).nullable(),
+  reasonId: Id.nullable(),
+  reason: words("phase-move", "reason", z.string(), { idKey: "reasonId" }).nullable(),
   at: Timestamp,
 });
 
@@ -38,7 +69,8 @@ export const Readiness = z.object({ phase: PhaseSchema, items: z.array(Readiness
 export const PendingPhase = z.object({
   to: PhaseSchema,
   proposedBy: Id,
-  reason: words("phase-move", "reason", z.string()).nullable(),
+  reasonId: Id.nullable(),
+  reason: words("phase-move", "reason", z.string(), { idKey: "reasonId" }).nullable(),
   at: Timestamp,
 });
 
@@ -47,6 +79,7 @@ export const CoupleView = z.object({
   phase: PhaseSchema,
   phaseSince: Timestamp,
   partners: z.array(Partner),
+  keys: SpaceKeys.omit({ coupleId: true }).describe("the caller's own grants, one per version"),
   phaseHistory: z.array(PhaseHistoryEntry),
   readiness: Readiness,
   pendingPhase: PendingPhase.nullable(),
@@ -64,9 +97,15 @@ export const CoupleView = z.object({
 });
 export type CoupleView = z.infer<typeof CoupleView>;
 
-export const PhaseChangeBody = z.strictObject({
-  to: PhaseSchema,
-  reason: words("phase-move", "reason", text(LIMITS.reasonMax)).optional(),
+export const PhaseChangeBody = sealedBody(
+  z.strictObject({
+    to: PhaseSchema,
+    reasonId: ItemId.optional().describe("the id the reason is sealed under; with a reason"),
+    reason: words("phase-move", "reason", text(LIMITS.reasonMax), { idKey: "reasonId" }).optional(),
+  }),
+).refine((body) => body.reason === undefined || body.reasonId !== undefined, {
+  path: ["reasonId"],
+  error: "A sealed reason needs the id it was sealed under.",
 });
 export const PhaseProposedReply = z.object({
   pending: z.object({ to: PhaseSchema, proposedBy: Id }),
@@ -94,6 +133,7 @@ export const coupleRoutes = {
     path: "/api/couple/invite",
     tags,
     summary: "A new invite link; the one before stops working",
+    body: NewInviteBody,
     replies: { 201: NewInviteReply },
     errors: ["couple_full"],
   }),
@@ -115,6 +155,14 @@ export const coupleRoutes = {
     body: AcceptInviteBody,
     replies: { 200: AcceptInviteReply },
     errors: ["invite_used", "own_invite", "already_in_couple", "couple_full", "rate_limited"],
+  }),
+  keys: route({
+    method: "GET",
+    path: "/api/couple/keys",
+    tags,
+    summary: "The caller's grants of the couple's space key, one per version",
+    replies: { 200: SpaceKeys },
+    errors: [],
   }),
   view: route({
     method: "GET",

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "rate_limited",
   "busy",
   "internal",
+  "id_taken",
   // Account
   "wrong_credentials",
   "wrong_password",
@@ -43,6 +44,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ConflictCode = Extract<
   ErrorCode,
   | "email_taken"
+  | "id_taken"
   | "already_in_couple"
   | "couple_full"
   | "invite_used"

@@ -1,20 +1,22 @@
 import { z } from "zod";
 import { TREND_STATUSES } from "../domain/intensity.ts";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
-import { Id, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+import { Id, ItemId, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
 import { route } from "./route.ts";
 import { TimeZone } from "./talks.ts";
-import { words } from "./words.ts";
+import { sealedBody, words } from "./words.ts";
 
-export const IntensityBody = z.strictObject({
+export const IntensityBody = sealedBody(
+  z.strictObject({
+  id: ItemId,
   value: z
     .number({ error: "Choose a number from 0 to 10." })
     .int({ error: "Choose a whole number from 0 to 10." })
     .min(0, { error: "Choose a number from 0 to 10." })
     .max(10, { error: "Choose a number from 0 to 10." }),
   note: words("intensity", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
-  visibility: VisibilitySchema.optional(),
-});
+  visibility: VisibilitySchema.default("couple"),
+}));
 
 export const IntensityEntry = z.object({
   id: Id,

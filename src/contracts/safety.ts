@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { SAFETY_AREAS } from "../domain/safety-check.ts";
-import { Id, Timestamp } from "./common.ts";
+import { Id, ItemId, Timestamp } from "./common.ts";
 import { route } from "./route.ts";
-import { words } from "./words.ts";
+import { sealedBody, words } from "./words.ts";
 
 export const SafetyQuestionsReply = z.object({
   questions: z.array(
@@ -15,36 +15,25 @@ export const SafetyQuestionsReply = z.object({
   ),
 });
 
-export const SafetyCheckBody = z.strictObject({
-  answers: words(
-    "safety-check",
-    "answers",
-    z.record(z.string().max(64), z.string().max(64), { error: "Answer each question." }),
-  ),
-});
+/** The answers, as JSON, sealed with the author's personal key under `item|u:<userId>|…`. */
+const Answers = words(
+  "safety-check",
+  "answers",
+  z.record(z.string().max(64), z.string().max(64), { error: "Answer each question." }),
+  { space: "person", maxChars: 2048 },
+);
+
+export const SafetyCheckBody = sealedBody(z.strictObject({ id: ItemId, answers: Answers }));
 
 export const CrisisResource = z.object({
   name: z.string(),
   contact: z.string(),
   description: z.string(),
 });
-export const RiskyFeature = z.object({ key: z.string(), title: z.string(), why: z.string() });
 
-export const SafetyCheck = z.object({
-  id: Id,
-  at: Timestamp,
-  concern: z.boolean(),
-  areas: z.array(z.enum(SAFETY_AREAS)),
-});
-
-export const SafetyCheckReply = z.object({
-  check: SafetyCheck,
-  resources: z.array(CrisisResource).describe("shown when there is a concern; empty otherwise"),
-  riskyFeatures: z
-    .array(RiskyFeature)
-    .describe("features that could make things worse, on a concern"),
-  individualMode: z.boolean(),
-});
+/** The server never learns the answers: whether they raise a concern is worked out on opening. */
+export const SafetyCheck = z.object({ id: Id, at: Timestamp, answers: Answers });
+export const SafetyCheckReply = z.object({ check: z.object({ id: Id, at: Timestamp }) });
 export const SafetyChecksReply = z.object({ checks: z.array(SafetyCheck) });
 export const SafetyResourcesReply = z.object({ resources: z.array(CrisisResource) });
 
@@ -63,7 +52,7 @@ export const safetyRoutes = {
   }),
   resources: route({
     method: "GET",
-    path: "/api/safety/resources",
+    path: "/api/safety-checks/resources",
     tags,
     summary: "Crisis resources, open to everyone",
     replies: { 200: SafetyResourcesReply },

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { STABILIZE_LIMITS } from "../domain/limits.ts";
 import { STRESSOR_PLANS } from "../domain/stressors.ts";
-import { Id, IdParams, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+import { Id, IdParams, ItemId, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
 import { route } from "./route.ts";
-import { words } from "./words.ts";
+import { sealedBody, words } from "./words.ts";
 
 export const Stressor = z.object({
   id: Id,
@@ -15,11 +15,13 @@ export const Stressor = z.object({
   updatedAt: Timestamp,
 });
 const Plan = z.enum(STRESSOR_PLANS, { error: `Choose one of: ${STRESSOR_PLANS.join(", ")}.` });
-export const AddStressorBody = z.strictObject({
+export const AddStressorBody = sealedBody(
+  z.strictObject({
+  id: ItemId,
   text: words("stressor", "text", text(STABILIZE_LIMITS.stressorMax)),
   plan: Plan,
-  visibility: VisibilitySchema.optional(),
-});
+  visibility: VisibilitySchema.default("couple"),
+}));
 export const UpdateStressorBody = z.strictObject({ plan: Plan });
 export const StressorReply = z.object({ stressor: Stressor });
 export const StressorsReply = z.object({ stressors: z.array(Stressor) });

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { PAUSE_MAX_MINUTES, PAUSE_MIN_MINUTES, STABILIZE_LIMITS } from "../domain/limits.ts";
 import { isValidTimeZone, parseClock, TALK_MINUTES, WEEKDAYS } from "../domain/schedule.ts";
 import { PARKING_STATUSES, TALK_OUTCOMES, TALK_TIME_STATUSES } from "../domain/talks.ts";
-import { Id, IdParams, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
+import { Id, IdParams, ItemId, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
 import { route } from "./route.ts";
-import { words } from "./words.ts";
+import { sealedBody, words } from "./words.ts";
 
 // Talk times and their logs
 
@@ -57,14 +57,16 @@ export const TalkTimesReply = z.object({
   ),
 });
 
-export const TalkLogBody = z.strictObject({
+export const TalkLogBody = sealedBody(
+  z.strictObject({
+  id: ItemId,
   windowStart: Timestamp,
   went: z.enum(TALK_OUTCOMES, { error: `Choose one of: ${TALK_OUTCOMES.join(", ")}.` }),
   intensityBefore: z.number().int().min(0).max(10),
   intensityAfter: z.number().int().min(0).max(10),
   note: words("talk-log", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
-  visibility: VisibilitySchema.optional(),
-});
+  visibility: VisibilitySchema.default("couple"),
+}));
 
 export const TalkLog = z.object({
   id: Id,
@@ -92,9 +94,11 @@ export const ParkingItem = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export const RaiseTopicBody = z.strictObject({
+export const RaiseTopicBody = sealedBody(
+  z.strictObject({
+  id: ItemId,
   topic: words("parking-lot", "topic", text(STABILIZE_LIMITS.topicMax)),
-});
+}));
 export const ParkingItemReply = z.object({ item: ParkingItem });
 export const ParkingLotReply = z.object({ items: z.array(ParkingItem) });
 

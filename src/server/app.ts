@@ -163,7 +163,7 @@ export async function buildApp({
   serveEvents(app, pauses, auth, config.eventPollMs);
   serveSafety(
     app,
-    safetyService(deps, safetyStore(db), config.crisisResources, couples.memberFlags),
+    safetyService(deps, safetyStore(db), config.crisisResources),
   );
   serveStressors(app, stressorService(deps, scopedStores(db, stressorStore)));
   serveCircle(app, circleService(deps, scopedStores(db, circleStore)));

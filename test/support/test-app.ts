@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { sql } from "kysely";
 import { type Api, createApi } from "../../src/client/api.ts";
+import type { Keyring } from "../../src/client/sealing.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
 import { injectTransport, keepCookie } from "../../src/server/inject-transport.ts";
@@ -99,6 +100,8 @@ export interface Reply {
  */
 export class Client {
   cookie: string | null = null;
+  /** The signed-in person's opened keys: what seals and opens their words in `api` calls. */
+  keyring: Keyring | null = null;
   readonly api: Api;
   constructor(
     readonly app: FastifyInstance,
@@ -106,7 +109,9 @@ export class Client {
     /** The network address the server sees, for per-address rules. */
     readonly remoteAddress = "127.0.0.1",
   ) {
-    this.api = createApi(injectTransport(app, this, remoteAddress));
+    this.api = createApi(injectTransport(app, this, remoteAddress), {
+      keyring: () => this.keyring,
+    });
   }
 
   async request(

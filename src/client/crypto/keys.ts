@@ -1,4 +1,5 @@
 import { argon2id } from "hash-wasm";
+import { KDF_FLOOR } from "../../domain/kdf.ts";
 import { fromB64, utf8 } from "./encoding.ts";
 
 /** The key-derivation parameters a client chooses at sign-up and the server keeps for it. */
@@ -11,8 +12,6 @@ export interface KdfParams {
   salt: string;
 }
 
-/** Below these a server offering parameters may be attacking: the client refuses to derive. */
-export const KDF_FLOOR = { memoryKiB: 65_536, iterations: 3 } as const;
 
 /** HKDF-SHA-256 with 32 bytes out; `info` is the protocol's ASCII label. */
 export async function hkdf(

@@ -82,7 +82,8 @@ export type CoupleTable =
   | "phase_proposals"
   | "phase_history"
   | "agreement_events"
-  | "pauses";
+  | "pauses"
+  | "space_grants";
 
 function readableAs(relation: Relation): Visibility[] {
   return VISIBILITIES.filter((v) => READERS[v].includes(relation));

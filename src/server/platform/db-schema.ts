@@ -23,15 +23,28 @@ export interface Database {
   safety_checks: SafetyChecksTable;
   stressors: StressorsTable;
   circle_people: CirclePeopleTable;
+  space_grants: SpaceGrantsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export interface UsersTable {
   id: string;
   email: string;
   name: string;
+  /** The server's own argon2id hash of the authKey (the password never reaches the server). */
   password_hash: string;
   role: string;
   created_at: string;
+  /** The key-derivation parameters the browser chose at sign-up, as JSON. */
+  kdf: string;
+  public_key: string;
+  /** The identity and personal keys, sealed with the master key (kid `m`). */
+  identity_box: string;
+  personal_box: string;
+  /** The same two sealed with the recovery key (kid `r`), and a hash of the recovery auth key. */
+  recovery_identity_box: string;
+  recovery_personal_box: string;
+  recovery_auth_hash: string;
 }
 
 export interface SessionsTable {
@@ -42,6 +55,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** What a browser's sealed copy of its opened keys opens with; gone with the session. */
+  unlock_key: string;
 }
 
 export interface CouplesTable {
@@ -50,6 +65,23 @@ export interface CouplesTable {
   phase_since: string;
   created_at: string;
   couples_therapy: string | null;
+  key_version: Generated<number>;
+}
+
+/** A couple's space key, version by version, sealed to each member's identity. */
+export interface SpaceGrantsTable {
+  couple_id: string;
+  user_id: string;
+  version: number;
+  grant_box: string;
+  granted_by: string | null;
+  at: string;
+}
+
+/** A secret of this instance (the decoy salt key), the same in every process and restart. */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
 }
 
 export interface CoupleMembersTable {
@@ -71,6 +103,9 @@ export interface InvitesTable {
   used_at: string | null;
   used_by: string | null;
   revoked_at: string | null;
+  /** The space key sealed under the link's fragment secret (kid `i`); deleted once used. */
+  invite_box: string | null;
+  key_version: number | null;
 }
 
 export interface PhaseProposalsTable {
@@ -79,6 +114,8 @@ export interface PhaseProposalsTable {
   to_phase: string;
   proposed_by: string;
   reason: string | null;
+  /** The id the reason's envelope is sealed under. */
+  reason_id: string | null;
   created_at: string;
   resolved_at: string | null;
   resolution: string | null;
@@ -95,6 +132,7 @@ export interface PhaseHistoryTable {
   reason: string | null;
   /** Who wrote the reason: the proposer or, when they gave none, the partner who confirmed. */
   reason_by: string | null;
+  reason_id: string | null;
   at: string;
 }
 
@@ -193,7 +231,6 @@ export interface SafetyChecksTable {
   id: string;
   user_id: string;
   answers: string;
-  concern: number;
   at: string;
 }
 

@@ -18,6 +18,12 @@ export const errors = {
   unauthenticated: () => new AppError(401, "unauthenticated", "Please sign in to continue."),
   wrongCredentials: () =>
     new AppError(401, "wrong_credentials", "That e-mail and password do not match an account."),
+  wrongRecoveryCode: () =>
+    new AppError(
+      401,
+      "wrong_credentials",
+      "That e-mail and recovery code do not match an account.",
+    ),
   wrongPassword: (field = "password") =>
     new AppError(400, "wrong_password", "That password is not right.", {
       [field]: "That password is not right.",

@@ -38,6 +38,14 @@ function fail(
 }
 
 /** One error shape for every failure; 5xx answers never carry internals. */
+/** A unique or primary key refused a row, on SQLite (both drivers) or PostgreSQL. */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === "23505") return true;
+  if (typeof code === "string" && /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test(code)) return true;
+  return typeof message === "string" && /^UNIQUE constraint failed/.test(message);
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
@@ -53,6 +61,10 @@ export function installErrorHandling(app: FastifyInstance): void {
         "Some fields need another look.",
         fieldsFrom(error.validation as unknown as ZodLikeIssue[], context),
       );
+    }
+    // Ids of sealed items come from the client; a reused one meets the table's key.
+    if (isUniqueViolation(error)) {
+      return fail(reply, 409, "id_taken", "Something with this id exists already.");
     }
     const status = error.statusCode ?? 500;
     if (status === 400 && error.code?.startsWith("FST_ERR_CTP")) {

@@ -18,6 +18,7 @@ export function sessionStore(db: Db) {
       device: string;
       now: string;
       expiresAt: string;
+      unlockKey: string;
     }): Promise<void> {
       await db
         .insertInto("sessions")
@@ -29,6 +30,7 @@ export function sessionStore(db: Db) {
           created_at: row.now,
           last_seen_at: row.now,
           expires_at: row.expiresAt,
+          unlock_key: row.unlockKey,
         })
         .execute();
     },
@@ -57,6 +59,15 @@ export function sessionStore(db: Db) {
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
       };
+    },
+
+    async unlockKey(id: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom("sessions")
+        .select("unlock_key")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      return row?.unlock_key;
     },
 
     findTimes(id: string) {

@@ -70,9 +70,17 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
       return times !== undefined && isLive(times.last_seen_at, times.expires_at, clock.now());
     },
 
-    /** Starts a fresh session (never reusing a token) and sets its cookie. */
-    async start(reply: FastifyReply, request: FastifyRequest, userId: string): Promise<string> {
+    /**
+     * Starts a fresh session (never reusing a token) and sets its cookie. Its unlock key is what
+     * the browser's sealed copy of its opened keys opens with: it lives and dies with the session.
+     */
+    async start(
+      reply: FastifyReply,
+      request: FastifyRequest,
+      userId: string,
+    ): Promise<{ id: string; unlockKey: string }> {
       const token = newSecret();
+      const unlockKey = newSecret();
       const now = clock.now();
       const id = newId();
       await store.create({
@@ -82,12 +90,21 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
         device: describeDevice(request.headers["user-agent"]),
         now: now.toISOString(),
         expiresAt: new Date(now.getTime() + settings.maxMs).toISOString(),
+        unlockKey,
       });
       reply.setCookie(cookieName, token, {
         ...cookieOptions,
         maxAge: Math.floor(settings.maxMs / 1000),
       });
-      return id;
+      return { id, unlockKey };
+    },
+
+    /** The unlock key of the caller's own session. */
+    async unlockKey(request: FastifyRequest): Promise<string> {
+      const actor = requireActor(request);
+      const key = await store.unlockKey(actor.sessionId);
+      if (!key) throw errors.unauthenticated();
+      return key;
     },
 
     async end(reply: FastifyReply, request: FastifyRequest): Promise<void> {

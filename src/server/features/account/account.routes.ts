@@ -15,17 +15,33 @@ export function serveAccount(
     quickExitUrl: config.quickExitUrl,
     instanceName: config.instanceName,
   }));
+  serve(app, routes.prelogin, async ({ request, body }) =>
+    account.prelogin(body.email, request.ip),
+  );
   serve(app, routes.signup, async ({ request, reply, body }) => {
     const user = await account.signup(body, request.ip);
-    await sessions.start(reply, request, user.id);
-    return { user };
+    const { unlockKey } = await sessions.start(reply, request, user.id);
+    return { user, unlockKey };
   });
   serve(app, routes.login, async ({ request, reply, body }) => {
-    const user = await account.login(body, request.ip);
+    const { user, keys } = await account.login(body, request.ip);
     // A new token at every sign-in; the one the browser held before is ended.
     await sessions.end(reply, request);
-    await sessions.start(reply, request, user.id);
-    return { user };
+    const { unlockKey } = await sessions.start(reply, request, user.id);
+    return { user, keys, unlockKey };
+  });
+  serve(app, routes.keys, async ({ request }) => ({
+    ...(await account.keys(requireActor(request))),
+    unlockKey: await sessions.unlockKey(request),
+  }));
+  serve(app, routes.recoveryKeys, async ({ request, body }) =>
+    account.recoveryKeys(body, request.ip),
+  );
+  serve(app, routes.recover, async ({ request, reply, body }) => {
+    const user = await account.recover(body, request.ip);
+    await sessions.end(reply, request);
+    const { unlockKey } = await sessions.start(reply, request, user.id);
+    return { user, unlockKey };
   });
   serve(app, routes.logout, async ({ request, reply }) => {
     await sessions.end(reply, request);
@@ -44,7 +60,7 @@ export function serveAccount(
   });
   serve(app, routes.deleteAccount, async ({ request, reply, body }) => {
     const actor = requireActor(request);
-    await account.deleteAccount(actor, body.password);
+    await account.deleteAccount(actor, body.authKey);
     await sessions.end(reply, request);
   });
 }

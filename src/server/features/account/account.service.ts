@@ -1,15 +1,20 @@
+import { createHmac } from "node:crypto";
 import type { z } from "zod";
 import type {
   ChangePasswordBody,
+  Kdf,
   LoginBody,
+  RecoverBody,
+  RecoveryKeysBody,
   SignupBody,
   User,
 } from "../../../contracts/account.ts";
-import { passwordProblem } from "../../../domain/passwords.ts";
+import { KDF_DEFAULTS } from "../../../domain/kdf.ts";
 import { parsePhase } from "../../../domain/phases.ts";
 import type { Actor } from "../../platform/access.ts";
+import type { UserRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
-import { hashSecret, newId } from "../../platform/ids.ts";
+import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../../platform/passwords.ts";
 import type { SessionStore } from "../../platform/session.store.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -22,6 +27,15 @@ function present(row: { id: string; email: string; name: string }): User {
   return { id: row.id, email: row.email, name: row.name };
 }
 
+function keysOf(row: UserRow) {
+  return { publicKey: row.public_key, identity: row.identity_box, personal: row.personal_box };
+}
+
+/**
+ * Accounts under sealed words: the server sees an authKey in place of the password (and keeps
+ * only its own hash of it), holds each person's keys only as boxes their browser sealed, and
+ * answers an unknown e-mail exactly as a known one.
+ */
 export function accountService(
   { clock, config, limits }: ServiceDeps,
   store: AccountStore,
@@ -29,28 +43,69 @@ export function accountService(
 ) {
   const perAddress = config.authRateLimit * 5;
 
-  async function requirePassword(userId: string, password: string, field: string) {
+  async function requireAuthKey(userId: string, authKey: string, field: string) {
     const user = await store.findById(userId);
     if (!user) throw errors.unauthenticated();
-    if (!(await verifyPassword(user.password_hash, password))) throw errors.wrongPassword(field);
+    if (!(await verifyPassword(user.password_hash, authKey))) throw errors.wrongPassword(field);
     return user;
   }
 
-  function requireGoodPassword(password: string, field: string): void {
-    const problem = passwordProblem(password);
-    if (problem) throw errors.invalid({ [field]: problem });
+  /**
+   * Guessing is limited per account from each address, and more loosely per account from
+   * everywhere: someone hammering one address (a partner at home, say) cannot lock the owner
+   * out of their own account from their phone.
+   */
+  async function limitGuesses(kind: string, email: string, address: string) {
+    const now = clock.now();
+    const account = hashSecret(email);
+    const accountKey = `${kind}:acct:${account}:${address}`;
+    await limits.hit(`${kind}:ip:${address}`, perAddress, TEN_MINUTES, now);
+    await limits.hit(accountKey, config.authRateLimit, TEN_MINUTES, now);
+    await limits.hit(`${kind}:acct:${account}`, perAddress * 2, TEN_MINUTES, now);
+    return () => limits.clear(accountKey);
+  }
+
+  /** The account a recovery code proves, or the one answer for a wrong code and no account. */
+  async function requireRecoveryCode(email: string, recoveryAuthKey: string, address: string) {
+    const clear = await limitGuesses("recover", email, address);
+    const user = await store.findByEmail(email);
+    const matches = await verifyPassword(user?.recovery_auth_hash ?? null, recoveryAuthKey);
+    if (!user || !matches) throw errors.wrongRecoveryCode();
+    await clear();
+    return user;
   }
 
   return {
+    /**
+     * The account's key-derivation parameters; for an unknown e-mail, defaults with a salt made
+     * from the address and this instance's secret, so asking again (or after a restart, or of
+     * another process) answers the same and says nothing about who has an account.
+     */
+    async prelogin(email: string, address: string): Promise<{ kdf: z.infer<typeof Kdf> }> {
+      await limits.hit(`prelogin:ip:${address}`, perAddress * 4, TEN_MINUTES, clock.now());
+      const user = await store.findByEmail(email);
+      if (user) return { kdf: JSON.parse(user.kdf) };
+      const secret = await store.serverSecret("decoy-salt", newSecret);
+      const salt = createHmac("sha256", secret).update(email).digest().subarray(0, 16);
+      return { kdf: { ...KDF_DEFAULTS, salt: salt.toString("base64url") } };
+    },
+
     async signup(input: z.infer<typeof SignupBody>, address: string): Promise<User> {
       await limits.hit(`signup:ip:${address}`, perAddress, ONE_HOUR, clock.now());
-      requireGoodPassword(input.password, "password");
+      const { keys } = input;
       const user = {
         id: newId(),
         email: input.email,
         name: input.name,
-        password_hash: await hashPassword(input.password),
+        password_hash: await hashPassword(input.authKey),
         created_at: clock.now().toISOString(),
+        kdf: JSON.stringify(input.kdf),
+        public_key: keys.publicKey,
+        identity_box: keys.identity,
+        personal_box: keys.personal,
+        recovery_identity_box: keys.recovery.identity,
+        recovery_personal_box: keys.recovery.personal,
+        recovery_auth_hash: await hashPassword(keys.recovery.authKey),
       };
       if (!(await store.insert(user))) {
         throw errors.conflict("email_taken", "An account with this e-mail address already exists.");
@@ -58,24 +113,22 @@ export function accountService(
       return present(user);
     },
 
-    async login(input: z.infer<typeof LoginBody>, address: string): Promise<User> {
-      const now = clock.now();
-      // Guessing is limited per account from each address, and more loosely per account from
-      // everywhere: someone hammering one address (a partner at home, say) cannot lock the
-      // owner out of their own account from their phone.
-      const account = hashSecret(input.email);
-      const accountKey = `login:acct:${account}:${address}`;
-      await limits.hit(`login:ip:${address}`, perAddress, TEN_MINUTES, now);
-      await limits.hit(accountKey, config.authRateLimit, TEN_MINUTES, now);
-      await limits.hit(`login:acct:${account}`, perAddress * 2, TEN_MINUTES, now);
+    async login(input: z.infer<typeof LoginBody>, address: string) {
+      const clear = await limitGuesses("login", input.email, address);
       const user = await store.findByEmail(input.email);
-      const matches = await verifyPassword(user?.password_hash ?? null, input.password);
+      const matches = await verifyPassword(user?.password_hash ?? null, input.authKey);
       if (!user || !matches) throw errors.wrongCredentials();
-      await limits.clear(accountKey);
+      await clear();
       if (needsRehash(user.password_hash)) {
-        await store.setPasswordHash(user.id, await hashPassword(input.password));
+        await store.setPasswordHash(user.id, await hashPassword(input.authKey));
       }
-      return present(user);
+      return { user: present(user), keys: keysOf(user) };
+    },
+
+    async keys(actor: Actor) {
+      const user = await store.findById(actor.userId);
+      if (!user) throw errors.unauthenticated();
+      return keysOf(user);
     },
 
     async me(actor: Actor) {
@@ -88,12 +141,41 @@ export function accountService(
       };
     },
 
-    /** Changes the password and signs out every session; the caller starts a fresh one. */
+    /**
+     * New keys for a new password: the identity and personal keys re-sealed in the browser, no
+     * item touched. Every session ends; the caller starts a fresh one.
+     */
     async changePassword(actor: Actor, input: z.infer<typeof ChangePasswordBody>): Promise<void> {
-      await requirePassword(actor.userId, input.currentPassword, "currentPassword");
-      requireGoodPassword(input.newPassword, "newPassword");
-      await store.setPasswordHash(actor.userId, await hashPassword(input.newPassword));
+      await requireAuthKey(actor.userId, input.currentAuthKey, "currentPassword");
+      await store.setKeys(actor.userId, {
+        password_hash: await hashPassword(input.authKey),
+        kdf: JSON.stringify(input.kdf),
+        identity_box: input.keys.identity,
+        personal_box: input.keys.personal,
+      });
       await sessionStore.deleteAllExcept(actor.userId, null);
+    },
+
+    async recoveryKeys(input: z.infer<typeof RecoveryKeysBody>, address: string) {
+      const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address);
+      return { identity: user.recovery_identity_box, personal: user.recovery_personal_box };
+    },
+
+    /** A new password and a new recovery code in one step; the old code stops working. */
+    async recover(input: z.infer<typeof RecoverBody>, address: string): Promise<User> {
+      const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address);
+      const { keys } = input;
+      await store.setKeys(user.id, {
+        password_hash: await hashPassword(input.authKey),
+        kdf: JSON.stringify(input.kdf),
+        identity_box: keys.identity,
+        personal_box: keys.personal,
+        recovery_identity_box: keys.recovery.identity,
+        recovery_personal_box: keys.recovery.personal,
+        recovery_auth_hash: await hashPassword(keys.recovery.authKey),
+      });
+      await sessionStore.deleteAllExcept(user.id, null);
+      return present(user);
     },
 
     async listSessions(actor: Actor) {
@@ -112,8 +194,8 @@ export function accountService(
         throw errors.notFound("That session");
     },
 
-    async deleteAccount(actor: Actor, password: string): Promise<void> {
-      await requirePassword(actor.userId, password, "password");
+    async deleteAccount(actor: Actor, authKey: string): Promise<void> {
+      await requireAuthKey(actor.userId, authKey, "password");
       await store.deleteUser(actor.userId);
     },
   };

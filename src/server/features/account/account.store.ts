@@ -31,6 +31,32 @@ export function accountStore(db: Db) {
         .execute();
     },
 
+    /** A new authKey hash and key boxes, in one write (a password change or a recovery). */
+    async setKeys(
+      id: string,
+      keys: Pick<UserRow, "password_hash" | "kdf" | "identity_box" | "personal_box"> &
+        Partial<
+          Pick<UserRow, "recovery_identity_box" | "recovery_personal_box" | "recovery_auth_hash">
+        >,
+    ): Promise<void> {
+      await db.updateTable("users").set(keys).where("id", "=", id).execute();
+    },
+
+    /** This instance's secret of that name, made once by whichever process asks first. */
+    async serverSecret(name: string, make: () => string): Promise<string> {
+      await db
+        .insertInto("server_secrets")
+        .values({ name, value: make() })
+        .onConflict((oc) => oc.column("name").doNothing())
+        .execute();
+      const row = await db
+        .selectFrom("server_secrets")
+        .select("value")
+        .where("name", "=", name)
+        .executeTakeFirstOrThrow();
+      return row.value;
+    },
+
     async coupleOf(userId: string) {
       return db
         .selectFrom("couple_members")

@@ -85,9 +85,10 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
     kind: AgreementEventKind,
     note: string | null,
     now: string,
+    id: string = newId(),
   ) {
     await tx.addEvent({
-      id: newId(),
+      id,
       agreement_id: row.id,
       couple_id: row.couple_id,
       actor_id: scope.viewerId,
@@ -118,12 +119,12 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
   async function propose(
     tx: AgreementStore,
     scope: Scope,
-    input: { category: string; text: string; reviewOn?: string | undefined },
+    input: { id: string; category: string; text: string; reviewOn?: string | undefined },
     replaces: AgreementRow | null,
     now: string,
   ): Promise<AgreementRow> {
     const row: AgreementRow = {
-      id: newId(),
+      id: input.id,
       couple_id: scope.coupleId,
       proposed_by: scope.viewerId,
       category: input.category,
@@ -185,6 +186,7 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
         agreement: present(row, today()),
         history: events
           .map((e) => ({
+            id: e.id,
             kind: storedEnum(AGREEMENT_EVENT_KINDS, e.kind),
             by: e.actor_id,
             note: e.note,
@@ -235,7 +237,12 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
         return propose(
           tx,
           scope,
-          { category: original.category, text: input.text, reviewOn: input.reviewOn },
+          {
+            id: input.id,
+            category: original.category,
+            text: input.text,
+            reviewOn: input.reviewOn,
+          },
           replaces,
           now,
         );
@@ -258,19 +265,24 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
         switch (input.outcome) {
           case "keep": {
             const kept = await move(tx, current, "accepted", now, chooseReviewOn(input.reviewOn));
-            await record(tx, kept, scope, "kept", input.note ?? null, now);
+            await record(tx, kept, scope, "kept", input.note ?? null, now, input.id);
             return kept;
           }
           case "retire": {
             const retired = await move(tx, current, "retired", now);
-            await record(tx, retired, scope, "retired", input.note ?? null, now);
+            await record(tx, retired, scope, "retired", input.note ?? null, now, input.id);
             return retired;
           }
           case "change":
             return propose(
               tx,
               scope,
-              { category: current.category, text: input.text, reviewOn: input.reviewOn },
+              {
+                id: input.id,
+                category: current.category,
+                text: input.text,
+                reviewOn: input.reviewOn,
+              },
               current,
               now,
             );

@@ -67,7 +67,7 @@ export function circleService({ clock }: ServiceDeps, stores: ScopedStores<Circl
     async add(scope: Scope, input: z.infer<typeof AddCirclePersonBody>): Promise<Person> {
       const now = clock.now().toISOString();
       const row: CirclePersonRow = {
-        id: newId(),
+        id: input.id,
         couple_id: scope.coupleId,
         author_id: scope.viewerId,
         name: input.name,

@@ -6,15 +6,16 @@ import type { CoupleService } from "./couple.service.ts";
 
 export function serveCouples(app: FastifyInstance, couples: CoupleService): void {
   serve(app, routes.create, async ({ request, body }) =>
-    couples.create(requireActor(request), body.stance),
+    couples.create(requireActor(request), body),
   );
-  serve(app, routes.newInvite, async ({ request }) => ({
-    invite: await couples.newInvite(requireScope(request)),
+  serve(app, routes.newInvite, async ({ request, body }) => ({
+    invite: await couples.newInvite(requireScope(request), body.inviteBox),
   }));
   serve(app, routes.previewInvite, async ({ params }) => couples.previewInvite(params.token));
   serve(app, routes.acceptInvite, async ({ request, params, body }) =>
-    couples.acceptInvite(requireActor(request), params.token, body.stance, request.ip),
+    couples.acceptInvite(requireActor(request), params.token, body, request.ip),
   );
+  serve(app, routes.keys, async ({ request }) => couples.keys(requireScope(request)));
   serve(app, routes.view, async ({ request }) => couples.view(requireScope(request)));
   serve(app, routes.safeEnough, async ({ request, body }) => {
     await couples.setSafeEnough(requireScope(request), body.safeEnough);

@@ -1,5 +1,10 @@
 import type { z } from "zod";
-import type { CoupleView, PhaseChangeBody } from "../../../contracts/couples.ts";
+import type {
+  AcceptInviteBody,
+  CoupleView,
+  CreateCoupleBody,
+  PhaseChangeBody,
+} from "../../../contracts/couples.ts";
 import type { ActivePause } from "../../../contracts/talks.ts";
 import { utcDay } from "../../../domain/dates.ts";
 import type { TrendStatus } from "../../../domain/intensity.ts";
@@ -53,7 +58,7 @@ export function coupleService(
   const { store } = data;
   const of = (scope: Scope) => store.of(scope);
 
-  async function issueInvite(tx: CoupleStore, scope: Scope) {
+  async function issueInvite(tx: CoupleStore, scope: Scope, inviteBox: string, version: number) {
     const now = clock.now();
     const token = newSecret();
     const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * DAY_MS).toISOString();
@@ -68,6 +73,8 @@ export function coupleService(
       used_at: null,
       used_by: null,
       revoked_at: null,
+      invite_box: inviteBox,
+      key_version: version,
     });
     return { token, url: `${config.publicUrl}/join/${token}`, expiresAt };
   }
@@ -83,18 +90,18 @@ export function coupleService(
   }
 
   return {
-    async create(actor: Actor, stance: Stance) {
+    async create(actor: Actor, input: z.infer<typeof CreateCoupleBody>) {
       if (actor.coupleId !== null) {
         throw errors.conflict("already_in_couple", "You are already part of a couple space.");
       }
       return data.transaction(async (tx) => {
         const now = clock.now().toISOString();
-        const couple = { id: newId(), phase: "stabilize", phase_since: now, created_at: now };
+        const couple = { id: input.id, phase: "stabilize", phase_since: now, created_at: now };
         await tx.joining.insertCouple(couple);
         const joined = await tx.joining.insertMember({
           couple_id: couple.id,
           user_id: actor.userId,
-          stance,
+          stance: input.stance,
           joined_at: now,
         });
         if (!joined)
@@ -111,21 +118,25 @@ export function coupleService(
           by_user: actor.userId,
           confirmed_by: null,
           reason: null,
+          reason_id: null,
           reason_by: null,
           at: now,
         });
-        const invite = await issueInvite(inside, scope);
+        await inside.insertOwnGrant(1, input.grant, now);
+        const invite = await issueInvite(inside, scope, input.inviteBox, 1);
         return { couple: { id: couple.id, phase: "stabilize" as const }, invite };
       });
     },
 
-    async newInvite(scope: Scope) {
+    async newInvite(scope: Scope, inviteBox: string) {
       return data.transaction(async (tx) => {
         const inside = tx.of(scope);
         if ((await inside.memberCount()) >= 2) {
           throw errors.conflict("couple_full", "Your partner has already joined.");
         }
-        return issueInvite(inside, scope);
+        const couple = await inside.findCouple();
+        if (!couple) throw errors.notFound("Your couple space");
+        return issueInvite(inside, scope, inviteBox, couple.key_version);
       });
     },
 
@@ -133,11 +144,22 @@ export function coupleService(
       const invite = await findLiveInvite(token);
       if (invite.used_at !== null) throw errors.notFound("This invite link");
       const inviter = await store.joining.userName(invite.created_by);
-      if (!inviter) throw errors.notFound("This invite link");
-      return { invitedBy: inviter.name, expiresAt: invite.expires_at };
+      if (!inviter || invite.invite_box === null) throw errors.notFound("This invite link");
+      return {
+        invitedBy: inviter.name,
+        expiresAt: invite.expires_at,
+        coupleId: invite.couple_id,
+        keyVersion: invite.key_version ?? 1,
+        inviteBox: invite.invite_box,
+      };
     },
 
-    async acceptInvite(actor: Actor, token: string, stance: Stance, address: string) {
+    async acceptInvite(
+      actor: Actor,
+      token: string,
+      { stance, grant }: z.infer<typeof AcceptInviteBody>,
+      address: string,
+    ) {
       await limits.hit(`invite:ip:${address}`, config.authRateLimit * 5, 10 * 60_000, clock.now());
       const invite = await findLiveInvite(token);
       if (invite.used_at !== null) {
@@ -168,10 +190,23 @@ export function coupleService(
         });
         if (!joined)
           throw errors.conflict("already_in_couple", "You are already part of a couple space.");
-        const couple = await tx.of(scopeOf({ ...actor, coupleId: invite.couple_id })).findCouple();
+        const inside = tx.of(scopeOf({ ...actor, coupleId: invite.couple_id }));
+        const couple = await inside.findCouple();
         if (!couple) throw errors.notFound("This invite link");
+        await inside.insertOwnGrant(invite.key_version ?? couple.key_version, grant, now);
         return { couple: { id: couple.id, phase: parsePhase(couple.phase) } };
       });
+    },
+
+    async keys(scope: Scope) {
+      const inside = of(scope);
+      const [couple, grants] = await Promise.all([inside.findCouple(), inside.grants()]);
+      if (!couple) throw errors.notFound("Your couple space");
+      return {
+        coupleId: couple.id,
+        version: couple.key_version,
+        grants: grants.map((g) => ({ version: g.version, grant: g.grant_box })),
+      };
     },
 
     async view(scope: Scope): Promise<CoupleView> {
@@ -179,7 +214,7 @@ export function coupleService(
       const couple = await inside.findCouple();
       if (!couple) throw errors.notFound("Your couple space");
       const now = clock.now();
-      const [members, history, pending, agreementCounts, invitePending, activePause, talks] =
+      const [members, history, pending, agreementCounts, invitePending, activePause, talks, grants] =
         await Promise.all([
           inside.members(),
           inside.phaseHistory(),
@@ -188,6 +223,7 @@ export function coupleService(
           inside.hasOpenInvite(now.toISOString()),
           facts.activePause(scope),
           facts.talks(scope),
+          inside.grants(),
         ]);
       const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
       const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
@@ -198,7 +234,11 @@ export function coupleService(
         id: couple.id,
         phase,
         phaseSince: couple.phase_since,
-        partners: members.map((m) => ({ id: m.user_id, name: m.name })),
+        partners: members.map((m) => ({ id: m.user_id, name: m.name, publicKey: m.public_key })),
+        keys: {
+          version: couple.key_version,
+          grants: grants.map((g) => ({ version: g.version, grant: g.grant_box })),
+        },
         phaseHistory: history.map((h) => ({
           from: h.from_phase === null ? null : parsePhase(h.from_phase),
           to: parsePhase(h.to_phase),
@@ -206,6 +246,7 @@ export function coupleService(
             h.direction === "start" ? "start" : h.direction === "back" ? "back" : "forward",
           by: h.by_user,
           confirmedBy: h.confirmed_by,
+          reasonId: h.reason_id,
           reason: h.reason,
           at: h.at,
         })),
@@ -226,6 +267,7 @@ export function coupleService(
           ? {
               to: parsePhase(pending.to_phase),
               proposedBy: pending.proposed_by,
+              reasonId: pending.reason_id,
               reason: pending.reason,
               at: pending.created_at,
             }
@@ -256,15 +298,6 @@ export function coupleService(
       return status;
     },
 
-    /** The viewer's own private flags, for the safety check. */
-    memberFlags: {
-      setSafeEnough: (scope: Scope, value: boolean) => of(scope).setSafeEnough(value),
-      individualMode: async (scope: Scope) =>
-        (await of(scope).members()).some(
-          (m) => m.user_id === scope.viewerId && m.individual_mode === 1,
-        ),
-    },
-
     /** Forward needs both partners (propose, then confirm); back happens at once. */
     async changePhase(
       scope: Scope,
@@ -280,6 +313,7 @@ export function coupleService(
         const now = clock.now().toISOString();
         const pending = await tx.pendingProposal();
         const reason = input.reason ?? null;
+        const reasonId = reason === null ? null : (input.reasonId ?? null);
 
         if (direction === "same") {
           throw errors.conflict("same_phase", "You are in this phase already.");
@@ -296,6 +330,7 @@ export function coupleService(
             by_user: scope.viewerId,
             confirmed_by: null,
             reason,
+            reason_id: reasonId,
             reason_by: reason === null ? null : scope.viewerId,
             at: now,
           });
@@ -327,6 +362,7 @@ export function coupleService(
             by_user: pending.proposed_by,
             confirmed_by: scope.viewerId,
             reason: pending.reason ?? reason,
+            reason_id: pending.reason !== null ? pending.reason_id : reasonId,
             reason_by:
               pending.reason !== null
                 ? pending.proposed_by
@@ -351,6 +387,7 @@ export function coupleService(
           to_phase: input.to,
           proposed_by: scope.viewerId,
           reason,
+          reason_id: reasonId,
           created_at: now,
         });
         return { kind: "proposed", pending: { to: input.to, proposedBy: scope.viewerId } };

@@ -57,7 +57,7 @@ function joiningStore(db: Db) {
     async claimInvite(id: string, userId: string, now: string): Promise<boolean> {
       const result = await db
         .updateTable("invites")
-        .set({ used_at: now, used_by: userId })
+        .set({ used_at: now, used_by: userId, invite_box: null })
         .where("id", "=", id)
         .where("used_at", "is", null)
         .where("revoked_at", "is", null)
@@ -104,6 +104,7 @@ function coupleStore(db: Db, scope: Scope) {
           "couple_members.individual_mode",
           "couple_members.joined_at",
           "users.name",
+          "users.public_key",
         ])
         .where(inCouple(scope, "couple_members"))
         .orderBy("couple_members.joined_at")
@@ -147,7 +148,7 @@ function coupleStore(db: Db, scope: Scope) {
     async revokeOpenInvites(now: string): Promise<void> {
       await db
         .updateTable("invites")
-        .set({ revoked_at: now })
+        .set({ revoked_at: now, invite_box: null })
         .where(inCouple(scope, "invites"))
         .where("used_at", "is", null)
         .where("revoked_at", "is", null)
@@ -164,6 +165,32 @@ function coupleStore(db: Db, scope: Scope) {
         .where("expires_at", ">", now)
         .executeTakeFirst();
       return row !== undefined;
+    },
+
+    /** The viewer's own grants of the space key: nobody is handed another's. */
+    grants() {
+      return db
+        .selectFrom("space_grants")
+        .select(["version", "grant_box"])
+        .where(inCouple(scope, "space_grants"))
+        .where("user_id", "=", scope.viewerId)
+        .orderBy("version")
+        .execute();
+    },
+
+    /** The viewer's own grant, sealed in their browser to their identity. */
+    async insertOwnGrant(version: number, grant: string, at: string): Promise<void> {
+      await db
+        .insertInto("space_grants")
+        .values({
+          couple_id: scope.coupleId,
+          user_id: scope.viewerId,
+          version,
+          grant_box: grant,
+          granted_by: scope.viewerId,
+          at,
+        })
+        .execute();
     },
 
     phaseHistory() {
@@ -184,6 +211,7 @@ function coupleStore(db: Db, scope: Scope) {
       by_user: string;
       confirmed_by: string | null;
       reason: string | null;
+      reason_id: string | null;
       reason_by: string | null;
       at: string;
     }): Promise<void> {
@@ -208,6 +236,7 @@ function coupleStore(db: Db, scope: Scope) {
       to_phase: string;
       proposed_by: string;
       reason: string | null;
+      reason_id: string | null;
       created_at: string;
     }): Promise<void> {
       await db

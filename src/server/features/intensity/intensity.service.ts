@@ -81,7 +81,7 @@ export function intensityService(
 
     async record(scope: Scope, input: z.infer<typeof IntensityBody>) {
       const row: IntensityRow = {
-        id: newId(),
+        id: input.id,
         couple_id: scope.coupleId,
         author_id: scope.viewerId,
         value: input.value,

@@ -11,7 +11,7 @@ export function serveSafety(app: FastifyInstance, safety: SafetyService): void {
   });
   serve(app, routes.resources, async () => ({ resources: safety.resources() }));
   serve(app, routes.take, async ({ request, body }) =>
-    safety.take(requireActor(request), body.answers),
+    safety.take(requireActor(request), body),
   );
   serve(app, routes.list, async ({ request }) => ({
     checks: await safety.list(requireActor(request)),

@@ -37,7 +37,7 @@ export function stressorService({ clock }: ServiceDeps, stores: ScopedStores<Str
     async add(scope: Scope, input: z.infer<typeof AddStressorBody>) {
       const now = clock.now().toISOString();
       const row: StressorRow = {
-        id: newId(),
+        id: input.id,
         couple_id: scope.coupleId,
         author_id: scope.viewerId,
         text: input.text,

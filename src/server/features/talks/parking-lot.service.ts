@@ -42,10 +42,10 @@ export function parkingLotService({ clock }: ServiceDeps, stores: ScopedStores<P
       return (await stores.at(scope).list()).map(present);
     },
 
-    async raise(scope: Scope, topic: string): Promise<Item> {
+    async raise(scope: Scope, { id, topic }: { id: string; topic: string }): Promise<Item> {
       const now = clock.now().toISOString();
       const row: ParkingRow = {
-        id: newId(),
+        id,
         couple_id: scope.coupleId,
         raised_by: scope.viewerId,
         topic,

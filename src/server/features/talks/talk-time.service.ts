@@ -208,7 +208,7 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
         });
       }
       const log: TalkLogRow = {
-        id: newId(),
+        id: input.id,
         couple_id: scope.coupleId,
         author_id: scope.viewerId,
         talk_time_id: row.id,

@@ -41,7 +41,7 @@ export function serveTalks(
   }));
 
   serve(app, routes.raiseTopic, async ({ request, body }) => ({
-    item: await parkingLot.raise(requireScope(request), body.topic),
+    item: await parkingLot.raise(requireScope(request), body),
   }));
   serve(app, routes.parkingLot, async ({ request }) => ({
     items: await parkingLot.list(requireScope(request)),

@@ -1,0 +1,97 @@
+import { type Kysely, sql } from "kysely";
+
+/**
+ * Sealed words (protocol v1): each account keeps its key-derivation parameters, public key and
+ * the boxes its keys are sealed in; each session the key that unlocks a browser's copy; each
+ * couple its space-key version and grants; each invite the box its link's fragment opens.
+ *
+ * Words written before this change sit in plain text and cannot be sealed by the server (it has
+ * no keys), so a database that already holds accounts is refused rather than half-converted.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from users`.execute(db);
+  if (Number(rows[0]?.n ?? 0) > 0) {
+    throw new Error(
+      "This database was made by a Mend from before sealed words: its words are in plain text, " +
+        "and only each person's browser could seal them. Mend refuses to mix the two. Move the " +
+        "database aside (or point MEND_DATABASE_URL at a new one) and start again; nothing in " +
+        "the old one has been changed.",
+    );
+  }
+  await db.schema
+    .alterTable("users")
+    .addColumn("kdf", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  for (const column of [
+    "public_key",
+    "identity_box",
+    "personal_box",
+    "recovery_identity_box",
+    "recovery_personal_box",
+    "recovery_auth_hash",
+  ]) {
+    await db.schema
+      .alterTable("users")
+      .addColumn(column, "text", (c) => c.notNull().defaultTo(""))
+      .execute();
+  }
+  await db.schema
+    .alterTable("sessions")
+    .addColumn("unlock_key", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  await db.schema
+    .alterTable("couples")
+    .addColumn("key_version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .createTable("space_grants")
+    .addColumn("couple_id", "text", (c) => c.notNull().references("couples.id").onDelete("cascade"))
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("grant_box", "text", (c) => c.notNull())
+    .addColumn("granted_by", "text", (c) => c.references("users.id").onDelete("set null"))
+    .addColumn("at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("space_grants_pk", ["couple_id", "user_id", "version"])
+    .execute();
+  await db.schema
+    .alterTable("invites")
+    .addColumn("invite_box", "text")
+    .execute();
+  await db.schema.alterTable("invites").addColumn("key_version", "integer").execute();
+  for (const table of ["phase_proposals", "phase_history"]) {
+    await db.schema.alterTable(table).addColumn("reason_id", "text").execute();
+  }
+  await db.schema.alterTable("safety_checks").dropColumn("concern").execute();
+  await db.schema
+    .createTable("server_secrets")
+    .addColumn("name", "text", (c) => c.primaryKey())
+    .addColumn("value", "text", (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("server_secrets").execute();
+  await db.schema
+    .alterTable("safety_checks")
+    .addColumn("concern", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  for (const table of ["phase_proposals", "phase_history"]) {
+    await db.schema.alterTable(table).dropColumn("reason_id").execute();
+  }
+  await db.schema.alterTable("invites").dropColumn("key_version").execute();
+  await db.schema.alterTable("invites").dropColumn("invite_box").execute();
+  await db.schema.dropTable("space_grants").execute();
+  await db.schema.alterTable("couples").dropColumn("key_version").execute();
+  await db.schema.alterTable("sessions").dropColumn("unlock_key").execute();
+  for (const column of [
+    "kdf",
+    "public_key",
+    "identity_box",
+    "personal_box",
+    "recovery_identity_box",
+    "recovery_personal_box",
+    "recovery_auth_hash",
+  ]) {
+    await db.schema.alterTable("users").dropColumn(column).execute();
+  }
+}
