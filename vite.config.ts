@@ -8,6 +8,7 @@ export default defineConfig({
   root: fromRoot("./src/web"),
   publicDir: fromRoot("./src/web/public"),
   plugins: [react()],
+  worker: { format: "es" },
   build: {
     outDir: fromRoot("./dist/web"),
     emptyOutDir: true,

@@ -4,7 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { createApi, fetchTransport } from "../src/client/api.ts";
-import { accountRoutes } from "../src/contracts/account.ts";
+import { newItemId } from "../src/client/crypto/account-keys.ts";
+import { passwordKeys } from "../src/client/crypto/keys.ts";
+import type { Keyring } from "../src/client/sealing.ts";
+import {
+  joinCouple,
+  keyringFor,
+  openInviteLink,
+  secretFromFragment,
+  signUp,
+  startCouple,
+} from "../src/client/session.ts";
 import { agreementRoutes } from "../src/contracts/agreements.ts";
 import { coupleRoutes } from "../src/contracts/couples.ts";
 import { intensityRoutes } from "../src/contracts/intensity.ts";
@@ -34,12 +44,18 @@ const app = await buildApp({ config, database, logger: false });
 await app.listen({ port: 0, host: "127.0.0.1" });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-/** A benchmark partner: the one client over real HTTP, holding their session cookie. */
-function partner() {
+/** A benchmark partner: the one sealing client over real HTTP, holding their session cookie. */
+async function partner(email: string, password: string) {
   const jar: { cookie: string | null } = { cookie: null };
-  const api = createApi(fetchTransport(base, jar));
+  let keyring: Keyring | null = null;
+  const api = createApi(fetchTransport(base, jar), { keyring: () => keyring });
+  const { opened } = await signUp(api, { email, password, name: email.slice(0, 1) }, passwordKeys);
+  keyring = keyringFor(api, opened);
   return {
+    api,
     call: api.call,
+    opened,
+    forgetSpace: () => keyring?.forgetSpace(),
     get cookie() {
       return jar.cookie ?? "";
     },
@@ -47,31 +63,28 @@ function partner() {
 }
 
 const stamp = Date.now();
-const a = partner();
-const b = partner();
-await a.call(accountRoutes.signup, {
-  body: { email: `a${stamp}@bench.example`, password: "bench password one", name: "A" },
-});
-await b.call(accountRoutes.signup, {
-  body: { email: `b${stamp}@bench.example`, password: "bench password two", name: "B" },
-});
-const { invite } = await a.call(coupleRoutes.create, { body: { stance: "hurt" } });
-await b.call(coupleRoutes.acceptInvite, {
-  params: { token: invite.token },
-  body: { stance: "both" },
-});
+const a = await partner(`a${stamp}@bench.example`, "bench password one");
+const b = await partner(`b${stamp}@bench.example`, "bench password two");
+const { invite, link } = await startCouple(a.api, a.opened, "hurt");
+a.forgetSpace();
+const preview = await b.call(coupleRoutes.previewInvite, { params: { token: invite.token } });
+const spaceKey = await openInviteLink(preview, secretFromFragment(new URL(link).hash));
+if (!spaceKey) throw new Error("the invite link did not open");
+await joinCouple(b.api, b.opened, invite.token, preview, spaceKey, "both");
+b.forgetSpace();
 for (let i = 0; i < 20; i++) {
   await a.call(agreementRoutes.propose, {
-    body: { category: "other", text: `Agreement number ${i}` },
+    body: { id: newItemId(), category: "other", text: `Agreement number ${i}` },
   });
-  await b.call(intensityRoutes.record, { body: { value: i % 11 } });
+  await b.call(intensityRoutes.record, { body: { id: newItemId(), value: i % 11 } });
 }
 
 interface Case {
   name: string;
   method?: "GET" | "POST";
   path: string;
-  body?: unknown;
+  /** A fresh body for every request (new items need new ids). */
+  body?: () => unknown;
   cookie?: string;
 }
 
@@ -84,7 +97,7 @@ const cases: Case[] = [
     name: "POST /api/intensity",
     method: intensityRoutes.record.method,
     path: pathOf(intensityRoutes.record),
-    body: { value: 4 },
+    body: () => ({ id: newItemId(), value: 4 }),
     cookie: b.cookie,
   },
 ];
@@ -97,7 +110,13 @@ for (const c of cases) {
     connections: CONNECTIONS,
     duration: DURATION_S,
     headers: { "content-type": "application/json", ...(c.cookie ? { cookie: c.cookie } : {}) },
-    ...(c.body ? { body: JSON.stringify(c.body) } : {}),
+    ...(c.body
+      ? {
+          requests: [
+            { setupRequest: (request) => ({ ...request, body: JSON.stringify(c.body?.()) }) },
+          ],
+        }
+      : {}),
   });
   if (result.non2xx > 0) throw new Error(`${c.name}: ${result.non2xx} answers were not 2xx`);
   results.push({ name: c.name, rps: result.requests.average, p99: result.latency.p99 });

@@ -1,7 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { createApi } from "../client/api.ts";
-import { accountRoutes } from "../contracts/account.ts";
+import { newItemId } from "../client/crypto/account-keys.ts";
+import { passwordKeys } from "../client/crypto/keys.ts";
+import type { Keyring } from "../client/sealing.ts";
+import {
+  joinCouple,
+  keyringFor,
+  openInviteLink,
+  secretFromFragment,
+  signUp,
+  startCouple,
+} from "../client/session.ts";
 import { agreementRoutes as agreements } from "../contracts/agreements.ts";
 import { circleRoutes as circle } from "../contracts/circle.ts";
 import { coupleRoutes as couples } from "../contracts/couples.ts";
@@ -60,11 +70,16 @@ function intensityFor(person: 0 | 1, day: number): number {
   return Math.max(0, Math.min(10, Math.round(value)));
 }
 
-/** One demo partner, signed up, calling the API through the one client with their own session. */
+/**
+ * One demo partner, signed up through the same sealing client a browser uses, calling the API
+ * with their own session: every word of the demo is sealed in "their browser".
+ */
 async function signUpIn(app: FastifyInstance, person: (typeof DEMO_PEOPLE)[number]) {
-  const api = createApi(injectTransport(app));
-  const { user } = await api.call(accountRoutes.signup, { body: { ...person } });
-  return { call: api.call, id: user.id };
+  let keyring: Keyring | null = null;
+  const api = createApi(injectTransport(app), { keyring: () => keyring });
+  const { user, opened } = await signUp(api, person, passwordKeys);
+  keyring = keyringFor(api, opened);
+  return { call: api.call, api, id: user.id, opened, keyring };
 }
 type Caller = Awaited<ReturnType<typeof signUpIn>>;
 
@@ -82,13 +97,15 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
 
   at(0, 9);
   const robin = await signUp(DEMO_PEOPLE[0]);
-  const { invite } = await robin.call(couples.create, { body: { stance: "hurt" } });
+  const { invite, link } = await startCouple(robin.api, robin.opened, "hurt");
+  robin.keyring.forgetSpace();
   at(0, 20);
   const kai = await signUp(DEMO_PEOPLE[1]);
-  await kai.call(couples.acceptInvite, {
-    params: { token: invite.token },
-    body: { stance: "broke-trust" },
-  });
+  const preview = await kai.call(couples.previewInvite, { params: { token: invite.token } });
+  const spaceKey = await openInviteLink(preview, secretFromFragment(new URL(link).hash));
+  if (!spaceKey) throw new Error("The demo's invite link did not open its box.");
+  await joinCouple(kai.api, kai.opened, invite.token, preview, spaceKey, "broke-trust");
+  kai.keyring.forgetSpace();
 
   at(1, 8);
   const tuesday = await robin.call(talks.proposeTalkTime, {
@@ -107,7 +124,9 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   await robin.call(talks.acceptTalkTime, { params: { id: saturday.talkTime.id } });
 
   const agree = async (by: Caller, other: Caller, category: AgreementCategory, text: string) => {
-    const { agreement } = await by.call(agreements.propose, { body: { category, text } });
+    const { agreement } = await by.call(agreements.propose, {
+      body: { id: newItemId(), category, text },
+    });
     await other.call(agreements.accept, { params: { id: agreement.id } });
     return agreement.id;
   };
@@ -119,12 +138,19 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     "We don't talk about it after 21:00. If it comes up, we write it in the parking lot.",
   );
   const phones = await kai.call(agreements.propose, {
-    body: { category: "technology", text: "I keep my phone face up when we're in the same room." },
+    body: {
+      id: newItemId(),
+      category: "technology",
+      text: "I keep my phone face up when we're in the same room.",
+    },
   });
   at(3, 8);
   const phonesCounter = await robin.call(agreements.counter, {
     params: { id: phones.agreement.id },
-    body: { text: "Phones stay face up in shared rooms, for both of us, for the next month." },
+    body: {
+      id: newItemId(),
+      text: "Phones stay face up in shared rooms, for both of us, for the next month.",
+    },
   });
   await kai.call(agreements.accept, { params: { id: phonesCounter.agreement.id } });
   at(5, 20);
@@ -137,7 +163,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   );
 
   const name = async (by: Caller, name: string, relation: string) =>
-    (await by.call(circle.add, { body: { name, relation } })).person.id;
+    (await by.call(circle.add, { body: { id: newItemId(), name, relation } })).person.id;
   at(2, 21);
   const sam = await name(robin, "Sam", "my sister");
   const jordan = await name(kai, "Jordan", "friend from work");
@@ -154,8 +180,8 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   });
 
   at(2, 22);
-  const stressor = (by: Caller, body: z.input<typeof AddStressorBody>) =>
-    by.call(stressors.add, { body });
+  const stressor = (by: Caller, body: Omit<z.input<typeof AddStressorBody>, "id">) =>
+    by.call(stressors.add, { body: { id: newItemId(), ...body } });
   await stressor(robin, { text: "Quarter-end deadline at work", plan: "reduce" });
   await stressor(robin, { text: "Hosting my parents next month", plan: "pause" });
   await stressor(kai, { text: "Evening football twice a week", plan: "reduce" });
@@ -173,8 +199,8 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     ]),
   );
   at(4, 21);
-  await robin.call(safety.take, { body: { answers: safe } });
-  await kai.call(safety.take, { body: { answers: safe } });
+  await robin.call(safety.take, { body: { id: newItemId(), answers: safe } });
+  await kai.call(safety.take, { body: { id: newItemId(), answers: safe } });
 
   const topics: Array<[number, Caller, string]> = [
     [3, robin, "Why the messages were deleted in March"],
@@ -193,7 +219,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     for (const [topicDay, who, topic] of topics) {
       if (topicDay !== day) continue;
       at(day, 22);
-      const { item } = await who.call(talks.raiseTopic, { body: { topic } });
+      const { item } = await who.call(talks.raiseTopic, { body: { id: newItemId(), topic } });
       if (topic.includes("Jordan")) loopingTopic = item.id;
       else topicIds.push(item.id);
     }
@@ -203,6 +229,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
       const privately = index === 0 && noise(day) > 0.85;
       await person.call(intensity.record, {
         body: {
+          id: newItemId(),
           value,
           ...(privately
             ? { note: "A rough evening; keeping this one to myself.", visibility: "private" }
@@ -226,6 +253,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
       await person.call(talks.logTalk, {
         params: { id: toLog.talkTimeId },
         body: {
+          id: newItemId(),
           windowStart: toLog.startsAt,
           went: hard
             ? day === 19
@@ -253,7 +281,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     if (day === 16)
       await kai.call(agreements.review, {
         params: { id: lateNight },
-        body: { outcome: "keep", note: "It works. Keep it." },
+        body: { id: newItemId(), outcome: "keep", note: "It works. Keep it." },
       });
     if (day === 30) await robin.call(circle.agree, { params: { id: jordan } });
   }
@@ -262,7 +290,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   // Raised last night, after the last talk: it waits, open, whatever day the demo is seeded on.
   at(days - 1, 23.5);
   await kai.call(talks.raiseTopic, {
-    body: { topic: "Planning something just for the two of us" },
+    body: { id: newItemId(), topic: "Planning something just for the two of us" },
   });
   clock.set(now);
 }

@@ -125,7 +125,11 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
       route: R,
       ...[input, callOptions]: CallArgs<R>
     ): Promise<ReplyOf<R>> {
-      const { params, query, body: given } = (input ?? {}) as {
+      const {
+        params,
+        query,
+        body: given,
+      } = (input ?? {}) as {
         params?: Record<string, string>;
         query?: Record<string, string | undefined>;
         body?: unknown;

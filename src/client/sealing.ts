@@ -187,7 +187,12 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** A copy of `value` with each marked field replaced by what `visit` makes of it. */
-async function walk(schema: z.ZodType, value: unknown, path: string, visit: Visit): Promise<unknown> {
+async function walk(
+  schema: z.ZodType,
+  value: unknown,
+  path: string,
+  visit: Visit,
+): Promise<unknown> {
   const inner = unwrap(schema);
   if (value === null || value === undefined) return value;
   if (inner instanceof z.ZodObject && typeof value === "object" && !Array.isArray(value)) {

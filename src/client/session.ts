@@ -4,20 +4,19 @@ import type { Api } from "./api.ts";
 import { isApiError } from "./api.ts";
 import {
   type DeriveKeys,
-  type OpenedKeys,
+  grantTo,
+  inviteFor,
   newSpace,
+  type OpenedKeys,
   openBoxes,
   openInvite,
   passwordProof,
   recoveryProof,
   rewrapKeys,
   signupKeys,
-  grantTo,
-  inviteFor,
 } from "./crypto/account-keys.ts";
 import { fromB64 } from "./crypto/encoding.ts";
 import type { KdfParams } from "./crypto/keys.ts";
-import { passwordKeys } from "./crypto/keys.ts";
 import { parseRecoveryCode } from "./crypto/recovery-code.ts";
 import { Keyring } from "./sealing.ts";
 
@@ -47,9 +46,10 @@ export function keyringFor(api: Api, opened: OpenedKeys): Keyring {
 export async function signUp(
   api: Api,
   input: { email: string; name: string; password: string },
-  options: { derive?: DeriveKeys; kdf?: KdfParams } = {},
+  derive: DeriveKeys,
+  kdf?: KdfParams,
 ): Promise<Unlocked & { recoveryCode: string }> {
-  const made = await signupKeys(input.password, options.derive ?? passwordKeys, options.kdf);
+  const made = await signupKeys(input.password, derive, kdf);
   const { user, unlockKey } = await api.call(accountRoutes.signup, {
     body: {
       email: input.email,
@@ -65,7 +65,7 @@ export async function signUp(
 export async function signIn(
   api: Api,
   input: { email: string; password: string },
-  derive: DeriveKeys = passwordKeys,
+  derive: DeriveKeys,
 ): Promise<Unlocked> {
   const { kdf } = await api.call(accountRoutes.prelogin, { body: { email: input.email } });
   const { authKey, masterKey } = await passwordProof(input.password, kdf, derive);
@@ -83,7 +83,7 @@ export async function authKeyFor(
   api: Api,
   email: string,
   password: string,
-  derive: DeriveKeys = passwordKeys,
+  derive: DeriveKeys,
 ): Promise<string> {
   const { kdf } = await api.call(accountRoutes.prelogin, { body: { email } });
   return (await passwordProof(password, kdf, derive)).authKey;
@@ -93,7 +93,7 @@ export async function authKeyFor(
 export async function changePassword(
   api: Api,
   input: { email: string; currentPassword: string; newPassword: string; opened: OpenedKeys },
-  derive: DeriveKeys = passwordKeys,
+  derive: DeriveKeys,
 ): Promise<void> {
   const currentAuthKey = await authKeyFor(api, input.email, input.currentPassword, derive);
   const next = await rewrapKeys(input.opened, input.newPassword, derive);
@@ -109,7 +109,7 @@ export class NotARecoveryCode extends Error {}
 export async function recover(
   api: Api,
   input: { email: string; code: string; newPassword: string },
-  derive: DeriveKeys = passwordKeys,
+  derive: DeriveKeys,
 ): Promise<Unlocked & { recoveryCode: string }> {
   const bytes = parseRecoveryCode(input.code);
   if (!bytes) throw new NotARecoveryCode("That is not a whole recovery code.");
@@ -190,7 +190,9 @@ export async function newInviteLink(api: Api, keyring: Keyring) {
   const key = space?.keys.get(space.version);
   if (!space || !key) throw new Error("The couple's key is not open on this device.");
   const made = await inviteFor(space.coupleId, space.version, key);
-  const { invite } = await api.call(coupleRoutes.newInvite, { body: { inviteBox: made.inviteBox } });
+  const { invite } = await api.call(coupleRoutes.newInvite, {
+    body: { inviteBox: made.inviteBox },
+  });
   return { invite, link: `${invite.url}#k=${made.secret}` };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KDF_FLOOR } from "../domain/kdf.ts";
 import { LIMITS } from "../domain/limits.ts";
+import { passwordProblem } from "../domain/passwords.ts";
 import { Id, IdParams, PersonName, PhaseSchema, Timestamp } from "./common.ts";
 import { route } from "./route.ts";
 
@@ -18,7 +19,11 @@ export const Email = z
 export const NewPassword = z
   .string({ error: "Choose a password." })
   .min(LIMITS.passwordMin, { error: `Use at least ${LIMITS.passwordMin} characters.` })
-  .max(LIMITS.passwordMax, { error: `Use at most ${LIMITS.passwordMax} characters.` });
+  .max(LIMITS.passwordMax, { error: `Use at most ${LIMITS.passwordMax} characters.` })
+  .superRefine((password, context) => {
+    const problem = passwordProblem(password);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
 export const GivenPassword = z
   .string({ error: "Enter your password." })
   .min(1, { error: "Enter your password." })

@@ -158,14 +158,20 @@ export function sealedBody<S extends z.ZodObject>(schema: S): S {
 }
 
 /** Strips client-made ids: what a form holds before the client names the new item. */
-type WithoutIds<T> = T extends unknown ? Omit<T, "id" | "reasonId"> : never;
+export type Draft<T> = T extends unknown ? Omit<T, "id" | "reasonId"> : never;
 
 /**
  * The schema of what a person types for a body: each sealed field checked as plain words again,
  * and without the ids the client makes when it sends.
  */
-export function draftOf<S extends z.ZodType>(schema: S): z.ZodType<WithoutIds<z.output<S>>, WithoutIds<z.input<S>>> {
-  return plainSchema(schema, true) as never;
+export function draftOf<S extends z.ZodObject>(
+  schema: S,
+): z.ZodObject<Omit<S["shape"], "id" | "reasonId">, z.core.$strict>;
+export function draftOf<S extends z.ZodType>(
+  schema: S,
+): z.ZodType<Draft<z.output<S>>, Draft<z.input<S>>>;
+export function draftOf(schema: z.ZodType): z.ZodType {
+  return plainSchema(schema, true);
 }
 
 function plainSchema(schema: z.ZodType, dropIds = false): z.ZodType {

@@ -1,88 +1,90 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePerson, PASSWORD } from "../support/factories.ts";
+import { isApiError } from "../../src/client/api.ts";
+import { signupKeys } from "../../src/client/crypto/account-keys.ts";
+import { b64 } from "../../src/client/crypto/encoding.ts";
+import { authKeyFor, changePassword, signIn, signUp } from "../../src/client/session.ts";
+import { accountRoutes, SignupForm } from "../../src/contracts/account.ts";
+import { deriveOnce, makePerson, PASSWORD, TEST_KDF } from "../support/factories.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
+const NEW_PASSWORD = "a brand new sentence";
 beforeAll(async () => {
   t = await makeTestApp();
 });
 afterAll(() => t.close());
 
+/** What a browser sends to sign up; the password itself stays on the client's side. */
+async function signupBody(email: string, name: string) {
+  const made = await signupKeys(PASSWORD, deriveOnce, TEST_KDF);
+  return { email, name, authKey: made.authKey, kdf: made.kdf, keys: made.keys };
+}
+
+/** What a failed call answered, as the client read it. */
+async function failure(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (!isApiError(error)) throw error;
+    return { status: error.status, code: error.code, fields: error.fields };
+  }
+  throw new Error("The call was expected to fail.");
+}
+
 describe("sign-up, sign-in, sign-out", () => {
   it("signs up, sets an HttpOnly SameSite=Lax cookie, and knows who is signed in", async () => {
     const client = new Client(t.app);
-    const res = await client.post("/api/auth/signup", {
-      email: "  Jo@Example.org ",
-      password: PASSWORD,
-      name: "Jo",
-    });
+    // Raw, to read the Set-Cookie header; the body is the one a browser would send.
+    const res = await client.post("/api/auth/signup", await signupBody("  Jo@Example.org ", "Jo"));
     expect(res.status).toBe(201);
     expect(res.json()).toEqual({
       user: { id: expect.any(String), email: "jo@example.org", name: "Jo" },
+      unlockKey: expect.stringMatching(/^[\w-]{43}$/),
     });
     const cookie = String(res.headers["set-cookie"]);
     expect(cookie).toMatch(/^mend_session=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
-    const me = await client.get("/api/me");
-    expect(me.status).toBe(200);
-    expect(me.json()).toEqual({ user: res.json<{ user: unknown }>().user, couple: null });
+    expect(await client.api.call(accountRoutes.me)).toEqual({
+      user: res.json<{ user: unknown }>().user,
+      couple: null,
+    });
   });
 
   it("refuses a taken e-mail with 409, whatever its case", async () => {
     const person = await makePerson(t.app, "Lee");
-    const res = await new Client(t.app).post("/api/auth/signup", {
-      email: person.email.toUpperCase(),
-      password: PASSWORD,
-      name: "Other",
-    });
-    expect(res.status).toBe(409);
-    expect(res.json()).toMatchObject({ error: { code: "email_taken" } });
+    const again = signUp(
+      new Client(t.app).api,
+      { email: person.email.toUpperCase(), name: "Other", password: PASSWORD },
+      deriveOnce,
+      TEST_KDF,
+    );
+    expect(await failure(again)).toMatchObject({ status: 409, code: "email_taken" });
   });
 
-  it("names every invalid field", async () => {
-    const res = await new Client(t.app).post("/api/auth/signup", {
-      email: "not-an-email",
-      password: "short",
-      name: "   ",
-    });
+  it("names every invalid field, and takes no password where the derived key belongs", async () => {
+    const body = await signupBody("not-an-email", "   ");
+    const res = await new Client(t.app).post("/api/auth/signup", { ...body, authKey: PASSWORD });
     expect(res.status).toBe(400);
     const { error } = res.json<{ error: { code: string; fields: Record<string, string> } }>();
     expect(error.code).toBe("invalid_input");
-    expect(Object.keys(error.fields).sort()).toEqual(["email", "name", "password"]);
+    expect(Object.keys(error.fields).sort()).toEqual(["authKey", "email", "name"]);
   });
 
-  it("refuses common passwords and over-long ones", async () => {
-    const common = await new Client(t.app).post("/api/auth/signup", {
-      email: "common@example.org",
-      password: "Password123",
-      name: "Common",
-    });
-    expect(common.status).toBe(400);
-    expect(common.json()).toMatchObject({
-      error: { fields: { password: expect.stringMatching(/guess/) } },
-    });
-    const long = await new Client(t.app).post("/api/auth/signup", {
-      email: "long@example.org",
-      password: "x".repeat(129),
-      name: "Long",
-    });
-    expect(long.status).toBe(400);
-    const longest = await new Client(t.app).post("/api/auth/signup", {
-      email: "longest@example.org",
-      password: `${"correct horse ".repeat(9)}ok`.slice(0, 128),
-      name: "Longest",
-    });
-    expect(longest.status).toBe(201);
+  it("refuses common and over-long passwords in the browser, before any key is derived", () => {
+    const form = (password: string) =>
+      SignupForm.safeParse({ email: "form@example.org", name: "Form", password });
+    expect(form("Password123").error?.issues[0]?.message).toMatch(/guess/);
+    expect(form("x".repeat(129)).success).toBe(false);
+    expect(form(`${"correct horse ".repeat(9)}ok`.slice(0, 128)).success).toBe(true);
   });
 
   it("rejects unknown fields, malformed JSON and non-JSON bodies without a 500", async () => {
     const client = new Client(t.app);
     const extra = await client.post("/api/auth/signup", {
-      email: "extra@example.org",
-      password: PASSWORD,
-      name: "Extra",
+      ...(await signupBody("extra@example.org", "Extra")),
       role: "therapist",
     });
     expect(extra.status).toBe(400);
@@ -99,78 +101,53 @@ describe("sign-up, sign-in, sign-out", () => {
     expect(text.json()).toMatchObject({ error: { code: "invalid_input" } });
   });
 
-  it("gives the same 401 for a wrong password and an unknown e-mail", async () => {
-    const person = await makePerson(t.app, "Noa");
-    const wrong = await new Client(t.app).post("/api/auth/login", {
-      email: person.email,
-      password: "not the password at all",
-    });
-    const unknown = await new Client(t.app).post("/api/auth/login", {
-      email: "nobody@example.org",
-      password: "not the password at all",
-    });
-    expect(wrong.status).toBe(401);
-    expect(unknown.status).toBe(401);
-    expect(wrong.raw).toBe(unknown.raw);
-  });
-
   it("rotates the session at sign-in and revokes it at sign-out", async () => {
     const person = await makePerson(t.app, "Ari");
     const before = person.client.cookie;
-    const login = await person.client.post("/api/auth/login", {
-      email: person.email,
-      password: PASSWORD,
-    });
-    expect(login.status).toBe(200);
+    await signIn(person.client.api, { email: person.email, password: PASSWORD }, deriveOnce);
     expect(person.client.cookie).not.toBe(before);
     const stale = new Client(t.app);
     stale.cookie = before;
-    expect((await stale.get("/api/me")).status).toBe(401);
+    expect(await failure(stale.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
 
     const kept = person.client.cookie;
-    const out = await person.client.post("/api/auth/logout");
-    expect(out.status).toBe(204);
+    await person.client.api.call(accountRoutes.logout);
     expect(person.client.cookie).toBeNull();
     const replay = new Client(t.app);
     replay.cookie = kept;
-    expect((await replay.get("/api/me")).status).toBe(401);
+    expect(await failure(replay.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
   });
 
   it("ends idle sessions", async () => {
     const person = await makePerson(t.app, "Idle");
     t.clock.advance(t.config.sessionIdleMs + 60_000);
-    expect((await person.client.get("/api/me")).status).toBe(401);
+    expect(await failure(person.client.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
   });
 });
 
 describe("password change, devices and account deletion", () => {
-  it("changing the password signs out every other session", async () => {
+  it("changing the password keeps this device signed in and signs out every other one", async () => {
     const person = await makePerson(t.app, "Mo");
     const other = new Client(t.app);
-    await other.post("/api/auth/login", { email: person.email, password: PASSWORD });
-    expect((await other.get("/api/me")).status).toBe(200);
+    await signIn(other.api, { email: person.email, password: PASSWORD }, deriveOnce);
+    const change = (currentPassword: string) =>
+      changePassword(
+        person.client.api,
+        { email: person.email, currentPassword, newPassword: NEW_PASSWORD, opened: person.opened },
+        deriveOnce,
+      );
 
-    const wrong = await person.client.post("/api/account/password", {
-      currentPassword: "this is not it",
-      newPassword: "a brand new sentence",
+    // The change-password form shows the answer next to the password the person typed.
+    expect(await failure(change("this is not it"))).toMatchObject({
+      status: 400,
+      code: "wrong_password",
+      fields: { currentPassword: expect.any(String) },
     });
-    expect(wrong.status).toBe(400);
-    expect(wrong.json()).toMatchObject({
-      error: { fields: { currentPassword: expect.any(String) } },
-    });
+    expect((await other.api.call(accountRoutes.me)).user.id).toBe(person.id);
 
-    const changed = await person.client.post("/api/account/password", {
-      currentPassword: PASSWORD,
-      newPassword: "a brand new sentence",
-    });
-    expect(changed.status).toBe(204);
-    expect((await person.client.get("/api/me")).status).toBe(200);
-    expect((await other.get("/api/me")).status).toBe(401);
-    const oldLogin = await new Client(t.app).post("/api/auth/login", {
-      email: person.email,
-      password: PASSWORD,
-    });
-    expect(oldLogin.status).toBe(401);
+    await change(PASSWORD);
+    expect((await person.client.api.call(accountRoutes.me)).user.id).toBe(person.id);
+    expect(await failure(other.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
   });
 
   it("lists one's own sessions and ends one of them; another person's session is a 404", async () => {
@@ -179,39 +156,46 @@ describe("password change, devices and account deletion", () => {
       "user-agent":
         "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36",
     });
-    await phone.post("/api/auth/login", { email: person.email, password: PASSWORD });
-    const list = await person.client.get("/api/account/sessions");
-    const sessions = list.json<{
-      sessions: Array<{ id: string; device: string; current: boolean }>;
-    }>().sessions;
+    // Raw, because only raw requests carry the phone's User-Agent.
+    const authKey = await authKeyFor(phone.api, person.email, PASSWORD, deriveOnce);
+    expect((await phone.post("/api/auth/login", { email: person.email, authKey })).status).toBe(
+      200,
+    );
+    const { sessions } = await person.client.api.call(accountRoutes.sessions);
     expect(sessions).toHaveLength(2);
     const phoneSession = sessions.find((s) => !s.current);
-    expect(phoneSession?.device).toBe("Chrome on Android");
+    if (!phoneSession) throw new Error("The phone's session is not listed.");
+    expect(phoneSession.device).toBe("Chrome on Android");
 
+    const endPhone = (client: Client) =>
+      client.api.call(accountRoutes.endSession, { params: { id: phoneSession.id } });
     const stranger = await makePerson(t.app, "Stranger");
-    expect((await stranger.client.delete(`/api/account/sessions/${phoneSession?.id}`)).status).toBe(
-      404,
-    );
-    expect((await phone.get("/api/me")).status).toBe(200);
+    expect(await failure(endPhone(stranger.client))).toMatchObject({ status: 404 });
+    expect((await phone.api.call(accountRoutes.me)).user.id).toBe(person.id);
 
-    expect((await person.client.delete(`/api/account/sessions/${phoneSession?.id}`)).status).toBe(
-      204,
-    );
-    expect((await phone.get("/api/me")).status).toBe(401);
+    await endPhone(person.client);
+    expect(await failure(phone.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
   });
 
   it("deletes an account only with its password, and everything with it", async () => {
     const person = await makePerson(t.app, "Gone");
-    const wrong = await person.client.delete("/api/account", { password: "wrong password here" });
-    expect(wrong.status).toBe(400);
-    const ok = await person.client.delete("/api/account", { password: PASSWORD });
-    expect(ok.status).toBe(204);
-    expect((await person.client.get("/api/me")).status).toBe(401);
-    const login = await new Client(t.app).post("/api/auth/login", {
-      email: person.email,
-      password: PASSWORD,
+    const { api } = person.client;
+    const remove = async (password: string) =>
+      api.call(accountRoutes.deleteAccount, {
+        body: { authKey: await authKeyFor(api, person.email, password, deriveOnce) },
+      });
+    expect(await failure(remove("wrong password here"))).toMatchObject({
+      status: 400,
+      code: "wrong_password",
     });
-    expect(login.status).toBe(401);
+    await remove(PASSWORD);
+    expect(await failure(api.call(accountRoutes.me))).toMatchObject({ status: 401 });
+    const login = signIn(
+      new Client(t.app).api,
+      { email: person.email, password: PASSWORD },
+      deriveOnce,
+    );
+    expect(await failure(login)).toMatchObject({ status: 401 });
     const row = await t.database.db
       .selectFrom("users")
       .select("id")
@@ -224,10 +208,11 @@ describe("password change, devices and account deletion", () => {
 describe("browser defences", () => {
   it("refuses state changes from another site, allows same-origin and origin-less calls", async () => {
     const client = new Client(t.app);
+    const login = { email: "a@b.org", authKey: b64(randomBytes(32)) };
     const foreign = await client.request(
       "POST",
       "/api/auth/login",
-      { email: "a@b.org", password: "x" },
+      login,
       {
         origin: "https://evil.example",
       },
@@ -236,7 +221,7 @@ describe("browser defences", () => {
     const crossSite = await client.request(
       "POST",
       "/api/auth/login",
-      { email: "a@b.org", password: "x" },
+      login,
       {
         "sec-fetch-site": "cross-site",
       },
@@ -245,7 +230,7 @@ describe("browser defences", () => {
     const same = await client.request(
       "POST",
       "/api/auth/login",
-      { email: "a@b.org", password: "xxxxxxxxxxxx" },
+      login,
       {
         origin: "http://localhost:3000",
         "sec-fetch-site": "same-origin",
@@ -280,11 +265,11 @@ describe("behind HTTPS", () => {
   it("uses __Host- Secure cookies and HSTS", async () => {
     const secure = await makeTestApp({ MEND_PUBLIC_URL: "https://mend.example.org" });
     try {
-      const res = await new Client(secure.app).post("/api/auth/signup", {
-        email: "secure@example.org",
-        password: PASSWORD,
-        name: "Sec",
-      });
+      const res = await new Client(secure.app).post(
+        "/api/auth/signup",
+        await signupBody("secure@example.org", "Sec"),
+      );
+      expect(res.status).toBe(201);
       const cookie = String(res.headers["set-cookie"]);
       expect(cookie).toMatch(/^__Host-mend_session=/);
       expect(cookie).toMatch(/Secure/);
@@ -296,32 +281,33 @@ describe("behind HTTPS", () => {
   });
 });
 
-describe("password hashing", () => {
-  it("stores argon2id and upgrades a weaker hash at the next sign-in", async () => {
-    const { hash } = await import("@node-rs/argon2");
+describe("authKey hashing", () => {
+  it("stores argon2id of the authKey, never of the password, and upgrades a weaker hash at the next sign-in", async () => {
+    const { hash, verify } = await import("@node-rs/argon2");
     const person = await makePerson(t.app, "Old");
-    const stored = await t.database.db
-      .selectFrom("users")
-      .select("password_hash")
-      .where("id", "=", person.id)
-      .executeTakeFirstOrThrow();
-    expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const weak = await hash(PASSWORD, { memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    const storedHash = async () =>
+      (
+        await t.database.db
+          .selectFrom("users")
+          .select("password_hash")
+          .where("id", "=", person.id)
+          .executeTakeFirstOrThrow()
+      ).password_hash;
+    const stored = await storedHash();
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const authKey = b64((await deriveOnce(PASSWORD, TEST_KDF)).authKey);
+    expect(await verify(stored, authKey)).toBe(true);
+    expect(await verify(stored, PASSWORD)).toBe(false);
+
+    const weak = await hash(authKey, { memoryCost: 4096, timeCost: 1, parallelism: 1 });
     await t.database.db
       .updateTable("users")
       .set({ password_hash: weak })
       .where("id", "=", person.id)
       .execute();
-    const login = await new Client(t.app).post("/api/auth/login", {
-      email: person.email,
-      password: PASSWORD,
-    });
-    expect(login.status).toBe(200);
-    const upgraded = await t.database.db
-      .selectFrom("users")
-      .select("password_hash")
-      .where("id", "=", person.id)
-      .executeTakeFirstOrThrow();
-    expect(upgraded.password_hash).toMatch(/m=19456,t=2/);
+    await signIn(new Client(t.app).api, { email: person.email, password: PASSWORD }, deriveOnce);
+    const upgraded = await storedHash();
+    expect(upgraded).toMatch(/m=19456,t=2/);
+    expect(await verify(upgraded, authKey)).toBe(true);
   });
 });

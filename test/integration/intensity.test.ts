@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CoupleView } from "../../src/contracts/couples.ts";
-import type { IntensityEntry } from "../../src/contracts/intensity.ts";
-import { makeCouple } from "../support/factories.ts";
+import { coupleRoutes } from "../../src/contracts/couples.ts";
+import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { makeCouple, newItemId, type Person } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -13,64 +13,94 @@ afterAll(() => t.close());
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
+type Entry = { value: number; note?: string; visibility?: "couple" | "private" | "therapist" };
+const record = (person: Person, entry: Entry) =>
+  person.client.api.call(intensityRoutes.record, { body: { id: newItemId(), ...entry } });
+
 describe("intensity", () => {
   it("shares by default, keeps private entries private, and marks whose is whose", async () => {
     const { a, b } = await makeCouple(t.app);
+    // Byte for byte: a private entry must not change even the sealed form of what b is sent.
     const partnerBefore = (await b.client.get("/api/intensity")).raw;
     const coupleBefore = (await b.client.get("/api/couple")).raw;
-    const secret = await a.client.post("/api/intensity", {
-      value: 9,
-      note: "Awful night",
-      visibility: "private",
-    });
-    expect(secret.json()).toMatchObject({
-      entry: { value: 9, note: "Awful night", visibility: "private" },
-    });
+    const secret = await record(a, { value: 9, note: "Awful night", visibility: "private" });
+    expect(secret.entry).toMatchObject({ value: 9, note: "Awful night", visibility: "private" });
     expect((await b.client.get("/api/intensity")).raw).toBe(partnerBefore);
     expect((await b.client.get("/api/couple")).raw).toBe(coupleBefore);
 
     t.clock.advance(MINUTE);
-    await a.client.post("/api/intensity", { value: 5 });
+    await record(a, { value: 5 });
     t.clock.advance(MINUTE);
-    await b.client.post("/api/intensity", { value: 6, note: "Tired" });
-    const seenByB = (await b.client.get("/api/intensity")).json<{ entries: IntensityEntry[] }>()
-      .entries;
+    await record(b, { value: 6, note: "Tired" });
+    const seenByB = (await b.client.api.call(intensityRoutes.overview)).entries;
     expect(seenByB.map((e) => [e.value, e.mine])).toEqual([
       [5, false],
       [6, true],
     ]);
     expect(seenByB[0]?.visibility).toBeUndefined();
     expect(seenByB[1]).toMatchObject({ visibility: "couple", note: "Tired" });
-    const seenByA = (await a.client.get("/api/intensity")).json<{ entries: IntensityEntry[] }>()
-      .entries;
-    expect(seenByA.map((e) => e.value)).toEqual([9, 5, 6]);
+    const seenByA = (await a.client.api.call(intensityRoutes.overview)).entries;
+    expect(seenByA.map((e) => [e.value, e.note])).toEqual([
+      [9, "Awful night"],
+      [5, undefined],
+      [6, "Tired"],
+    ]);
+  });
+
+  it("takes a private note only sealed with the author's own key, and no note unsealed", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const keyring = a.client.keyring;
+    if (!keyring) throw new Error("a is signed in");
+    // Sealed for the couple, then sent as private: the partner could open it.
+    const shared = (await keyring.sealBody(intensityRoutes.record.body, {
+      id: newItemId(),
+      value: 4,
+      note: "Only for me",
+      visibility: "couple",
+    })) as Record<string, unknown>;
+    const misfiled = await a.client.post("/api/intensity", { ...shared, visibility: "private" });
+    expect(misfiled.status).toBe(400);
+    expect(misfiled.json()).toMatchObject({ error: { fields: { note: expect.any(String) } } });
+
+    const plaintext = await a.client.post("/api/intensity", {
+      id: newItemId(),
+      value: 4,
+      note: "Only for me",
+    });
+    expect(plaintext.status).toBe(400);
+    expect(plaintext.json()).toMatchObject({ error: { fields: { note: expect.any(String) } } });
+
+    for (const person of [a, b]) {
+      expect((await person.client.api.call(intensityRoutes.overview)).entries).toEqual([]);
+    }
   });
 
   it("accepts whole numbers from 0 to 10 only", async () => {
     const { a } = await makeCouple(t.app);
     for (const value of [-1, 11, 5.5, "7"]) {
-      const res = await a.client.post("/api/intensity", { value });
-      expect(res.status, String(value)).toBe(400);
-      expect(res.json()).toMatchObject({ error: { fields: { value: expect.any(String) } } });
+      await expect(record(a, { value: value as number }), String(value)).rejects.toMatchObject({
+        status: 400,
+        fields: { value: expect.any(String) },
+      });
     }
-    expect((await a.client.post("/api/intensity", { value: 0 })).status).toBe(201);
-    expect(
-      (await a.client.post("/api/intensity", { value: 10, visibility: "nobody" })).status,
-    ).toBe(400);
+    expect((await record(a, { value: 0 })).entry.value).toBe(0);
+    await expect(
+      record(a, { value: 10, visibility: "nobody" as never }),
+    ).rejects.toMatchObject({ status: 400, fields: { visibility: expect.any(String) } });
   });
 });
 
 describe("intensity days", () => {
   it("are counted in the viewer's zone when given, and a wrong zone is named", async () => {
     const { a } = await makeCouple(t.app);
-    const zone = await a.client.get(
-      `/api/intensity?timeZone=${encodeURIComponent("America/Chicago")}`,
-    );
-    expect(zone.json()).toMatchObject({ timeZone: "America/Chicago" });
-    expect((await a.client.get("/api/intensity")).json()).toMatchObject({ timeZone: "UTC" });
-    const bad = await a.client.get("/api/intensity?timeZone=Nowhere%2FLand");
-    expect(bad.status).toBe(400);
-    expect(bad.json()).toMatchObject({ error: { fields: { timeZone: expect.any(String) } } });
+    const overview = (timeZone?: string) =>
+      a.client.api.call(intensityRoutes.overview, { query: { timeZone } });
+    expect((await overview("America/Chicago")).timeZone).toBe("America/Chicago");
+    expect((await overview()).timeZone).toBe("UTC");
+    await expect(overview("Nowhere/Land")).rejects.toMatchObject({
+      status: 400,
+      fields: { timeZone: expect.any(String) },
+    });
   });
 });
 
@@ -79,20 +109,18 @@ describe("intensity trend in readiness", () => {
     t.clock.set("2026-05-01T08:00:00.000Z");
     const { a, b } = await makeCouple(t.app);
     for (let day = 0; day < 14; day++) {
-      await a.client.post("/api/intensity", { value: day < 7 ? 7 : 4 });
-      await b.client.post("/api/intensity", { value: 2 });
+      await record(a, { value: day < 7 ? 7 : 4 });
+      await record(b, { value: 2 });
       t.clock.advance(DAY);
     }
-    const overview = (await a.client.get("/api/intensity")).json<{
-      trends: Array<{ mine: boolean; status: string }>;
-    }>();
-    expect(overview.trends.map((x) => [x.mine, x.status]).sort()).toEqual([
+    const { trends } = await a.client.api.call(intensityRoutes.overview);
+    expect(trends.map((x) => [x.mine, x.status]).sort()).toEqual([
       [false, "low"],
       [true, "easing"],
     ]);
-    const item = (await b.client.get("/api/couple"))
-      .json<CoupleView>()
-      .readiness.items.find((i) => i.key === "intensity-calming");
+    const item = (await b.client.api.call(coupleRoutes.view)).readiness.items.find(
+      (i) => i.key === "intensity-calming",
+    );
     expect(item?.met).toBe(true);
   });
 });

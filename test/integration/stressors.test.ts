@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCouple } from "../support/factories.ts";
+import { stressorRoutes } from "../../src/contracts/stressors.ts";
+import { makeCouple, newItemId } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -11,20 +12,43 @@ afterAll(() => t.close());
 describe("stressors", () => {
   it("lets each partner list stressors with a plan, and change only their own", async () => {
     const { a, b } = await makeCouple(t.app);
-    const res = await a.client.post("/api/stressors", { text: "Moving house", plan: "pause" });
-    expect(res.json()).toMatchObject({
-      stressor: { text: "Moving house", plan: "pause", by: a.id, mine: true },
+    const id = newItemId();
+    const added = await a.client.api.call(stressorRoutes.add, {
+      body: { id, text: "Moving house", plan: "pause" },
     });
-    const id = res.json<{ stressor: { id: string } }>().stressor.id;
-    const seen = (await b.client.get("/api/stressors")).json<{
-      stressors: Array<{ mine: boolean }>;
-    }>();
-    expect(seen.stressors).toMatchObject([{ text: "Moving house", mine: false }]);
-    expect((await b.client.post(`/api/stressors/${id}`, { plan: "keep" })).status).toBe(404);
-    expect((await a.client.post(`/api/stressors/${id}`, { plan: "reduce" })).json()).toMatchObject({
-      stressor: { plan: "reduce" },
+    expect(added.stressor).toMatchObject({
+      id,
+      text: "Moving house",
+      plan: "pause",
+      by: a.id,
+      mine: true,
     });
-    const bad = await a.client.post("/api/stressors", { text: "x", plan: "ignore" });
-    expect(bad.json()).toMatchObject({ error: { fields: { plan: expect.any(String) } } });
+    const seen = await b.client.api.call(stressorRoutes.list);
+    expect(seen.stressors).toMatchObject([{ id, text: "Moving house", mine: false }]);
+    await expect(
+      b.client.api.call(stressorRoutes.setPlan, { params: { id }, body: { plan: "keep" } }),
+    ).rejects.toMatchObject({ status: 404 });
+    const changed = await a.client.api.call(stressorRoutes.setPlan, {
+      params: { id },
+      body: { plan: "reduce" },
+    });
+    expect(changed.stressor).toMatchObject({ plan: "reduce", text: "Moving house" });
+  });
+
+  it("names a wrong plan, and takes no stressor unsealed", async () => {
+    const { a } = await makeCouple(t.app);
+    await expect(
+      a.client.api.call(stressorRoutes.add, {
+        body: { id: newItemId(), text: "x", plan: "ignore" as never },
+      }),
+    ).rejects.toMatchObject({ status: 400, fields: { plan: expect.any(String) } });
+    const plaintext = await a.client.post("/api/stressors", {
+      id: newItemId(),
+      text: "Moving house",
+      plan: "pause",
+    });
+    expect(plaintext.status).toBe(400);
+    expect(plaintext.json()).toMatchObject({ error: { fields: { text: expect.any(String) } } });
+    expect((await a.client.api.call(stressorRoutes.list)).stressors).toEqual([]);
   });
 });

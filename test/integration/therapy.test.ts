@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CoupleView } from "../../src/contracts/couples.ts";
+import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { makeCouple } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -12,12 +12,15 @@ afterAll(() => t.close());
 describe("therapy decision", () => {
   it("is shared by the couple and counts for readiness", async () => {
     const { a, b } = await makeCouple(t.app);
-    expect((await a.client.post("/api/couple/therapy", { status: "set-aside" })).json()).toEqual({
-      status: "set-aside",
-    });
-    const view = (await b.client.get("/api/couple")).json<CoupleView>();
+    const decide = (status: string) =>
+      a.client.api.call(coupleRoutes.therapy, { body: { status: status as never } });
+    expect(await decide("set-aside")).toEqual({ status: "set-aside" });
+    const view = await b.client.api.call(coupleRoutes.view);
     expect(view.therapy).toBe("set-aside");
     expect(view.readiness.items.find((i) => i.key === "therapy-decided")?.met).toBe(true);
-    expect((await a.client.post("/api/couple/therapy", { status: "maybe" })).status).toBe(400);
+    await expect(decide("maybe")).rejects.toMatchObject({
+      status: 400,
+      fields: { status: expect.any(String) },
+    });
   });
 });

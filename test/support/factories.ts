@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { agreementRoutes } from "../../src/contracts/agreements.ts";
-import { b64 } from "../../src/client/crypto/encoding.ts";
 import { newItemId, type OpenedKeys } from "../../src/client/crypto/account-keys.ts";
+import { b64 } from "../../src/client/crypto/encoding.ts";
 import { type KdfParams, passwordKeys } from "../../src/client/crypto/keys.ts";
 import {
   joinCouple,
@@ -12,6 +11,7 @@ import {
   signUp,
   startCouple,
 } from "../../src/client/session.ts";
+import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
 import type { AgreementCategory } from "../../src/domain/agreements.ts";
 import { KDF_DEFAULTS } from "../../src/domain/kdf.ts";
@@ -54,7 +54,8 @@ export async function makePerson(app: FastifyInstance, name = "Sam"): Promise<Pe
   const { user, opened, recoveryCode } = await signUp(
     client.api,
     { email, name, password: PASSWORD },
-    { derive: deriveOnce, kdf: TEST_KDF },
+    deriveOnce,
+    TEST_KDF,
   );
   client.keyring = keyringFor(client.api, opened);
   return { client, id: user.id, email, name, opened, recoveryCode };
@@ -92,7 +93,14 @@ export async function joinSpace(
   const preview = await person.client.api.call(coupleRoutes.previewInvite, { params: { token } });
   const spaceKey = await openInviteLink(preview, secretFromFragment(url.hash));
   if (!spaceKey) throw new Error("The invite link's secret did not open its box.");
-  const reply = await joinCouple(person.client.api, person.opened, token, preview, spaceKey, stance);
+  const reply = await joinCouple(
+    person.client.api,
+    person.opened,
+    token,
+    preview,
+    spaceKey,
+    stance,
+  );
   person.client.keyring?.forgetSpace();
   return reply;
 }

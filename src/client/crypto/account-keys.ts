@@ -2,7 +2,7 @@ import { KDF_DEFAULTS } from "../../domain/kdf.ts";
 import { b64, fromB64, fromUtf8, randomBytes, utf8 } from "./encoding.ts";
 import { open, seal } from "./envelope.ts";
 import { grant, type Identity, identityOf, inviteKey, newIdentity, openGrant } from "./grant.ts";
-import { type KdfParams, passwordKeys } from "./keys.ts";
+import type { KdfParams, passwordKeys } from "./keys.ts";
 import { formatRecoveryCode, RECOVERY_CODE_BYTES, recoveryKeys } from "./recovery-code.ts";
 
 /**
@@ -74,11 +74,7 @@ async function newRecovery(identity: Identity, personal: Uint8Array) {
 }
 
 /** Everything sign-up sends (the password itself stays here), and the code to show once. */
-export async function signupKeys(
-  password: string,
-  derive: DeriveKeys = passwordKeys,
-  kdf: KdfParams = newKdf(),
-) {
+export async function signupKeys(password: string, derive: DeriveKeys, kdf: KdfParams = newKdf()) {
   const { authKey, masterKey } = await derive(password, kdf);
   const identity = await newIdentity();
   const personal = randomBytes(32);
@@ -97,11 +93,7 @@ export async function signupKeys(
 }
 
 /** The same keys under a new password (and, for a recovery, a new code); no item changes. */
-export async function rewrapKeys(
-  opened: OpenedKeys,
-  password: string,
-  derive: DeriveKeys = passwordKeys,
-) {
+export async function rewrapKeys(opened: OpenedKeys, password: string, derive: DeriveKeys) {
   const kdf = newKdf();
   const { authKey, masterKey } = await derive(password, kdf);
   return {
@@ -124,7 +116,10 @@ const unlockContext = (userId: string) => `unlock|${userId}`;
 
 /** The opened keys, sealed under the session's unlock key: all a device ever stores. */
 export async function sealForDevice(unlockKey: string, opened: OpenedKeys): Promise<string> {
-  const plain = JSON.stringify({ identity: b64(opened.identity.pkcs8), personal: b64(opened.personal) });
+  const plain = JSON.stringify({
+    identity: b64(opened.identity.pkcs8),
+    personal: b64(opened.personal),
+  });
   return seal(fromB64(unlockKey), "u", unlockContext(opened.userId), utf8(plain));
 }
 
@@ -155,7 +150,11 @@ export async function newSpace(opened: OpenedKeys) {
   return {
     coupleId,
     spaceKey,
-    grant: await grant(opened.identity.publicKey, grantContext(coupleId, 1, opened.userId), spaceKey),
+    grant: await grant(
+      opened.identity.publicKey,
+      grantContext(coupleId, 1, opened.userId),
+      spaceKey,
+    ),
     ...(await inviteFor(coupleId, 1, spaceKey)),
   };
 }

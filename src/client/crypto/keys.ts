@@ -1,4 +1,3 @@
-import { argon2id } from "hash-wasm";
 import { KDF_FLOOR } from "../../domain/kdf.ts";
 import { fromB64, utf8 } from "./encoding.ts";
 
@@ -11,7 +10,6 @@ export interface KdfParams {
   parallelism: number;
   salt: string;
 }
-
 
 /** HKDF-SHA-256 with 32 bytes out; `info` is the protocol's ASCII label. */
 export async function hkdf(
@@ -38,6 +36,8 @@ export async function deriveRootKey(password: string, kdf: KdfParams): Promise<U
   if (kdf.memoryKiB < KDF_FLOOR.memoryKiB || kdf.iterations < KDF_FLOOR.iterations) {
     throw new Error("Key derivation weaker than Mend allows; refusing to derive.");
   }
+  // Loaded only where a password is typed, so no other page carries the Argon2 module.
+  const { argon2id } = await import("hash-wasm");
   return argon2id({
     password: password.normalize("NFC"),
     salt: fromB64(kdf.salt),

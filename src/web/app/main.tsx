@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import "../ui/styles/index.css";
+import { InsecureContext } from "./insecure-context.tsx";
 import { AppProviders } from "./providers.tsx";
 import { installQuickExitShortcut } from "./quick-exit.tsx";
 import { router } from "./router.tsx";
@@ -14,8 +15,12 @@ if (!container) throw new Error("The page has no #root element.");
 
 createRoot(container).render(
   <StrictMode>
-    <AppProviders>
-      <RouterProvider router={router} />
-    </AppProviders>
+    {globalThis.crypto?.subtle ? (
+      <AppProviders>
+        <RouterProvider router={router} />
+      </AppProviders>
+    ) : (
+      <InsecureContext />
+    )}
   </StrictMode>,
 );

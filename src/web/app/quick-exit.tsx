@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { accountRoutes } from "../../contracts/account.ts";
+import { lockDevice } from "../features/account/api/device-keys.ts";
 import { api, keyOf } from "../ui/api-client.ts";
 import { queryClient } from "./query-client.ts";
 
@@ -43,6 +44,7 @@ export function leaveNow(): void {
     // leaving matters more than tidying up
   }
   try {
+    lockDevice();
     sessionStorage.clear();
   } catch {
     // storage may be blocked

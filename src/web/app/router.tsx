@@ -1,5 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/pages/account.tsx";
+import { RecoverPage } from "../features/account/pages/recover.tsx";
 import { SignInPage } from "../features/account/pages/sign-in.tsx";
 import { SignUpPage } from "../features/account/pages/sign-up.tsx";
 import { AgreementsPage } from "../features/agreements/pages/agreements.tsx";
@@ -55,6 +56,14 @@ export const router = createBrowserRouter([
             element: (
               <SignedOutOnly>
                 <SignUpPage />
+              </SignedOutOnly>
+            ),
+          },
+          {
+            path: "recover",
+            element: (
+              <SignedOutOnly>
+                <RecoverPage />
               </SignedOutOnly>
             ),
           },

@@ -1,6 +1,7 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { openInviteLink, secretFromFragment } from "../../../client/session.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { forgetSession, useLogout } from "../../features/account/api/auth.ts";
 import { useMe } from "../../features/account/api/me.ts";
@@ -80,12 +81,40 @@ function JoinSignedOut({ invitedBy }: { invitedBy: string }) {
   );
 }
 
+/**
+ * The link arrived without the part after `#k=`, or with one that does not open its box (some
+ * apps cut links short): without it nothing the couple shares could be read, so say so plainly.
+ */
+function LinkWithoutKey() {
+  return (
+    <Page heading="This invite link arrived incomplete" title="Invite" width="narrow">
+      <p>
+        An invite link ends with a long private part after <code>#k=</code>. It holds the key to
+        what you and your partner will share, and it never reaches our server. This link came
+        without it, or with only a piece of it, so it can't be used.
+      </p>
+      <p>
+        This often happens when a message app shortens a link. Ask your partner to copy the link
+        again from Mend, all the way to the end, and to send it as it is. The old link keeps working
+        once the whole of it arrives.
+      </p>
+      <div className="actions">
+        <ButtonLink to="/" variant="secondary">
+          Go to the start page
+        </ButtonLink>
+      </div>
+    </Page>
+  );
+}
+
 function JoinAccept({
   accept,
   invitedBy,
+  onAccept,
 }: {
   accept: ReturnType<typeof useAcceptInvite>;
   invitedBy: string;
+  onAccept: (stance: Stance) => void;
 }) {
   const [stance, setStance] = useState<Stance | null>(null);
   const [missing, setMissing] = useState(false);
@@ -107,7 +136,7 @@ function JoinAccept({
           setMissing(true);
           return;
         }
-        accept.mutate(stance);
+        onAccept(stance);
       }}
     >
       <ErrorSummary errors={errors} />
@@ -164,6 +193,16 @@ export function JoinPage() {
   const me = useMe();
   const accept = useAcceptInvite(token);
   const navigate = useNavigate();
+  // Read once: the fragment is all the partner's browser gets of the space key's secret.
+  const [secret] = useState(() => secretFromFragment(window.location.hash));
+  const box = preview.data ?? null;
+  const spaceKey = useQuery({
+    queryKey: ["invite-key", token, box?.inviteBox ?? null],
+    queryFn: () => (box ? openInviteLink(box, secret) : null),
+    enabled: box !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
   const joined = accept.isSuccess;
   useEffect(() => {
     if (joined) navigate("/", { replace: true });
@@ -180,6 +219,10 @@ export function JoinPage() {
     );
   }
   if (preview.data === null) return <LinkNotWorking />;
+  if (spaceKey.isPending) return <Loading />;
+  const key = spaceKey.data ?? null;
+  if (!key) return <LinkWithoutKey />;
+  const invite = preview.data;
 
   const { invitedBy, expiresAt } = preview.data;
   return (
@@ -200,7 +243,11 @@ export function JoinPage() {
         <AlreadyInCouple />
       ) : (
         <Card title="Where do you stand?">
-          <JoinAccept accept={accept} invitedBy={invitedBy} />
+          <JoinAccept
+            accept={accept}
+            invitedBy={invitedBy}
+            onAccept={(stance) => accept.mutate({ stance, preview: invite, spaceKey: key })}
+          />
         </Card>
       )}
       {me.data ? null : (

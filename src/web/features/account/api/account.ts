@@ -1,24 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import {
-  accountRoutes,
-  type ChangePasswordBody,
-  type DeleteAccountBody,
-} from "../../../../contracts/account.ts";
+import { authKeyFor } from "../../../../client/session.ts";
+import { accountRoutes } from "../../../../contracts/account.ts";
+import { deriveInWorker } from "../../../crypto/derive.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
-
-export type ChangePasswordInput = z.input<typeof ChangePasswordBody>;
-export type DeleteAccountInput = z.input<typeof DeleteAccountBody>;
+import { useChangePassword as useChangePasswordKeys } from "./auth.ts";
 
 export const sessionsQueryKey = keyOf(accountRoutes.sessions);
 
 export function useChangePassword() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: z.output<typeof ChangePasswordBody>) =>
-      api.call(accountRoutes.changePassword, { body }, { expectUnauthorized: true }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
-  });
+  const change = useChangePasswordKeys();
+  return {
+    ...change,
+    mutateAsync: async (values: {
+      email: string;
+      currentPassword: string;
+      newPassword: string;
+    }) => {
+      await change.mutateAsync(values);
+      await queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
+    },
+  };
 }
 
 export function useSessions() {
@@ -36,10 +38,16 @@ export function useEndSession() {
   });
 }
 
-/** Deletes the account. The caller moves on, then calls `forgetSession`. */
+/** Deletes the account, confirmed by the password. The caller moves on, then `forgetSession`. */
 export function useDeleteAccount() {
   return useMutation({
-    mutationFn: (body: z.output<typeof DeleteAccountBody>) =>
-      api.call(accountRoutes.deleteAccount, { body }, { expectUnauthorized: true }),
+    mutationFn: async ({ email, password }: { email: string; password: string }) => {
+      const authKey = await authKeyFor(api, email, password, deriveInWorker);
+      await api.call(
+        accountRoutes.deleteAccount,
+        { body: { authKey } },
+        { expectUnauthorized: true },
+      );
+    },
   });
 }

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { accountRoutes, type MeReply } from "../../../../contracts/account.ts";
 import { api, isApiError, keyOf } from "../../../ui/api-client.ts";
+import { lockDevice, restoreDeviceKeys } from "./device-keys.ts";
 
 export const meQueryKey = keyOf(accountRoutes.me);
 
@@ -12,12 +13,32 @@ export function outlivesSession(queryKey: readonly unknown[]): boolean {
   return queryKey[1] === accountRoutes.me.path || queryKey[1] === accountRoutes.config.path;
 }
 
-/** Who is signed in, and their couple; null when signed out (a 401 is the answer, not an error). */
+/**
+ * Between sign-up and "I have kept my recovery code" the app does not move on as signed in, so
+ * no refetch can take the person away from the code before they kept it.
+ */
+let keepingRecoveryCode = false;
+export function holdForRecoveryCode(holding: boolean): void {
+  keepingRecoveryCode = holding;
+}
+
+/**
+ * Who is signed in, and their couple; null when signed out (a 401 is the answer, not an error).
+ * A session whose keys this device cannot open is ended here, so the person meets a clean
+ * sign-in instead of screens that cannot read their own words.
+ */
 export async function getMe(): Promise<MeReply | null> {
+  if (keepingRecoveryCode) return null;
   try {
-    return await api.call(accountRoutes.me, {}, { expectUnauthorized: true });
+    const me = await api.call(accountRoutes.me, {}, { expectUnauthorized: true });
+    if (await restoreDeviceKeys(me.user.id)) return me;
+    await api.call(accountRoutes.logout, {}, { expectUnauthorized: true }).catch(() => {});
+    return null;
   } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
+    if (isApiError(error) && error.status === 401) {
+      lockDevice();
+      return null;
+    }
     throw error;
   }
 }

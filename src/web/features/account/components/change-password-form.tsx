@@ -1,4 +1,4 @@
-import { ChangePasswordBody } from "../../../../contracts/account.ts";
+import { ChangePasswordForm as ChangePasswordSchema } from "../../../../contracts/account.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
@@ -7,12 +7,14 @@ import { TextField } from "../../../ui/field.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useChangePassword } from "../api/account.ts";
+import { useMe } from "../api/me.ts";
 
 const FIELD_IDS = { currentPassword: "current-password", newPassword: "new-password" };
 
 export function ChangePasswordForm() {
   const change = useChangePassword();
-  const { form, errors, submit, summary, status } = useSchemaForm(ChangePasswordBody, {
+  const email = useMe().data?.user.email ?? "";
+  const { form, errors, submit, summary, status } = useSchemaForm(ChangePasswordSchema, {
     defaultValues: { currentPassword: "", newPassword: "" },
     fieldIds: FIELD_IDS,
   });
@@ -22,12 +24,12 @@ export function ChangePasswordForm() {
       noValidate
       onSubmit={submit(
         async (values) => {
-          await change.mutateAsync(values);
+          await change.mutateAsync({ ...values, email });
           form.reset();
           return "Your password is changed. Any other devices were signed out.";
         },
         (error) => {
-          if (isApiError(error) && error.status === 401 && !error.fields.currentPassword) {
+          if (isApiError(error) && error.code === "wrong_password") {
             form.setError("currentPassword", {
               type: "server",
               message: "That isn't your current password.",

@@ -1,18 +1,20 @@
 import { useId, useState } from "react";
-import { DeleteAccountBody } from "../../../../contracts/account.ts";
+import { DeleteAccountForm } from "../../../../contracts/account.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useDeleteAccount } from "../api/account.ts";
+import { useMe } from "../api/me.ts";
 
 /** Deleting the account: a deliberate second step, with the password, and no drama. */
 export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
   const [open, setOpen] = useState(false);
   const panelId = `d${useId().replace(/:/g, "")}`;
   const remove = useDeleteAccount();
-  const { form, errors, submit, clear, summary } = useSchemaForm(DeleteAccountBody, {
+  const email = useMe().data?.user.email ?? "";
+  const { form, errors, submit, clear, summary } = useSchemaForm(DeleteAccountForm, {
     defaultValues: { password: "" },
     fieldIds: { password: "delete-password" },
   });
@@ -40,14 +42,13 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
             noValidate
             onSubmit={submit(
               async (values) => {
-                await remove.mutateAsync(values);
+                await remove.mutateAsync({ ...values, email });
                 onDeleted();
               },
               (error) => {
                 if (
                   isApiError(error) &&
-                  (error.status === 401 || error.status === 403) &&
-                  !error.fields.password
+                  (error.code === "wrong_password" || error.status === 401)
                 ) {
                   form.setError("password", {
                     type: "server",

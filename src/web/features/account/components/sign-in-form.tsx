@@ -1,16 +1,18 @@
-import { LoginBody } from "../../../../contracts/account.ts";
+import { Link } from "react-router";
+import { LoginForm } from "../../../../contracts/account.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { useLogin } from "../api/auth.ts";
+import { UnlockingStatus } from "./unlocking-status.tsx";
 
 const FIELD_IDS = { email: "signin-email", password: "signin-password" };
 
 export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
   const login = useLogin();
-  const { form, errors, submit, summary } = useSchemaForm(LoginBody, {
+  const { form, errors, submit, summary } = useSchemaForm(LoginForm, {
     defaultValues: { email: "", password: "" },
     fieldIds: FIELD_IDS,
   });
@@ -56,7 +58,9 @@ export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
         <Button type="submit" busy={login.isPending}>
           Sign in
         </Button>
+        <Link to="/recover">Forgot your password?</Link>
       </div>
+      {login.isPending ? <UnlockingStatus /> : null}
     </form>
   );
 }

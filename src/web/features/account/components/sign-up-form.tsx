@@ -1,21 +1,42 @@
-import { SignupBody } from "../../../../contracts/account.ts";
+import { useState } from "react";
+import { SignupForm as SignupSchema } from "../../../../contracts/account.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { isApiError } from "../../../ui/api-client.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
-import { useSignup } from "../api/auth.ts";
+import { useFinishSignup, useSignup } from "../api/auth.ts";
+import { RecoveryCode } from "./recovery-code.tsx";
+import { UnlockingStatus } from "./unlocking-status.tsx";
 
 const FIELD_IDS = { name: "signup-name", email: "signup-email", password: "signup-password" };
 
-/** Create an account. Signs in on success; the caller decides where to go next. */
+/**
+ * Create an account: the keys are made here, in the browser, and the recovery code is shown
+ * once before the person goes on. Signed in from the first step; the caller decides where next.
+ */
 export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
   const signup = useSignup();
-  const { form, errors, submit, summary } = useSchemaForm(SignupBody, {
+  const finish = useFinishSignup();
+  const [made, setMade] = useState<{ code: string; email: string } | null>(null);
+  const { form, errors, submit, summary } = useSchemaForm(SignupSchema, {
     defaultValues: { name: "", email: "", password: "" },
     fieldIds: FIELD_IDS,
   });
+
+  if (made) {
+    return (
+      <RecoveryCode
+        code={made.code}
+        email={made.email}
+        onDone={async () => {
+          await finish();
+          onSuccess?.();
+        }}
+      />
+    );
+  }
 
   return (
     <form
@@ -24,9 +45,8 @@ export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
       aria-label="Create an account"
       onSubmit={submit(
         async (values) => {
-          // The form may unmount once signed in; the promise still settles here.
-          await signup.mutateAsync(values);
-          onSuccess?.();
+          const { recoveryCode, user } = await signup.mutateAsync(values);
+          setMade({ code: recoveryCode, email: user.email });
         },
         (error) => {
           if (isApiError(error) && error.status === 409 && !error.fields.email) {
@@ -70,6 +90,7 @@ export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
           Create account
         </Button>
       </div>
+      {signup.isPending ? <UnlockingStatus /> : null}
     </form>
   );
 }

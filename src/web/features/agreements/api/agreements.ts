@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import {
   type Agreement,
   type AgreementDetailReply,
@@ -9,13 +10,14 @@ import {
   type ReviewAgreementBody,
 } from "../../../../contracts/agreements.ts";
 import { coupleRoutes } from "../../../../contracts/couples.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import { api, featureKey, keyOf } from "../../../ui/api-client.ts";
 import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type { Agreement };
-export type ProposeAgreementInput = z.output<typeof ProposeAgreementBody>;
-export type CounterAgreementInput = z.output<typeof CounterAgreementBody>;
-export type ReviewAgreementInput = z.output<typeof ReviewAgreementBody>;
+export type ProposeAgreementInput = Draft<z.output<typeof ProposeAgreementBody>>;
+export type CounterAgreementInput = Draft<z.output<typeof CounterAgreementBody>>;
+export type ReviewAgreementInput = Draft<z.output<typeof ReviewAgreementBody>>;
 export type AgreementDetail = z.infer<typeof AgreementDetailReply>;
 
 export const agreementsQueryKey = keyOf(agreementRoutes.list);
@@ -46,7 +48,7 @@ function useAgreementMutation<V, R>(request: (variables: V) => Promise<R>) {
 
 export function useProposeAgreement() {
   return useAgreementMutation((body: ProposeAgreementInput) =>
-    api.call(agreementRoutes.propose, { body }),
+    api.call(agreementRoutes.propose, { body: { id: newItemId(), ...body } }),
   );
 }
 
@@ -60,12 +62,12 @@ export function useAgreementAction() {
 
 export function useCounterAgreement() {
   return useAgreementMutation(({ id, body }: { id: string; body: CounterAgreementInput }) =>
-    api.call(agreementRoutes.counter, { params: { id }, body }),
+    api.call(agreementRoutes.counter, { params: { id }, body: { id: newItemId(), ...body } }),
   );
 }
 
 export function useReviewAgreement() {
   return useAgreementMutation(({ id, body }: { id: string; body: ReviewAgreementInput }) =>
-    api.call(agreementRoutes.review, { params: { id }, body }),
+    api.call(agreementRoutes.review, { params: { id }, body: { id: newItemId(), ...body } }),
   );
 }

@@ -1,4 +1,5 @@
 import { CounterAgreementBody } from "../../../../contracts/agreements.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
@@ -8,6 +9,8 @@ import { useToast } from "../../../ui/toast.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type Agreement, useCounterAgreement } from "../api/agreements.ts";
 import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
+
+const CounterDraft = draftOf(CounterAgreementBody);
 
 /** Answer a proposal with other wording; it goes back to the partner as a new proposal. */
 export function CounterForm({
@@ -21,7 +24,7 @@ export function CounterForm({
   const toast = useToast();
   const counter = useCounterAgreement();
   const ids = { text: `counter-text-${agreement.id}`, reviewOn: `counter-review-${agreement.id}` };
-  const { form, errors, submit, summary } = useSchemaForm(CounterAgreementBody, {
+  const { form, errors, submit, summary } = useSchemaForm(CounterDraft, {
     defaultValues: { text: agreement.text },
     fieldIds: ids,
   });

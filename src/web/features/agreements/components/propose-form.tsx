@@ -1,6 +1,7 @@
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ProposeAgreementBody } from "../../../../contracts/agreements.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { AGREEMENT_CATEGORIES } from "../../../../domain/agreements.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
@@ -15,7 +16,7 @@ import { CATEGORY_EXAMPLES, CATEGORY_LABELS } from "../copy.ts";
 import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
 
 /** The contract's body, with a kinder message when no topic is picked yet. */
-const ProposeForm = ProposeAgreementBody.extend({
+const ProposeForm = draftOf(ProposeAgreementBody).extend({
   category: z.enum(AGREEMENT_CATEGORIES, { error: "Choose what the agreement is about." }),
 });
 const FIELD_IDS = {

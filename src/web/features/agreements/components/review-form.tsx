@@ -1,5 +1,6 @@
 import { useWatch } from "react-hook-form";
 import { ReviewAgreementBody } from "../../../../contracts/agreements.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
@@ -10,6 +11,8 @@ import { useToast } from "../../../ui/toast.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type Agreement, useReviewAgreement } from "../api/agreements.ts";
 import { blankToUndefined, ReviewDateField } from "./review-date-field.tsx";
+
+const ReviewDraft = draftOf(ReviewAgreementBody);
 
 /** Keep, change or retire an agreement that is in place. */
 export function ReviewForm({
@@ -28,7 +31,7 @@ export function ReviewForm({
     reviewOn: `review-date-${agreement.id}`,
     note: `review-note-${agreement.id}`,
   };
-  const { form, errors, submit, summary } = useSchemaForm(ReviewAgreementBody, {
+  const { form, errors, submit, summary } = useSchemaForm(ReviewDraft, {
     defaultValues: { outcome: "keep" },
     // The outcomes take different fields (a union): their ids are listed for every one.
     fieldIds: ids as never,

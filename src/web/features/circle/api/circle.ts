@@ -1,15 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import {
   type AddCirclePersonBody,
   type CircleReply,
   circleRoutes,
 } from "../../../../contracts/circle.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
 import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type CirclePerson = z.infer<typeof CircleReply>["people"][number];
-export type AddCirclePersonInput = z.output<typeof AddCirclePersonBody>;
+export type AddCirclePersonInput = Draft<z.output<typeof AddCirclePersonBody>>;
 
 export const circleQueryKey = keyOf(circleRoutes.list);
 
@@ -27,7 +29,9 @@ function useCircleMutation<V, R>(request: (variables: V) => Promise<R>) {
 }
 
 export function useAddCirclePerson() {
-  return useCircleMutation((body: AddCirclePersonInput) => api.call(circleRoutes.add, { body }));
+  return useCircleMutation((body: AddCirclePersonInput) =>
+    api.call(circleRoutes.add, { body: { id: newItemId(), ...body } }),
+  );
 }
 
 /** The other partner's answers to a name: agreed, or a concern in their words. */

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { AddCirclePersonBody, RaiseConcernBody } from "../../../../contracts/circle.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ConfirmInline } from "../../../ui/confirm-inline.tsx";
@@ -20,11 +21,14 @@ import {
 } from "../api/circle.ts";
 import { CIRCLE_STATUS_LABELS } from "../copy.ts";
 
+const AddPersonDraft = draftOf(AddCirclePersonBody);
+const ConcernDraft = draftOf(RaiseConcernBody);
+
 function AddPersonForm() {
   const people = usePeople();
   const add = useAddCirclePerson();
   const ids = { name: "circle-name", relation: "circle-relation" };
-  const { form, errors, submit, summary, status } = useSchemaForm(AddCirclePersonBody, {
+  const { form, errors, submit, summary, status } = useSchemaForm(AddPersonDraft, {
     defaultValues: { name: "", relation: "" },
     fieldIds: ids,
   });
@@ -72,7 +76,7 @@ function ConcernForm({ person, onCancel }: { person: CirclePerson; onCancel: () 
   const raise = useRaiseConcern();
   const people = usePeople();
   const id = `concern-${person.id}`;
-  const { form, errors, submit, summary } = useSchemaForm(RaiseConcernBody, {
+  const { form, errors, submit, summary } = useSchemaForm(ConcernDraft, {
     defaultValues: { concern: "" },
     fieldIds: { concern: id },
   });

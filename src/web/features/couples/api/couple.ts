@@ -1,22 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
+import { joinCouple, newInviteLink, startCouple } from "../../../../client/session.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import { accountRoutes } from "../../../../contracts/account.ts";
 import {
   type CoupleView,
-  type CreateCoupleBody,
   type CreateCoupleReply,
   coupleRoutes,
+  type InvitePreview,
   type PhaseChangeBody,
 } from "../../../../contracts/couples.ts";
 import type { Stance } from "../../../../domain/stance.ts";
-import { api, isApiError, keyOf } from "../../../ui/api-client.ts";
+import { api, currentKeyring, isApiError, keyOf } from "../../../ui/api-client.ts";
 
 export const coupleQueryKey = keyOf(coupleRoutes.view);
 const meKey = keyOf(accountRoutes.me);
 
 export type CoupleViewData = z.infer<typeof CoupleView>;
 export type InviteLinkData = z.infer<typeof CreateCoupleReply>["invite"];
-export type PhaseChangeInput = z.output<typeof PhaseChangeBody>;
+export type PhaseChangeInput = Draft<z.output<typeof PhaseChangeBody>>;
 
 /** The couple as this partner sees it. Polls gently so a partner's answer shows up. */
 export function useCouple(enabled = true) {
@@ -28,20 +31,37 @@ export function useCouple(enabled = true) {
   });
 }
 
+function requireKeyring() {
+  const keyring = currentKeyring();
+  if (!keyring) throw new Error("Your private space is locked on this device. Sign in again.");
+  return keyring;
+}
+
+/**
+ * Starts the couple with a new space key; the invite's `url` is the whole link to send, the
+ * key's secret after `#k=` (a fragment never reaches the server).
+ */
 export function useCreateCouple() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.output<typeof CreateCoupleBody>) =>
-      api.call(coupleRoutes.create, { body }),
+    mutationFn: async (stance: Stance) => {
+      const keyring = requireKeyring();
+      const started = await startCouple(api, keyring.opened, stance);
+      keyring.forgetSpace();
+      return { ...started, invite: { ...started.invite, url: started.link } };
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
   });
 }
 
-/** A fresh invite link; the old one stops working. */
+/** A fresh invite link (with a new box for the key); the old one stops working. */
 export function useNewInvite() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.call(coupleRoutes.newInvite),
+    mutationFn: async () => {
+      const { invite, link } = await newInviteLink(api, requireKeyring());
+      return { invite: { ...invite, url: link } };
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
   });
 }
@@ -69,11 +89,26 @@ export function useInvitePreview(token: string) {
   });
 }
 
+export type InvitePreviewData = z.infer<typeof InvitePreview>;
+
+/** Joins with the space key the link's secret opened, granted to oneself in this browser. */
 export function useAcceptInvite(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (stance: Stance) =>
-      api.call(coupleRoutes.acceptInvite, { params: { token }, body: { stance } }),
+    mutationFn: async ({
+      stance,
+      preview,
+      spaceKey,
+    }: {
+      stance: Stance;
+      preview: InvitePreviewData;
+      spaceKey: Uint8Array;
+    }) => {
+      const keyring = requireKeyring();
+      const reply = await joinCouple(api, keyring.opened, token, preview, spaceKey, stance);
+      keyring.forgetSpace();
+      return reply;
+    },
     onSuccess: (reply) => {
       // Known now: update "who am I" at once so Home opens without a detour.
       queryClient.setQueryData<{ couple: unknown } | null>(meKey, (me) =>
@@ -114,7 +149,9 @@ export function useChangePhase() {
   return useMutation({
     mutationFn: async (body: PhaseChangeInput) => {
       // Both answers are checked: a proposal waits for the partner, a change is done.
-      const reply = await api.call(coupleRoutes.changePhase, { body });
+      const reply = await api.call(coupleRoutes.changePhase, {
+        body: body.reason ? { ...body, reasonId: newItemId() } : body,
+      });
       return "pending" in reply
         ? ({ kind: "proposed", to: reply.pending.to } as const)
         : ({ kind: "changed", phase: reply.phase } as const);

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from "react";
 import { PhaseChangeBody } from "../../../../contracts/couples.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { nextPhase, PHASES, type Phase, phaseIndex } from "../../../../domain/phases.ts";
 import { Button } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
@@ -12,7 +13,7 @@ import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type CoupleViewData, useChangePhase } from "../api/couple.ts";
 import { PHASE_COPY } from "../copy.ts";
 
-const ReasonForm = PhaseChangeBody.pick({ reason: true });
+const ReasonForm = draftOf(PhaseChangeBody).pick({ reason: true });
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;

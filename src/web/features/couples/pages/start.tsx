@@ -73,15 +73,12 @@ export function StartPage({ inCouple }: { inCouple: boolean }) {
             setMissing(true);
             return;
           }
-          create.mutate(
-            { stance },
-            {
-              onSuccess: async (reply) => {
-                setInvite(reply.invite);
-                await queryClient.refetchQueries({ queryKey: keyOf(accountRoutes.me) });
-              },
+          create.mutate(stance, {
+            onSuccess: async (reply) => {
+              setInvite(reply.invite);
+              await queryClient.refetchQueries({ queryKey: keyOf(accountRoutes.me) });
             },
-          );
+          });
         }}
       >
         <ErrorSummary errors={errors} />

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import { coupleRoutes } from "../../../../contracts/couples.ts";
 import {
   type IntensityBody,
@@ -7,12 +8,13 @@ import {
   type IntensityReply,
   intensityRoutes,
 } from "../../../../contracts/intensity.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import { api, featureKey, keyOf } from "../../../ui/api-client.ts";
 
 export type { IntensityEntry };
 export type IntensityData = z.infer<typeof IntensityReply>;
 export type IntensityTrend = IntensityData["trends"][number];
-export type IntensityInput = z.output<typeof IntensityBody>;
+export type IntensityInput = Draft<z.input<typeof IntensityBody>>;
 
 /** Everything the intensity screen has read. */
 export const intensityQueryKey = featureKey(intensityRoutes.overview);
@@ -37,7 +39,8 @@ export function useIntensity() {
 export function useRecordIntensity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: IntensityInput) => api.call(intensityRoutes.record, { body }),
+    mutationFn: (body: IntensityInput) =>
+      api.call(intensityRoutes.record, { body: { id: newItemId(), ...body } }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: intensityQueryKey }),

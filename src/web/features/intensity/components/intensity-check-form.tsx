@@ -1,6 +1,7 @@
 import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { IntensityBody } from "../../../../contracts/intensity.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
@@ -16,7 +17,7 @@ import { SCALE_HIGH, SCALE_LOW } from "../copy.ts";
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-const CheckForm = IntensityBody.extend({
+const CheckForm = draftOf(IntensityBody).extend({
   value: z
     .number({ error: "Choose a number from 0 to 10." })
     .int({ error: "Choose a number from 0 to 10." })

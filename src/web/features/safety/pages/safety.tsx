@@ -43,7 +43,15 @@ function LastChecked() {
   );
 }
 
-function ConcernResult({ result, inCouple }: { result: SafetyResult; inCouple: boolean }) {
+function ConcernResult({
+  result,
+  inCouple,
+  individualMode,
+}: {
+  result: SafetyResult;
+  inCouple: boolean;
+  individualMode: boolean;
+}) {
   return (
     <>
       <Card title="Thank you for answering" tone="attention">
@@ -74,7 +82,7 @@ function ConcernResult({ result, inCouple }: { result: SafetyResult; inCouple: b
       ) : null}
       {inCouple ? (
         <Card title="Use Mend on your own for now" id="on-my-own">
-          <IndividualModeToggle on={result.individualMode} prominent />
+          <IndividualModeToggle on={individualMode} prominent />
         </Card>
       ) : null}
     </>
@@ -131,7 +139,11 @@ export function SafetyPage() {
       {result ? (
         <div className="stack result-focus" ref={resultRef} tabIndex={-1}>
           {concern ? (
-            <ConcernResult result={{ ...result.reply, individualMode }} inCouple={inCouple} />
+            <ConcernResult
+              result={result.reply}
+              inCouple={inCouple}
+              individualMode={individualMode}
+            />
           ) : (
             <CalmResult answeredSafe={result.safe} />
           )}

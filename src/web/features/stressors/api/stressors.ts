@@ -1,16 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import {
   type AddStressorBody,
   type StressorsReply,
   stressorRoutes,
 } from "../../../../contracts/stressors.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import type { StressorPlan } from "../../../../domain/stressors.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
 import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type Stressor = z.infer<typeof StressorsReply>["stressors"][number];
-export type AddStressorInput = z.output<typeof AddStressorBody>;
+export type AddStressorInput = Draft<z.input<typeof AddStressorBody>>;
 
 export const stressorsQueryKey = keyOf(stressorRoutes.list);
 
@@ -27,7 +29,9 @@ function useStressorMutation<V, R>(request: (variables: V) => Promise<R>) {
 }
 
 export function useAddStressor() {
-  return useStressorMutation((body: AddStressorInput) => api.call(stressorRoutes.add, { body }));
+  return useStressorMutation((body: AddStressorInput) =>
+    api.call(stressorRoutes.add, { body: { id: newItemId(), ...body } }),
+  );
 }
 
 export function useSetStressorPlan() {

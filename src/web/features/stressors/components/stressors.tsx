@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { AddStressorBody } from "../../../../contracts/stressors.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { STRESSOR_PLANS, type StressorPlan } from "../../../../domain/stressors.ts";
 import { Button } from "../../../ui/button.tsx";
@@ -24,7 +25,7 @@ import {
 } from "../api/stressors.ts";
 import { PLAN_DESCRIPTIONS, PLAN_LABELS } from "../copy.ts";
 
-const AddForm = AddStressorBody.extend({
+const AddForm = draftOf(AddStressorBody).extend({
   plan: z.enum(STRESSOR_PLANS, { error: "Choose what to do with it for now." }),
 });
 

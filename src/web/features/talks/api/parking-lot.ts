@@ -1,15 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import {
   type ParkingLotReply,
   type RaiseTopicBody,
   talkRoutes,
 } from "../../../../contracts/talks.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
 import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
 export type ParkingItem = z.infer<typeof ParkingLotReply>["items"][number];
-export type RaiseTopicInput = z.output<typeof RaiseTopicBody>;
+export type RaiseTopicInput = Draft<z.output<typeof RaiseTopicBody>>;
 
 export const parkingLotQueryKey = keyOf(talkRoutes.parkingLot);
 
@@ -29,7 +31,9 @@ function useParkingMutation<V, R>(request: (variables: V) => Promise<R>) {
 }
 
 export function useRaiseTopic() {
-  return useParkingMutation((body: RaiseTopicInput) => api.call(talkRoutes.raiseTopic, { body }));
+  return useParkingMutation((body: RaiseTopicInput) =>
+    api.call(talkRoutes.raiseTopic, { body: { id: newItemId(), ...body } }),
+  );
 }
 
 export type TopicAction = "discussed" | "carry-over";

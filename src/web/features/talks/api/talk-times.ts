@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import { coupleRoutes } from "../../../../contracts/couples.ts";
 import {
   type ProposeTalkTimeBody,
@@ -9,6 +10,7 @@ import {
   type TalkTimesReply,
   talkRoutes,
 } from "../../../../contracts/talks.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import { api, keyOf } from "../../../ui/api-client.ts";
 import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
 
@@ -17,7 +19,7 @@ export type TalkTimesData = z.infer<typeof TalkTimesReply>;
 export type TalkWindowData = NonNullable<TalkTimesData["next"]>;
 export type TalkLog = z.infer<typeof TalkLogsReply>["logs"][number];
 export type ProposeTalkTimeInput = z.output<typeof ProposeTalkTimeBody>;
-export type TalkLogInput = z.output<typeof TalkLogBody>;
+export type TalkLogInput = Draft<z.input<typeof TalkLogBody>>;
 
 export const talkTimesQueryKey = keyOf(talkRoutes.talkTimes);
 export const talkLogsQueryKey = keyOf(talkRoutes.talkLogs);
@@ -77,6 +79,9 @@ export function useCounterTalkTime() {
 /** The one-minute log after a window. */
 export function useLogTalk() {
   return useTalkMutation(({ talkTimeId, body }: { talkTimeId: string; body: TalkLogInput }) =>
-    api.call(talkRoutes.logTalk, { params: { id: talkTimeId }, body }),
+    api.call(talkRoutes.logTalk, {
+      params: { id: talkTimeId },
+      body: { id: newItemId(), ...body },
+    }),
   );
 }

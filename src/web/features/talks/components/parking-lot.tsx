@@ -1,4 +1,5 @@
 import { RaiseTopicBody } from "../../../../contracts/talks.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { CARRIED_OVER_NOTICE } from "../../../../domain/talks.ts";
 import { Button, ButtonLink } from "../../../ui/button.tsx";
@@ -19,11 +20,13 @@ import {
   useTopicAction,
 } from "../api/parking-lot.ts";
 
+const RaiseTopicDraft = draftOf(RaiseTopicBody);
+
 /** Write a topic down now, to talk about at the next talk time. */
 export function RaiseTopicForm() {
   const people = usePeople();
   const raise = useRaiseTopic();
-  const { form, errors, submit, summary, status } = useSchemaForm(RaiseTopicBody, {
+  const { form, errors, submit, summary, status } = useSchemaForm(RaiseTopicDraft, {
     defaultValues: { topic: "" },
     fieldIds: { topic: "topic" },
   });

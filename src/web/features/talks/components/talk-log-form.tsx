@@ -1,6 +1,7 @@
 import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { TalkLogBody } from "../../../../contracts/talks.ts";
+import { draftOf } from "../../../../contracts/words.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { TALK_OUTCOMES } from "../../../../domain/talks.ts";
 import { Button } from "../../../ui/button.tsx";
@@ -25,11 +26,13 @@ const number = (what: string) =>
     .max(10);
 
 /** The contract's body without the window (known here), in kinder words. */
-const LogForm = TalkLogBody.omit({ windowStart: true }).extend({
-  went: z.enum(TALK_OUTCOMES, { error: "Choose how the talk went." }),
-  intensityBefore: number("before"),
-  intensityAfter: number("after"),
-});
+const LogForm = draftOf(TalkLogBody)
+  .omit({ windowStart: true })
+  .extend({
+    went: z.enum(TALK_OUTCOMES, { error: "Choose how the talk went." }),
+    intensityBefore: number("before"),
+    intensityAfter: number("after"),
+  });
 
 /** The one-minute log after a talk: how it went, and how intense it felt before and after. */
 export function TalkLogForm({
