@@ -141,7 +141,7 @@ describe("password change, devices and account deletion", () => {
     expect(await failure(change("this is not it"))).toMatchObject({
       status: 400,
       code: "wrong_password",
-      fields: { currentPassword: expect.any(String) },
+      fields: { currentAuthKey: expect.any(String) },
     });
     expect((await other.api.call(accountRoutes.me)).user.id).toBe(person.id);
 
@@ -209,33 +209,18 @@ describe("browser defences", () => {
   it("refuses state changes from another site, allows same-origin and origin-less calls", async () => {
     const client = new Client(t.app);
     const login = { email: "a@b.org", authKey: b64(randomBytes(32)) };
-    const foreign = await client.request(
-      "POST",
-      "/api/auth/login",
-      login,
-      {
-        origin: "https://evil.example",
-      },
-    );
+    const foreign = await client.request("POST", "/api/auth/login", login, {
+      origin: "https://evil.example",
+    });
     expect(foreign.status).toBe(403);
-    const crossSite = await client.request(
-      "POST",
-      "/api/auth/login",
-      login,
-      {
-        "sec-fetch-site": "cross-site",
-      },
-    );
+    const crossSite = await client.request("POST", "/api/auth/login", login, {
+      "sec-fetch-site": "cross-site",
+    });
     expect(crossSite.status).toBe(403);
-    const same = await client.request(
-      "POST",
-      "/api/auth/login",
-      login,
-      {
-        origin: "http://localhost:3000",
-        "sec-fetch-site": "same-origin",
-      },
-    );
+    const same = await client.request("POST", "/api/auth/login", login, {
+      origin: "http://localhost:3000",
+      "sec-fetch-site": "same-origin",
+    });
     expect(same.status).toBe(401);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
+import type { CallInput } from "../../src/contracts/route.ts";
 import { MAX_REVIEW_DAYS } from "../../src/domain/limits.ts";
 import { makeAgreement, makeCouple, newItemId } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
@@ -11,6 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const DAY = 86_400_000;
+type ReviewBody = CallInput<typeof agreementRoutes.review>["body"];
 
 /** The UTC day `offset` days from the test clock's now, as agreements count review dates. */
 function dayFromNow(offset: number): string {
@@ -119,10 +121,16 @@ describe("agreements", () => {
     const step = (who: typeof a, action: "decline" | "withdraw", id: string) =>
       who.client.api.call(agreementRoutes[action], { params: { id } });
     const one = await makeAgreement(a, "We each take one evening a week for ourselves.");
-    await expect(step(a, "decline", one.id)).rejects.toMatchObject({ status: 409, code: "agreement_state" });
+    await expect(step(a, "decline", one.id)).rejects.toMatchObject({
+      status: 409,
+      code: "agreement_state",
+    });
     expect((await step(b, "decline", one.id)).agreement.status).toBe("declined");
     const two = await makeAgreement(a, "We keep the weekend free of the topic.");
-    await expect(step(b, "withdraw", two.id)).rejects.toMatchObject({ status: 409, code: "agreement_state" });
+    await expect(step(b, "withdraw", two.id)).rejects.toMatchObject({
+      status: 409,
+      code: "agreement_state",
+    });
     expect((await step(a, "withdraw", two.id)).agreement.status).toBe("withdrawn");
   });
 
@@ -134,15 +142,17 @@ describe("agreements", () => {
     const { agreements: due } = await a.client.api.call(agreementRoutes.list);
     expect(due[0]?.dueForReview).toBe(true);
 
-    const review = (who: typeof a, id: string, body: object) =>
-      who.client.api.call(agreementRoutes.review, {
-        params: { id },
-        body: { id: newItemId(), ...body } as never,
-      });
-    const kept = await review(b, agreement.id, { outcome: "keep", note: "It helps." });
+    const review = (who: typeof a, id: string, body: ReviewBody) =>
+      who.client.api.call(agreementRoutes.review, { params: { id }, body });
+    const kept = await review(b, agreement.id, {
+      id: newItemId(),
+      outcome: "keep",
+      note: "It helps.",
+    });
     expect(kept.agreement).toMatchObject({ status: "accepted", dueForReview: false });
 
     const changed = await review(a, agreement.id, {
+      id: newItemId(),
       outcome: "change",
       text: "We talk about it after dinner, never after 21:30.",
     });
@@ -157,7 +167,7 @@ describe("agreements", () => {
     expect(after.find((x) => x.id === agreement.id)?.status).toBe("replaced");
     expect(after.find((x) => x.id === proposal.id)?.status).toBe("accepted");
 
-    const retired = await review(a, proposal.id, { outcome: "retire" });
+    const retired = await review(a, proposal.id, { id: newItemId(), outcome: "retire" });
     expect(retired.agreement.status).toBe("retired");
     const { history } = await a.client.api.call(agreementRoutes.get, {
       params: { id: agreement.id },

@@ -34,10 +34,13 @@ describe("circle of support", () => {
       concern: "Dana was there when it started.",
     });
     const { people } = await a.client.api.call(circleRoutes.list);
-    expect(people).toMatchObject([{ id, name: "Dana", concern: "Dana was there when it started." }]);
-    await expect(
-      a.client.api.call(circleRoutes.agree, { params: { id } }),
-    ).rejects.toMatchObject({ status: 409, code: "own_person" });
+    expect(people).toMatchObject([
+      { id, name: "Dana", concern: "Dana was there when it started." },
+    ]);
+    await expect(a.client.api.call(circleRoutes.agree, { params: { id } })).rejects.toMatchObject({
+      status: 409,
+      code: "own_person",
+    });
     const agreed = await b.client.api.call(circleRoutes.agree, { params: { id } });
     expect(agreed.person).toMatchObject({ status: "agreed", concern: null });
   });
@@ -46,7 +49,11 @@ describe("circle of support", () => {
     const { a } = await makeCouple(t.app);
     await expect(
       a.client.api.call(circleRoutes.add, {
-        body: { id: newItemId(), name: "  ", relation: "y".repeat(STABILIZE_LIMITS.circleRelationMax + 1) },
+        body: {
+          id: newItemId(),
+          name: "  ",
+          relation: "y".repeat(STABILIZE_LIMITS.circleRelationMax + 1),
+        },
       }),
     ).rejects.toMatchObject({
       status: 400,

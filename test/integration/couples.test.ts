@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantTo, openOwnGrant } from "../../src/client/crypto/account-keys.ts";
 import { b64 } from "../../src/client/crypto/encoding.ts";
-import { authKeyFor, newInviteLink, openInviteLink, secretFromFragment } from "../../src/client/session.ts";
+import {
+  authKeyFor,
+  newInviteLink,
+  openInviteLink,
+  secretFromFragment,
+} from "../../src/client/session.ts";
 import { accountRoutes } from "../../src/contracts/account.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
+import type { Phase } from "../../src/domain/phases.ts";
 import {
   deriveOnce,
   joinSpace,
@@ -52,7 +58,13 @@ async function keyOfGrant(person: Person) {
 
 /** A well-formed acceptance, so that each refusal below is about the link or the caller alone. */
 async function accept(client: Client, person: Person, token: string) {
-  const grant = await grantTo(person.opened.identity.publicKey, "x", 1, person.id, new Uint8Array(32));
+  const grant = await grantTo(
+    person.opened.identity.publicKey,
+    "x",
+    1,
+    person.id,
+    new Uint8Array(32),
+  );
   return client.api.call(coupleRoutes.acceptInvite, {
     params: { token },
     body: { stance: "hurt", grant },
@@ -61,9 +73,15 @@ async function accept(client: Client, person: Person, token: string) {
 
 const newLink = (person: Person) => {
   const keyring = person.client.keyring;
-  if (!keyring) throw new Error(`${person.name} is signed in`);
+  if (!keyring) throw new Error(`${person.name}'s keys are not open`);
   return newInviteLink(person.client.api, keyring);
 };
+
+/** A move as the app makes it: a reason is sealed under an id of its own. */
+const move = (person: Person, to: Phase, reason?: string) =>
+  person.client.api.call(coupleRoutes.changePhase, {
+    body: { to, ...(reason ? { reasonId: newItemId(), reason } : {}) },
+  });
 
 const deleteAccount = async (person: Person) =>
   person.client.api.call(accountRoutes.deleteAccount, {
@@ -215,11 +233,6 @@ describe("the couple view", () => {
 });
 
 describe("moving between phases", () => {
-  const move = (person: Person, to: string, reason?: string) =>
-    person.client.api.call(coupleRoutes.changePhase, {
-      body: { to: to as never, ...(reason ? { reasonId: newItemId(), reason } : {}) },
-    });
-
   it("moves forward only when both agree, and back at once with a reason", async () => {
     const { a, b } = await makeCouple(t.app);
     expect(await move(a, "meaning", "Calmer evenings now.")).toEqual({
@@ -255,7 +268,8 @@ describe("moving between phases", () => {
   it("takes a reason only sealed, and only with the id it was sealed under", async () => {
     const { a } = await makeCouple(t.app);
     const keyring = a.client.keyring;
-    if (!keyring) throw new Error("a is signed in");
+    if (!keyring) throw new Error("a's keys are not open");
+    // Sent without the id its context names, the reason could never be opened again.
     const { reasonId: _, ...withoutId } = (await keyring.sealBody(coupleRoutes.changePhase.body, {
       to: "meaning",
       reasonId: newItemId(),
@@ -301,7 +315,7 @@ describe("moving between phases", () => {
       status: 409,
       code: "same_phase",
     });
-    await expect(move(person, "done")).rejects.toMatchObject({
+    await expect(move(person, "done" as Phase)).rejects.toMatchObject({
       status: 400,
       fields: { to: expect.any(String) },
     });
@@ -333,10 +347,6 @@ describe("leaving by deleting an account", () => {
       params: { id: agreement.id },
       body: { id: newItemId(), outcome: "keep", note: "LEFTOVER-NOTE" },
     });
-    const move = (person: Person, to: "meaning" | "stabilize", reason?: string) =>
-      person.client.api.call(coupleRoutes.changePhase, {
-        body: { to, ...(reason ? { reasonId: newItemId(), reason } : {}) },
-      });
     await move(b, "meaning", "LEFTOVER-REASON");
     await move(a, "meaning");
     await move(b, "stabilize", "LEFTOVER-BACK");

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromUtf8 } from "../../src/client/crypto/encoding.ts";
+import { open } from "../../src/client/crypto/envelope.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { migrateToLatest, openDatabase } from "../../src/server/platform/db.ts";
@@ -43,8 +45,12 @@ sqliteOnly("SQLite durability", () => {
       database: handle,
       logger: false,
     });
-    const { a } = await makeCouple(app);
-    await makeAgreement(a, "Backed-up words stay whole.");
+    const { a, coupleId } = await makeCouple(app);
+    const words = "Backed-up words stay whole.";
+    const agreement = await makeAgreement(a, words);
+    const space = await a.client.keyring?.spaceKeys();
+    const spaceKey = space?.keys.get(space.version);
+    if (!space || !spaceKey) throw new Error("The couple's key is not open.");
 
     const copy = join(dir, "copy.sqlite");
     const cli = join(process.cwd(), "src/cli/main.ts");
@@ -59,10 +65,16 @@ sqliteOnly("SQLite durability", () => {
     const restored = openSqliteFile(copy, { readonly: true });
     expect(restored.pragma("integrity_check")).toBe("ok");
     expect(restored.rows("PRAGMA foreign_key_check")).toEqual([]);
-    expect(restored.rows("SELECT text FROM agreements")).toEqual([
-      expect.objectContaining({ text: "Backed-up words stay whole." }),
-    ]);
+    const rows = restored.rows("SELECT id, text FROM agreements") as Array<{
+      id: string;
+      text: string;
+    }>;
     restored.close();
+    expect(rows.map((row) => row.id)).toEqual([agreement.id]);
+    const sealed = rows[0]?.text ?? "";
+    expect(sealed).not.toContain(words);
+    const context = `item|${coupleId}|agreement|${agreement.id}|text`;
+    expect(fromUtf8(await open(spaceKey, sealed, context))).toBe(words);
 
     expect(() =>
       execFileSync(process.execPath, ["--import", "tsx", cli, "backup", copy], {

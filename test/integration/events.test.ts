@@ -1,5 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountRoutes } from "../../src/contracts/account.ts";
+import { talkRoutes } from "../../src/contracts/talks.ts";
 import { makeCouple } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -60,9 +62,9 @@ describe("live couple events", () => {
       b.client.cookie ?? "",
       (seen) => seen.length >= 3,
       async () => {
-        const started = await a.client.post("/api/pauses", { minutes: 25 });
-        endsAt = started.json<{ pause: { endsAt: string } }>().pause.endsAt;
-        setTimeout(() => void a.client.post("/api/pauses/current/end"), 300);
+        const { pause } = await a.client.api.call(talkRoutes.startPause, { body: { minutes: 25 } });
+        endsAt = pause.endsAt;
+        setTimeout(() => void a.client.api.call(talkRoutes.endPause), 300);
       },
     );
     expect(events).toEqual([
@@ -92,7 +94,7 @@ describe("live couple events", () => {
       cookie,
       () => false,
       async () => {
-        await a.client.post("/api/auth/logout");
+        await a.client.api.call(accountRoutes.logout);
       },
     );
     expect(events).toEqual([{ activePause: null }]);

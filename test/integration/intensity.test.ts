@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import type { CallInput } from "../../src/contracts/route.ts";
 import { makeCouple, newItemId, type Person } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -13,7 +14,7 @@ afterAll(() => t.close());
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-type Entry = { value: number; note?: string; visibility?: "couple" | "private" | "therapist" };
+type Entry = Omit<CallInput<typeof intensityRoutes.record>["body"], "id">;
 const record = (person: Person, entry: Entry) =>
   person.client.api.call(intensityRoutes.record, { body: { id: newItemId(), ...entry } });
 
@@ -50,7 +51,7 @@ describe("intensity", () => {
   it("takes a private note only sealed with the author's own key, and no note unsealed", async () => {
     const { a, b } = await makeCouple(t.app);
     const keyring = a.client.keyring;
-    if (!keyring) throw new Error("a is signed in");
+    if (!keyring) throw new Error("a's keys are not open");
     // Sealed for the couple, then sent as private: the partner could open it.
     const shared = (await keyring.sealBody(intensityRoutes.record.body, {
       id: newItemId(),
@@ -84,9 +85,10 @@ describe("intensity", () => {
       });
     }
     expect((await record(a, { value: 0 })).entry.value).toBe(0);
-    await expect(
-      record(a, { value: 10, visibility: "nobody" as never }),
-    ).rejects.toMatchObject({ status: 400, fields: { visibility: expect.any(String) } });
+    await expect(record(a, { value: 10, visibility: "nobody" as never })).rejects.toMatchObject({
+      status: 400,
+      fields: { visibility: expect.any(String) },
+    });
   });
 });
 

@@ -107,6 +107,7 @@ describe("prelogin", () => {
     expect(await prelogin(t.app, "nobody.here@example.org")).toEqual(first);
     expect(await prelogin(t.app, "  Nobody.Here@Example.org ")).toEqual(first);
 
+    // A second app on the same database: what a restart, or another process, would answer.
     const restarted = await buildApp({
       config: t.config,
       database: t.database,
@@ -294,9 +295,7 @@ describe("recovery with the code", () => {
     const oldCode = await proveCode(a.email, a.recoveryCode);
     expect(oldCode).toMatchObject({ status: 401, code: "wrong_credentials" });
     expect(await proveCode(a.email, formatRecoveryCode(randomBytes(20)))).toEqual(oldCode);
-    expect(await proveCode("nobody.recovers@example.org", recovered.recoveryCode)).toEqual(
-      oldCode,
-    );
+    expect(await proveCode("nobody.recovers@example.org", recovered.recoveryCode)).toEqual(oldCode);
 
     const fresh = await signIn(
       new Client(t.app).api,
@@ -326,12 +325,12 @@ describe("the server takes only envelopes that fit", () => {
   });
 
   it("refuses a private note sealed with the couple's key", async () => {
-    const shared = await keyringOf(couple.a).sealBody(intensityRoutes.record.body, {
+    const shared = (await keyringOf(couple.a).sealBody(intensityRoutes.record.body, {
       id: newItemId(),
       value: 7,
       note: "A hard evening",
       visibility: "couple",
-    });
+    })) as Record<string, unknown>;
     expect(shared).toMatchObject({ note: expect.stringMatching(/^m1\.s1\./) });
     const res = await couple.a.client.post("/api/intensity", { ...shared, visibility: "private" });
     expect(res.status).toBe(400);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../../src/client/api.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
+import type { CallInput } from "../../src/contracts/route.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { makeCouple, newItemId, type Person } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
@@ -13,20 +14,14 @@ afterAll(() => t.close());
 
 const MINUTE = 60_000;
 
-type Shape = { weekday: string; start: string; minutes: number; timeZone: string };
+type Shape = CallInput<typeof talkRoutes.proposeTalkTime>["body"];
 const propose = async (person: Person, shape: Shape) =>
-  (await person.client.api.call(talkRoutes.proposeTalkTime, { body: shape as never })).talkTime;
+  (await person.client.api.call(talkRoutes.proposeTalkTime, { body: shape })).talkTime;
 const accept = (person: Person, id: string) =>
   person.client.api.call(talkRoutes.acceptTalkTime, { params: { id } });
 const talkTimes = (person: Person) => person.client.api.call(talkRoutes.talkTimes);
 
-type Log = {
-  windowStart: string;
-  went: "calm" | "hard-but-okay";
-  intensityBefore: number;
-  intensityAfter: number;
-  note?: string;
-};
+type Log = Omit<CallInput<typeof talkRoutes.logTalk>["body"], "id">;
 /** Each log is a new item with its own id, so a refusal below is about the window alone. */
 const logTalk = (person: Person, talkTimeId: string, log: Log) =>
   person.client.api.call(talkRoutes.logTalk, {
@@ -67,7 +62,12 @@ describe("talk times", () => {
 
   it("lets the other partner suggest another time instead", async () => {
     const { a, b } = await makeCouple(t.app);
-    const first = await propose(a, { weekday: "fri", start: "21:00", minutes: 30, timeZone: "UTC" });
+    const first = await propose(a, {
+      weekday: "fri",
+      start: "21:00",
+      minutes: 30,
+      timeZone: "UTC",
+    });
     const counter = await b.client.api.call(talkRoutes.counterTalkTime, {
       params: { id: first.id },
       body: { weekday: "sat", start: "10:00", minutes: 60, timeZone: "America/New_York" },
@@ -105,18 +105,19 @@ describe("talk times", () => {
 
   it("names every wrong field", async () => {
     const { a } = await makeCouple(t.app);
-    const error = await propose(a, {
-      weekday: "someday",
-      start: "25:00",
-      minutes: 5,
-      timeZone: "Mars/Olympus",
-    }).then(
+    const wrong = { weekday: "someday", start: "25:00", minutes: 5, timeZone: "Mars/Olympus" };
+    const error = await propose(a, wrong as never).then(
       () => null,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400 });
-    expect(Object.keys((error as ApiError).fields).sort()).toEqual(["minutes", "start", "timeZone", "weekday"]);
+    expect(Object.keys((error as ApiError).fields).sort()).toEqual([
+      "minutes",
+      "start",
+      "timeZone",
+      "weekday",
+    ]);
   });
 
   it("asks each partner for a one-minute log after a window, once", async () => {

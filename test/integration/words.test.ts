@@ -1,52 +1,83 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CallArgs } from "../../src/client/api.ts";
+import { authKeyFor } from "../../src/client/session.ts";
 import { accountRoutes } from "../../src/contracts/account.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { ALL_ROUTES } from "../../src/contracts/api.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import type { ReplyOf, Route } from "../../src/contracts/route.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
-import { wordsIn } from "../../src/contracts/words.ts";
+import { ITEM_ENVELOPE, wordsIn } from "../../src/contracts/words.ts";
 import { windowsBetween } from "../../src/domain/schedule.ts";
 import { AUTHORED_WORDS } from "../../src/server/features/words.ts";
-import { makeCouple, PASSWORD, type Person } from "../support/factories.ts";
+import { deriveOnce, makeCouple, newItemId, PASSWORD, type Person } from "../support/factories.ts";
 import { makeTestApp, ownTables, type TestApp } from "../support/test-app.ts";
 
 /**
- * One partner writes marked words into every place the API takes words, then deletes their
- * account. Before: every column the words landed in must be listed in AUTHORED_WORDS (so a new
- * free-text column cannot be forgotten by deletion, sealing or export), and every listed column
- * must have been reached. After: not one of those words is left anywhere in the database, while
- * the other partner's words are all still there.
+ * One partner writes words into every place the API takes words, then deletes their account.
+ * Words are stored sealed, so what each person wrote is known by its envelopes: the ones that
+ * appeared in the database with each of their calls. Before: every column those envelopes
+ * landed in must be listed in AUTHORED_WORDS (so a new words column cannot be forgotten by
+ * deletion, sealing or export), and every listed column must have been reached. After: not one
+ * of the leaving person's envelopes is left anywhere in the database, while the other
+ * partner's are all still there and still open for them.
  */
 let t: TestApp;
 let leaving: Person;
 let staying: Person;
 const gone = `GONE${randomBytes(5).toString("hex")}`;
 const kept = `KEPT${randomBytes(5).toString("hex")}`;
+/** The envelopes each person's calls put into the database. */
+const wrote = new Map<Person, Set<string>>();
 
-async function columnsHolding(mark: string): Promise<Set<string>> {
+/** Every item envelope in the database, with the columns it sits in. */
+async function envelopesInDatabase(): Promise<Map<string, Set<string>>> {
   const db = t.database.db;
-  const found = new Set<string>();
+  const found = new Map<string, Set<string>>();
   const tables = await ownTables(t.database);
   for (const table of tables) {
     // biome-ignore lint/suspicious/noExplicitAny: every table, read whole, column by column
     const rows = await (db as any).selectFrom(table.name).selectAll().execute();
     for (const row of rows as Record<string, unknown>[]) {
       for (const [column, value] of Object.entries(row)) {
-        if (typeof value === "string" && value.includes(mark)) found.add(`${table.name}.${column}`);
+        if (typeof value !== "string" || !ITEM_ENVELOPE.test(value)) continue;
+        found.set(value, (found.get(value) ?? new Set()).add(`${table.name}.${column}`));
       }
     }
   }
   return found;
 }
 
+async function columnsHolding(envelopes: Set<string>): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const [envelope, columns] of await envelopesInDatabase()) {
+    if (envelopes.has(envelope)) for (const column of columns) found.add(column);
+  }
+  return found;
+}
+
+/** A typed call as `person`, crediting them with every envelope it adds to the database. */
+function as(person: Person) {
+  return async <R extends Route>(route: R, ...args: CallArgs<R>): Promise<ReplyOf<R>> => {
+    const before = await envelopesInDatabase();
+    const reply = await person.client.api.call(route, ...args);
+    const theirs = wrote.get(person) ?? new Set<string>();
+    for (const envelope of (await envelopesInDatabase()).keys()) {
+      if (!before.has(envelope)) theirs.add(envelope);
+    }
+    wrote.set(person, theirs);
+    return reply;
+  };
+}
+const written = (person: Person) => wrote.get(person) ?? new Set<string>();
+
 beforeAll(async () => {
   t = await makeTestApp();
   ({ a: leaving, b: staying } = await makeCouple(t.app, ["Leaving", "Staying"]));
-  const as = (person: Person) => person.client.api.call;
   const words = (what: string, mark: string) => `${what} ${mark}`;
 
   for (const [person, mark] of [
@@ -55,25 +86,31 @@ beforeAll(async () => {
   ] as const) {
     const call = as(person);
     await call(agreementRoutes.propose, {
-      body: { category: "talk", text: words("We talk after dinner", mark) },
+      body: { id: newItemId(), category: "talk", text: words("We talk after dinner", mark) },
     });
-    await call(talkRoutes.raiseTopic, { body: { topic: words("The trip", mark) } });
-    await call(intensityRoutes.record, { body: { value: 6, note: words("A long day", mark) } });
-    await call(stressorRoutes.add, { body: { text: words("Work", mark), plan: "keep" } });
+    await call(talkRoutes.raiseTopic, {
+      body: { id: newItemId(), topic: words("The trip", mark) },
+    });
+    await call(intensityRoutes.record, {
+      body: { id: newItemId(), value: 6, note: words("A long day", mark) },
+    });
+    await call(stressorRoutes.add, {
+      body: { id: newItemId(), text: words("Work", mark), plan: "keep" },
+    });
     await call(circleRoutes.add, {
-      body: { name: words("Sam", mark), relation: words("sister", mark) },
+      body: { id: newItemId(), name: words("Sam", mark), relation: words("sister", mark) },
     });
   }
 
   // Words on rows the couple keeps: a review note on the partner's agreement, a concern
   // about the partner's confidant, the reasons for phase moves.
   const { agreement } = await as(staying)(agreementRoutes.propose, {
-    body: { category: "money", text: words("We share statements", kept) },
+    body: { id: newItemId(), category: "money", text: words("We share statements", kept) },
   });
   await as(leaving)(agreementRoutes.accept, { params: { id: agreement.id } });
   await as(leaving)(agreementRoutes.review, {
     params: { id: agreement.id },
-    body: { outcome: "keep", note: words("It helps", gone) },
+    body: { id: newItemId(), outcome: "keep", note: words("It helps", gone) },
   });
   const { people } = await as(leaving)(circleRoutes.list);
   const theirs = people.find((p) => p.by === staying.id);
@@ -85,18 +122,18 @@ beforeAll(async () => {
   // Moves proposed by each with a reason and confirmed by the other, a step back, and one that
   // waits: each reason is its writer's alone, whoever confirmed the move.
   await as(leaving)(coupleRoutes.changePhase, {
-    body: { to: "meaning", reason: words("We are ready", gone) },
+    body: { to: "meaning", reasonId: newItemId(), reason: words("We are ready", gone) },
   });
   await as(staying)(coupleRoutes.changePhase, { body: { to: "meaning" } });
   await as(staying)(coupleRoutes.changePhase, {
-    body: { to: "rebuild", reason: words("It feels steadier", kept) },
+    body: { to: "rebuild", reasonId: newItemId(), reason: words("It feels steadier", kept) },
   });
   await as(leaving)(coupleRoutes.changePhase, { body: { to: "rebuild" } });
   await as(leaving)(coupleRoutes.changePhase, {
-    body: { to: "meaning", reason: words("Too fast", gone) },
+    body: { to: "meaning", reasonId: newItemId(), reason: words("Too fast", gone) },
   });
   await as(leaving)(coupleRoutes.changePhase, {
-    body: { to: "rebuild", reason: words("Soon", gone) },
+    body: { to: "rebuild", reasonId: newItemId(), reason: words("Soon", gone) },
   });
 
   // A talk that was held, and its log.
@@ -114,6 +151,7 @@ beforeAll(async () => {
     await as(person)(talkRoutes.logTalk, {
       params: { id: talkTime.id },
       body: {
+        id: newItemId(),
         windowStart: held.startsAt.toISOString(),
         went: "calm",
         intensityBefore: 5,
@@ -132,7 +170,7 @@ const named = (list: readonly { type: string; field: string }[]) =>
 
 describe("a person's words, one list for deletion, sealing and export", () => {
   it("lists every column the API writes a person's words into, and only those", async () => {
-    const reached = new Set([...(await columnsHolding(gone)), ...(await columnsHolding(kept))]);
+    const reached = await columnsHolding(new Set([...written(leaving), ...written(staying)]));
     expect([...reached].sort()).toEqual([...listed].sort());
   });
 
@@ -143,19 +181,24 @@ describe("a person's words, one list for deletion, sealing and export", () => {
       Object.values(route.replies).flatMap((reply) => (reply ? wordsIn(reply) : [])),
     );
     expect(named(sent)).toEqual(named(AUTHORED_WORDS));
-    // The safety check's answers are never sent back: the server keeps them for their author.
-    expect(named(answered)).toEqual(named(freeText));
+    // Every sealed field comes back, the safety check's answers too: only the browser opens them.
+    expect(named(answered)).toEqual(named(AUTHORED_WORDS));
   });
 
   it("leaves none of a deleted person's words anywhere, and all of the partner's", async () => {
-    const before = await columnsHolding(kept);
-    await leaving.client.api.call(accountRoutes.deleteAccount, { body: { password: PASSWORD } });
-    expect([...(await columnsHolding(gone))]).toEqual([]);
+    const before = await columnsHolding(written(staying));
+    const { api } = leaving.client;
+    const authKey = await authKeyFor(api, leaving.email, PASSWORD, deriveOnce);
+    await api.call(accountRoutes.deleteAccount, { body: { authKey } });
+    expect([...(await columnsHolding(written(leaving)))]).toEqual([]);
     // The partner's own words stay; the leaving partner's review note on them does not.
-    expect([...(await columnsHolding(kept))].sort()).toEqual([...before].sort());
+    expect([...(await columnsHolding(written(staying)))].sort()).toEqual([...before].sort());
+    const remaining = await envelopesInDatabase();
+    expect([...written(staying)].filter((envelope) => !remaining.has(envelope))).toEqual([]);
     const view = await staying.client.api.call(agreementRoutes.list);
     expect(view.agreements.some((a) => a.text.includes(kept))).toBe(true);
     const couple = await staying.client.api.call(coupleRoutes.view);
     expect(couple.phaseHistory.some((move) => move.reason?.includes(kept))).toBe(true);
+    expect(JSON.stringify([view, couple])).not.toContain(gone);
   });
 });

@@ -42,6 +42,8 @@ export function accountService(
   sessionStore: SessionStore,
 ) {
   const perAddress = config.authRateLimit * 5;
+  // Read once, so an unknown e-mail costs no more queries than a known one.
+  let decoySecret: Promise<string> | null = null;
 
   async function requireAuthKey(userId: string, authKey: string, field: string) {
     const user = await store.findById(userId);
@@ -85,7 +87,11 @@ export function accountService(
       await limits.hit(`prelogin:ip:${address}`, perAddress * 4, TEN_MINUTES, clock.now());
       const user = await store.findByEmail(email);
       if (user) return { kdf: JSON.parse(user.kdf) };
-      const secret = await store.serverSecret("decoy-salt", newSecret);
+      decoySecret ??= store.serverSecret("decoy-salt", newSecret);
+      const secret = await decoySecret.catch((error) => {
+        decoySecret = null;
+        throw error;
+      });
       const salt = createHmac("sha256", secret).update(email).digest().subarray(0, 16);
       return { kdf: { ...KDF_DEFAULTS, salt: salt.toString("base64url") } };
     },
@@ -146,14 +152,13 @@ export function accountService(
      * item touched. Every session ends; the caller starts a fresh one.
      */
     async changePassword(actor: Actor, input: z.infer<typeof ChangePasswordBody>): Promise<void> {
-      await requireAuthKey(actor.userId, input.currentAuthKey, "currentPassword");
-      await store.setKeys(actor.userId, {
+      await requireAuthKey(actor.userId, input.currentAuthKey, "currentAuthKey");
+      await store.setKeysEndingSessions(actor.userId, {
         password_hash: await hashPassword(input.authKey),
         kdf: JSON.stringify(input.kdf),
         identity_box: input.keys.identity,
         personal_box: input.keys.personal,
       });
-      await sessionStore.deleteAllExcept(actor.userId, null);
     },
 
     async recoveryKeys(input: z.infer<typeof RecoveryKeysBody>, address: string) {
@@ -165,7 +170,7 @@ export function accountService(
     async recover(input: z.infer<typeof RecoverBody>, address: string): Promise<User> {
       const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address);
       const { keys } = input;
-      await store.setKeys(user.id, {
+      await store.setKeysEndingSessions(user.id, {
         password_hash: await hashPassword(input.authKey),
         kdf: JSON.stringify(input.kdf),
         identity_box: keys.identity,
@@ -174,7 +179,6 @@ export function accountService(
         recovery_personal_box: keys.recovery.personal,
         recovery_auth_hash: await hashPassword(keys.recovery.authKey),
       });
-      await sessionStore.deleteAllExcept(user.id, null);
       return present(user);
     },
 
@@ -195,7 +199,7 @@ export function accountService(
     },
 
     async deleteAccount(actor: Actor, authKey: string): Promise<void> {
-      await requireAuthKey(actor.userId, authKey, "password");
+      await requireAuthKey(actor.userId, authKey, "authKey");
       await store.deleteUser(actor.userId);
     },
   };

@@ -31,15 +31,21 @@ export function accountStore(db: Db) {
         .execute();
     },
 
-    /** A new authKey hash and key boxes, in one write (a password change or a recovery). */
-    async setKeys(
+    /**
+     * A new authKey hash and key boxes (a password change or a recovery), and every session of
+     * the account ended, in one transaction: no session outlives the keys it was opened with.
+     */
+    async setKeysEndingSessions(
       id: string,
       keys: Pick<UserRow, "password_hash" | "kdf" | "identity_box" | "personal_box"> &
         Partial<
           Pick<UserRow, "recovery_identity_box" | "recovery_personal_box" | "recovery_auth_hash">
         >,
     ): Promise<void> {
-      await db.updateTable("users").set(keys).where("id", "=", id).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable("users").set(keys).where("id", "=", id).execute();
+        await trx.deleteFrom("sessions").where("user_id", "=", id).execute();
+      });
     },
 
     /** This instance's secret of that name, made once by whichever process asks first. */

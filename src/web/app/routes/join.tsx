@@ -193,11 +193,17 @@ export function JoinPage() {
   const me = useMe();
   const accept = useAcceptInvite(token);
   const navigate = useNavigate();
-  // Read once: the fragment is all the partner's browser gets of the space key's secret.
-  const [secret] = useState(() => secretFromFragment(window.location.hash));
+  // The fragment is all the partner's browser gets of the space key's secret; a whole link
+  // pasted over an incomplete one changes only the fragment, so listen for that too.
+  const [secret, setSecret] = useState(() => secretFromFragment(window.location.hash));
+  useEffect(() => {
+    const read = () => setSecret(secretFromFragment(window.location.hash));
+    window.addEventListener("hashchange", read);
+    return () => window.removeEventListener("hashchange", read);
+  }, []);
   const box = preview.data ?? null;
   const spaceKey = useQuery({
-    queryKey: ["invite-key", token, box?.inviteBox ?? null],
+    queryKey: ["invite-key", token, box?.inviteBox ?? null, secret],
     queryFn: () => (box ? openInviteLink(box, secret) : null),
     enabled: box !== null,
     staleTime: Number.POSITIVE_INFINITY,

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { Button } from "../../../ui/button.tsx";
-import { CopyField } from "../../../ui/copy-button.tsx";
+import { LiveStatus } from "../../../ui/status.tsx";
 
 /** Offers the code as a small text file the person can keep. */
 function download(code: string, email: string) {
@@ -39,6 +39,7 @@ export function RecoveryCode({
   doneLabel?: string;
 }) {
   const [kept, setKept] = useState(false);
+  const [copied, setCopied] = useState("");
   const checkId = `kept${useId().replace(/:/g, "")}`;
   return (
     <section className="stack recovery-code" aria-labelledby="recovery-heading">
@@ -57,15 +58,26 @@ export function RecoveryCode({
       <p className="recovery-code__value" aria-label="Your recovery code">
         {code}
       </p>
-      <CopyField label="Recovery code" value={code} buttonLabel="Copy code" />
       <div className="actions">
+        <Button
+          variant="secondary"
+          onClick={() =>
+            navigator.clipboard.writeText(code).then(
+              () => setCopied("Copied. Paste it somewhere only you can reach."),
+              () => setCopied("Your browser didn't allow copying. Write the code down instead."),
+            )
+          }
+        >
+          Copy
+        </Button>
         <Button variant="secondary" onClick={() => download(code, email)}>
-          Download as a text file
+          Download
         </Button>
         <Button variant="secondary" onClick={() => window.print()}>
           Print
         </Button>
       </div>
+      <LiveStatus message={copied} />
       <p className="small">
         A password manager, a printed page in a drawer, or a note only you can open are all good
         places. You will see this code only now.
