@@ -9,7 +9,7 @@ import {
   type Route,
 } from "../contracts/route.ts";
 import { wordsIn } from "../contracts/words.ts";
-import { type Keyring, PlainWordsError } from "./sealing.ts";
+import { type Keyring, NoSpaceError, PlainWordsError } from "./sealing.ts";
 
 /**
  * The one client of the Mend API, for the browser, the tests, the demo seed and the benchmark
@@ -149,6 +149,7 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
           if (error instanceof PlainWordsError) {
             throw new ApiError(400, "invalid_input", error.message, error.fields);
           }
+          if (error instanceof NoSpaceError) throw new ApiError(404, "not_found", error.message);
           throw new ApiError(0, "locked", LOCKED);
         }
       }

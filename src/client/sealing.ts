@@ -29,6 +29,14 @@ export interface GrantsReply {
   grants: Array<{ version: number; grant: string }>;
 }
 
+/** Thrown when words belong to a couple space and the person is in none. */
+export class NoSpaceError extends Error {
+  constructor() {
+    super("You are not part of a couple space.");
+    this.name = "NoSpaceError";
+  }
+}
+
 /** Which field of which item, and the problem, when plain words fail their own rules. */
 export class PlainWordsError extends Error {
   constructor(readonly fields: Record<string, string>) {
@@ -137,7 +145,9 @@ export class Keyring {
     envelopeKid?: string,
   ) {
     const itemId = holder[meta.idKey] ?? params.id;
-    if (typeof itemId !== "string") throw new Error(`No item id for ${meta.type}/${meta.field}.`);
+    if (typeof itemId !== "string") {
+      throw new PlainWordsError({ [meta.idKey]: "Words are sealed under the new item's id." });
+    }
     const personal = meta.space === "person" || holder.visibility === "private";
     let spaceId = `u:${this.opened.userId}`;
     let key: Uint8Array | undefined;
@@ -147,7 +157,7 @@ export class Keyring {
       key = this.opened.personal;
     } else {
       const space = await this.spaceKeys();
-      if (!space) throw new Error("Not in a couple: nothing to seal for.");
+      if (!space) throw new NoSpaceError();
       spaceId = space.coupleId;
       const wanted = use === "seal" ? (personal ? "p" : `s${space.version}`) : (envelopeKid ?? "");
       kid = wanted;

@@ -123,13 +123,19 @@ export const RecoverBody = z.strictObject({
 });
 export const RecoverForm = z.strictObject({
   email: Email,
-  code: z.string({ error: "Enter your recovery code." }).min(1, { error: "Enter your recovery code." }).max(80),
+  code: z
+    .string({ error: "Enter your recovery code." })
+    .min(1, { error: "Enter your recovery code." })
+    .max(80),
   newPassword: NewPassword,
 });
 
 export const DeleteAccountBody = z.strictObject({ authKey: Key32 });
 export const DeleteAccountForm = z.strictObject({
-  password: z.string({ error: "Enter your password to confirm." }).min(1, { error: "Enter your password to confirm." }).max(LIMITS.passwordMax),
+  password: z
+    .string({ error: "Enter your password to confirm." })
+    .min(1, { error: "Enter your password to confirm." })
+    .max(LIMITS.passwordMax),
 });
 
 export const SessionView = z.object({
@@ -163,7 +169,8 @@ export const accountRoutes = {
     method: "POST",
     path: "/api/auth/prelogin",
     tags,
-    summary: "The key-derivation parameters for an e-mail (a stable decoy when there is no account)",
+    summary:
+      "The key-derivation parameters for an e-mail (a stable decoy when there is no account)",
     body: PreloginBody,
     replies: { 200: PreloginReply },
     errors: ["rate_limited"],

@@ -37,37 +37,45 @@ export const AgreementEvent = z.object({
 
 export const ProposeAgreementBody = sealedBody(
   z.strictObject({
-  id: ItemId,
-  category: AgreementCategorySchema,
-  text: words("agreement", "text", text(LIMITS.agreementTextMax)),
-  reviewOn: Day.optional(),
-}));
+    id: ItemId,
+    category: AgreementCategorySchema,
+    text: words("agreement", "text", text(LIMITS.agreementTextMax)),
+    reviewOn: Day.optional(),
+  }),
+);
 export const CounterAgreementBody = sealedBody(
   z.strictObject({
-  id: ItemId.describe("the new proposal's id"),
-  text: words("agreement", "text", text(LIMITS.agreementTextMax)),
-  reviewOn: Day.optional(),
-}));
+    id: ItemId.describe("the new proposal's id"),
+    text: words("agreement", "text", text(LIMITS.agreementTextMax)),
+    reviewOn: Day.optional(),
+  }),
+);
 export const ReviewAgreementBody = z.discriminatedUnion(
   "outcome",
   [
-    sealedBody(z.strictObject({
-      id: ItemId.describe("the review's own id"),
-      outcome: z.literal("keep"),
-      reviewOn: Day.optional(),
-      note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
-    })),
-    sealedBody(z.strictObject({
-      id: ItemId.describe("the review's own id"),
-      outcome: z.literal("retire"),
-      note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
-    })),
-    sealedBody(z.strictObject({
-      id: ItemId.describe("the new wording's id"),
-      outcome: z.literal("change"),
-      text: words("agreement", "text", text(LIMITS.agreementTextMax)),
-      reviewOn: Day.optional(),
-    })),
+    sealedBody(
+      z.strictObject({
+        id: ItemId.describe("the review's own id"),
+        outcome: z.literal("keep"),
+        reviewOn: Day.optional(),
+        note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
+      }),
+    ),
+    sealedBody(
+      z.strictObject({
+        id: ItemId.describe("the review's own id"),
+        outcome: z.literal("retire"),
+        note: words("agreement-event", "note", text(LIMITS.reviewNoteMax)).optional(),
+      }),
+    ),
+    sealedBody(
+      z.strictObject({
+        id: ItemId.describe("the new wording's id"),
+        outcome: z.literal("change"),
+        text: words("agreement", "text", text(LIMITS.agreementTextMax)),
+        reviewOn: Day.optional(),
+      }),
+    ),
   ],
   { error: "Choose an outcome: keep, change or retire." },
 );

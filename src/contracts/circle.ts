@@ -16,15 +16,17 @@ export const CirclePerson = z.object({
 });
 export const AddCirclePersonBody = sealedBody(
   z.strictObject({
-  id: ItemId,
-  name: words("circle", "name", text(STABILIZE_LIMITS.circleNameMax)),
-  relation: words("circle", "relation", text(STABILIZE_LIMITS.circleRelationMax)),
-}));
+    id: ItemId,
+    name: words("circle", "name", text(STABILIZE_LIMITS.circleNameMax)),
+    relation: words("circle", "relation", text(STABILIZE_LIMITS.circleRelationMax)),
+  }),
+);
 /** The concern is sealed as a field of the person it is about (the path's id). */
 export const RaiseConcernBody = sealedBody(
   z.strictObject({
-  concern: words("circle", "concern", text(STABILIZE_LIMITS.concernMax)),
-}));
+    concern: words("circle", "concern", text(STABILIZE_LIMITS.concernMax)),
+  }),
+);
 export const CirclePersonReply = z.object({ person: CirclePerson });
 export const CircleReply = z.object({ people: z.array(CirclePerson) });
 

@@ -8,15 +8,16 @@ import { sealedBody, words } from "./words.ts";
 
 export const IntensityBody = sealedBody(
   z.strictObject({
-  id: ItemId,
-  value: z
-    .number({ error: "Choose a number from 0 to 10." })
-    .int({ error: "Choose a whole number from 0 to 10." })
-    .min(0, { error: "Choose a number from 0 to 10." })
-    .max(10, { error: "Choose a number from 0 to 10." }),
-  note: words("intensity", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
-  visibility: VisibilitySchema.default("couple"),
-}));
+    id: ItemId,
+    value: z
+      .number({ error: "Choose a number from 0 to 10." })
+      .int({ error: "Choose a whole number from 0 to 10." })
+      .min(0, { error: "Choose a number from 0 to 10." })
+      .max(10, { error: "Choose a number from 0 to 10." }),
+    note: words("intensity", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
+    visibility: VisibilitySchema.default("couple"),
+  }),
+);
 
 export const IntensityEntry = z.object({
   id: Id,

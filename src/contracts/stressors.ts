@@ -17,11 +17,12 @@ export const Stressor = z.object({
 const Plan = z.enum(STRESSOR_PLANS, { error: `Choose one of: ${STRESSOR_PLANS.join(", ")}.` });
 export const AddStressorBody = sealedBody(
   z.strictObject({
-  id: ItemId,
-  text: words("stressor", "text", text(STABILIZE_LIMITS.stressorMax)),
-  plan: Plan,
-  visibility: VisibilitySchema.default("couple"),
-}));
+    id: ItemId,
+    text: words("stressor", "text", text(STABILIZE_LIMITS.stressorMax)),
+    plan: Plan,
+    visibility: VisibilitySchema.default("couple"),
+  }),
+);
 export const UpdateStressorBody = z.strictObject({ plan: Plan });
 export const StressorReply = z.object({ stressor: Stressor });
 export const StressorsReply = z.object({ stressors: z.array(Stressor) });

@@ -59,14 +59,15 @@ export const TalkTimesReply = z.object({
 
 export const TalkLogBody = sealedBody(
   z.strictObject({
-  id: ItemId,
-  windowStart: Timestamp,
-  went: z.enum(TALK_OUTCOMES, { error: `Choose one of: ${TALK_OUTCOMES.join(", ")}.` }),
-  intensityBefore: z.number().int().min(0).max(10),
-  intensityAfter: z.number().int().min(0).max(10),
-  note: words("talk-log", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
-  visibility: VisibilitySchema.default("couple"),
-}));
+    id: ItemId,
+    windowStart: Timestamp,
+    went: z.enum(TALK_OUTCOMES, { error: `Choose one of: ${TALK_OUTCOMES.join(", ")}.` }),
+    intensityBefore: z.number().int().min(0).max(10),
+    intensityAfter: z.number().int().min(0).max(10),
+    note: words("talk-log", "note", text(STABILIZE_LIMITS.noteMax)).optional(),
+    visibility: VisibilitySchema.default("couple"),
+  }),
+);
 
 export const TalkLog = z.object({
   id: Id,
@@ -96,9 +97,10 @@ export const ParkingItem = z.object({
 });
 export const RaiseTopicBody = sealedBody(
   z.strictObject({
-  id: ItemId,
-  topic: words("parking-lot", "topic", text(STABILIZE_LIMITS.topicMax)),
-}));
+    id: ItemId,
+    topic: words("parking-lot", "topic", text(STABILIZE_LIMITS.topicMax)),
+  }),
+);
 export const ParkingItemReply = z.object({ item: ParkingItem });
 export const ParkingLotReply = z.object({ items: z.array(ParkingItem) });
 

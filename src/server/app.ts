@@ -163,10 +163,7 @@ export async function buildApp({
   });
   serveIntensity(app, intensity);
   serveEvents(app, pauses, auth, config.eventPollMs);
-  serveSafety(
-    app,
-    safetyService(deps, safetyStore(db), config.crisisResources),
-  );
+  serveSafety(app, safetyService(deps, safetyStore(db), config.crisisResources));
   serveStressors(app, stressorService(deps, scopedStores(db, stressorStore)));
   serveCircle(app, circleService(deps, scopedStores(db, circleStore)));
 

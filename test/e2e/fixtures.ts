@@ -36,3 +36,26 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     `accessibility of ${screen}`,
   ).toEqual([]);
 }
+
+export const PASSWORD = "a calm and patient evening";
+
+/**
+ * Fills in sign-up on the current page (the sign-up page, or an invite's), waits while the keys
+ * are made, keeps the recovery code as a person would (it is shown once) and goes on.
+ */
+export async function signUp(page: Page, name: string, email: string): Promise<string> {
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: /create/i }).click();
+  await expect(page.getByRole("heading", { name: "Keep your recovery code" })).toBeVisible({
+    timeout: 20_000,
+  });
+  const code = (await page.locator(".recovery-code__value code").textContent()) ?? "";
+  expect(code).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
+  const go = page.getByRole("button", { name: "Continue" });
+  await expect(go).toBeDisabled();
+  await page.getByLabel("I have kept my recovery code somewhere safe.").check();
+  await go.click();
+  return code;
+}

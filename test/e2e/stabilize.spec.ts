@@ -1,7 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, newContext, test } from "./fixtures.ts";
-
-const PASSWORD = "a calm and patient evening";
+import { expect, expectAccessible, newContext, signUp, test } from "./fixtures.ts";
 
 interface PartnerOptions {
   viewport: { width: number; height: number };
@@ -13,13 +11,6 @@ async function newPartner(browser: Browser, options: PartnerOptions) {
   const context = await newContext(browser, options);
   const page = await context.newPage();
   return { context, page };
-}
-
-async function signUp(page: Page, name: string, email: string) {
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: /create/i }).click();
 }
 
 /** Waits until no part of the screen is still loading. */
@@ -70,7 +61,8 @@ test.describe("Stabilize: two partners, one on a phone", () => {
     await ana.page.getByRole("radio", { name: /Both of us/ }).check();
     await ana.page.getByRole("button", { name: "Continue" }).click();
     const inviteUrl = await ana.page.getByLabel("Invite link for your partner").inputValue();
-    await ben.page.goto(new URL(inviteUrl).pathname);
+    const invite = new URL(inviteUrl);
+    await ben.page.goto(`${invite.pathname}${invite.hash}`);
     await signUp(ben.page, "Ben", `ben.${stamp}@example.org`);
     await ben.page.getByRole("radio", { name: /Both of us/ }).check();
     await ben.page.getByRole("button", { name: "Join Ana" }).click();

@@ -150,6 +150,7 @@ function keyringOf(someone: Person): Keyring {
   return someone.client.keyring;
 }
 
+/** Every test person's authKey: they share one password and, through TEST_KDF, one salt. */
 const authKey = async () => (await passwordProof(PASSWORD, TEST_KDF, deriveOnce)).authKey;
 
 async function recoveryAuthKeyOf(someone: Person): Promise<string> {
@@ -169,6 +170,7 @@ async function ownGrantsOnly(
   const rows = await t.database.db
     .selectFrom("space_grants")
     .select(["couple_id", "user_id", "version", "grant_box"])
+    .orderBy("version")
     .execute();
   const own = rows.filter((row) => row.user_id === caller.id);
   expect(own.length).toBeGreaterThan(0);
@@ -345,8 +347,8 @@ const MATRIX: Record<string, Entry> = {
   },
   "POST /api/auth/recover": {
     freshPeople: true,
-    // Recovery-keys shows the code working signed out; here a signed-out stranger's code (the
-    // lone person's) must not, or the self's own code would already be spent for the self.
+    // Signed out, a stranger's code (the lone person's): with the self's code it would be spent
+    // before the self's own turn. Recovery-keys shows the code working for a signed-out holder.
     body: async (w, relation) => {
       const holder = relation === "signedOut" ? w.lone : w[relation];
       const next = await rewrapKeys(holder.opened, NEW_PASSWORD, deriveOnce);

@@ -13,6 +13,7 @@ import {
   keyringFor,
   recover,
   signIn,
+  signUp,
 } from "../../src/client/session.ts";
 import { accountRoutes } from "../../src/contracts/account.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
@@ -161,6 +162,28 @@ describe("sign-up and sign-in by authKey", () => {
     const unknown = await login("nobody.at.all@example.org");
     expect(wrong).toMatchObject({ status: 401, code: "wrong_credentials" });
     expect(unknown).toEqual(wrong);
+  });
+
+  it("opens each account only with its own authKey, even one the server accepts elsewhere", async () => {
+    // Test people share a salt and a password; these two have their own, as real people do.
+    const own = async (name: string, password: string) => {
+      const client = new Client(t.app);
+      const email = `${name}.${randomBytes(4).toString("hex")}@example.org`;
+      await signUp(client.api, { email, name, password }, deriveOnce);
+      return { email, password };
+    };
+    const first = await own("ines", "a first and private sentence");
+    const second = await own("jon", "a second and other sentence");
+    const api = new Client(t.app).api;
+    const keyOf = (who: { email: string; password: string }) =>
+      authKeyFor(api, who.email, who.password, deriveOnce);
+    await expect(
+      api.call(accountRoutes.login, { body: { email: first.email, authKey: await keyOf(second) } }),
+    ).rejects.toMatchObject({ status: 401, code: "wrong_credentials" });
+    const signedIn = await api.call(accountRoutes.login, {
+      body: { email: first.email, authKey: await keyOf(first) },
+    });
+    expect(signedIn.user.email).toBe(first.email);
   });
 
   it("hands back boxes the password opens, and an unlock key that lives only with the session", async () => {

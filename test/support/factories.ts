@@ -23,7 +23,8 @@ export const PASSWORD = "a long and quiet evening";
 
 /**
  * Argon2id at the protocol's floor costs a real fraction of a second. Test people share one salt
- * (the server has no reason to care), so each password is derived once per test process.
+ * (the server has no reason to care), so each password is derived once per test process; that
+ * one account's authKey cannot open another's is tested with people of their own.
  */
 export const TEST_KDF: KdfParams = { ...KDF_DEFAULTS, salt: b64(new Uint8Array(16).fill(7)) };
 const derived = new Map<string, ReturnType<typeof passwordKeys>>();

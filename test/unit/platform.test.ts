@@ -22,6 +22,7 @@ const actor = (
   userId,
   coupleId,
   role,
+  keyVersion: coupleId === null ? null : 1,
   sessionId: "s",
 });
 

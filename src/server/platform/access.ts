@@ -8,6 +8,8 @@ export interface Actor {
   userId: string;
   role: "partner" | "therapist";
   coupleId: string | null;
+  /** The couple's newest space-key version: shared words may be sealed with it or an older one. */
+  keyVersion: number | null;
   sessionId: string;
 }
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Parsed, ReplyOf, Route } from "../../contracts/route.ts";
+import { wordsIn } from "../../contracts/words.ts";
+import { errors } from "./errors.ts";
 
 export interface Call<R extends Route> {
   params: Parsed<R, "params">;
@@ -24,6 +26,7 @@ export function serve<R extends Route>(
   const statuses = Object.keys(route.replies)
     .map(Number)
     .sort((a, b) => a - b);
+  const sealed = route.body ? wordsIn(route.body).filter((w) => !w.path.includes("[]")) : [];
   const response = Object.fromEntries(
     Object.entries(route.replies).filter(([, schema]) => schema !== null),
   );
@@ -39,6 +42,10 @@ export function serve<R extends Route>(
       ...(Object.keys(response).length > 0 ? { response } : {}),
     },
     handler: async (request, reply) => {
+      const keyVersion = request.actor?.keyVersion;
+      if (sealed.length > 0 && typeof keyVersion === "number") {
+        refuseUnheldSpaceKeys(request.body, sealed, keyVersion);
+      }
       let status = statuses[0] ?? 200;
       const body = await handler({
         params: request.params as Parsed<R, "params">,
@@ -55,4 +62,29 @@ export function serve<R extends Route>(
       return body === undefined ? reply.send() : reply.send(body);
     },
   });
+}
+
+/**
+ * Shared words sealed with a space-key version the couple does not hold could be opened by
+ * nobody: refused, naming the field, like any other envelope that does not fit.
+ */
+function refuseUnheldSpaceKeys(
+  body: unknown,
+  sealed: ReadonlyArray<{ path: string }>,
+  keyVersion: number,
+): void {
+  const fields: Record<string, string> = {};
+  for (const { path } of sealed) {
+    let value: unknown = body;
+    for (const key of path.split(".")) {
+      value =
+        value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+    }
+    const kid = typeof value === "string" ? value.split(".")[1] : undefined;
+    const version = kid?.startsWith("s") ? Number(kid.slice(1)) : null;
+    if (version !== null && !(version >= 1 && version <= keyVersion)) {
+      fields[path] = `Sealed with space key ${kid}, which this couple does not hold.`;
+    }
+  }
+  if (Object.keys(fields).length > 0) throw errors.invalid(fields);
 }

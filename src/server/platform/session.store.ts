@@ -5,6 +5,7 @@ export interface SessionWithActor {
   userId: string;
   role: string;
   coupleId: string | null;
+  keyVersion: number | null;
   lastSeenAt: string;
   expiresAt: string;
 }
@@ -40,6 +41,7 @@ export function sessionStore(db: Db) {
         .selectFrom("sessions")
         .innerJoin("users", "users.id", "sessions.user_id")
         .leftJoin("couple_members", "couple_members.user_id", "sessions.user_id")
+        .leftJoin("couples", "couples.id", "couple_members.couple_id")
         .select([
           "sessions.id",
           "sessions.user_id",
@@ -47,6 +49,7 @@ export function sessionStore(db: Db) {
           "sessions.expires_at",
           "users.role",
           "couple_members.couple_id",
+          "couples.key_version",
         ])
         .where("sessions.token_hash", "=", tokenHash)
         .executeTakeFirst();
@@ -56,6 +59,7 @@ export function sessionStore(db: Db) {
         userId: row.user_id,
         role: row.role,
         coupleId: row.couple_id ?? null,
+        keyVersion: row.key_version ?? null,
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
       };

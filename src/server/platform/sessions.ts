@@ -130,6 +130,7 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
           userId: session.userId,
           role: session.role === "therapist" ? "therapist" : "partner",
           coupleId: session.coupleId,
+          keyVersion: session.keyVersion,
           sessionId: session.id,
         };
       });

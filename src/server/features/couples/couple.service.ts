@@ -214,17 +214,25 @@ export function coupleService(
       const couple = await inside.findCouple();
       if (!couple) throw errors.notFound("Your couple space");
       const now = clock.now();
-      const [members, history, pending, agreementCounts, invitePending, activePause, talks, grants] =
-        await Promise.all([
-          inside.members(),
-          inside.phaseHistory(),
-          inside.pendingProposal(),
-          facts.agreements(scope, utcDay(now)),
-          inside.hasOpenInvite(now.toISOString()),
-          facts.activePause(scope),
-          facts.talks(scope),
-          inside.grants(),
-        ]);
+      const [
+        members,
+        history,
+        pending,
+        agreementCounts,
+        invitePending,
+        activePause,
+        talks,
+        grants,
+      ] = await Promise.all([
+        inside.members(),
+        inside.phaseHistory(),
+        inside.pendingProposal(),
+        facts.agreements(scope, utcDay(now)),
+        inside.hasOpenInvite(now.toISOString()),
+        facts.activePause(scope),
+        facts.talks(scope),
+        inside.grants(),
+      ]);
       const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
       const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
       const me = members.find((m) => m.user_id === scope.viewerId);

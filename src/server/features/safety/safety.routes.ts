@@ -10,9 +10,7 @@ export function serveSafety(app: FastifyInstance, safety: SafetyService): void {
     return { questions: safety.questions() };
   });
   serve(app, routes.resources, async () => ({ resources: safety.resources() }));
-  serve(app, routes.take, async ({ request, body }) =>
-    safety.take(requireActor(request), body),
-  );
+  serve(app, routes.take, async ({ request, body }) => safety.take(requireActor(request), body));
   serve(app, routes.list, async ({ request }) => ({
     checks: await safety.list(requireActor(request)),
   }));

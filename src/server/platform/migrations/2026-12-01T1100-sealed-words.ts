@@ -53,10 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("space_grants_pk", ["couple_id", "user_id", "version"])
     .execute();
-  await db.schema
-    .alterTable("invites")
-    .addColumn("invite_box", "text")
-    .execute();
+  await db.schema.alterTable("invites").addColumn("invite_box", "text").execute();
   await db.schema.alterTable("invites").addColumn("key_version", "integer").execute();
   for (const table of ["phase_proposals", "phase_history"]) {
     await db.schema.alterTable(table).addColumn("reason_id", "text").execute();

@@ -55,8 +55,9 @@ export function RecoveryCode({
         Without it, you could still sign in again with help from whoever runs Mend, but what you
         kept private would stay locked for good.
       </p>
-      <p className="recovery-code__value" aria-label="Your recovery code">
-        {code}
+      <p className="recovery-code__value">
+        <span className="visually-hidden">Your recovery code: </span>
+        <code>{code}</code>
       </p>
       <div className="actions">
         <Button

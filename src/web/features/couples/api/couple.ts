@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import { joinCouple, newInviteLink, startCouple } from "../../../../client/session.ts";
-import type { Draft } from "../../../../contracts/words.ts";
 import { accountRoutes } from "../../../../contracts/account.ts";
 import {
   type CoupleView,
@@ -11,6 +10,7 @@ import {
   type InvitePreview,
   type PhaseChangeBody,
 } from "../../../../contracts/couples.ts";
+import type { Draft } from "../../../../contracts/words.ts";
 import type { Stance } from "../../../../domain/stance.ts";
 import { api, currentKeyring, isApiError, keyOf } from "../../../ui/api-client.ts";
 
