@@ -41,6 +41,8 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.exec("PRAGMA synchronous = FULL");
   sqlite.exec("PRAGMA busy_timeout = 5000");
   sqlite.exec("PRAGMA foreign_keys = ON");
+  // An overwritten or deleted envelope is zeroed, not left in free pages for a copy to find.
+  sqlite.exec("PRAGMA secure_delete = ON");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite.database }) });
   return {
     db,
