@@ -2,6 +2,7 @@ import { loadConfig } from "../server/config.ts";
 import { backupCommand } from "./backup.ts";
 import { demoCommand } from "./demo.ts";
 import { migrateCommand } from "./migrate.ts";
+import { resetAccountCommand } from "./reset-account.ts";
 import { serveCommand } from "./serve.ts";
 
 const USAGE = `Usage: mend <command>
@@ -10,6 +11,9 @@ Commands:
   serve           run migrations, then serve the API and web app
   migrate         bring the database schema up to date
   backup <file>   write a consistent online copy of the SQLite database to <file>
+  reset-account <email>
+                  print a one-time link that restores sign-in with new keys, for someone who
+                  lost both password and recovery code (their private words stay sealed)
   demo            seed a demo couple with six weeks of history into ./data/demo.sqlite and serve it
 `;
 
@@ -17,6 +21,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   serve: () => serveCommand(loadConfig()),
   migrate: () => migrateCommand(loadConfig()),
   backup: (args) => backupCommand(loadConfig(), args[0]),
+  "reset-account": (args) => resetAccountCommand(loadConfig(), args[0]),
   demo: () =>
     demoCommand(loadConfig({ ...process.env, DATABASE_URL: "sqlite:./data/demo.sqlite" })),
 };

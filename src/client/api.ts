@@ -9,7 +9,7 @@ import {
   type Route,
 } from "../contracts/route.ts";
 import { wordsIn } from "../contracts/words.ts";
-import { type Keyring, NoSpaceError, PlainWordsError } from "./sealing.ts";
+import { type Keyring, NoSpaceError, NotGrantedError, PlainWordsError } from "./sealing.ts";
 
 /**
  * The one client of the Mend API, for the browser, the tests, the demo seed and the benchmark
@@ -34,7 +34,13 @@ export interface WireResponse {
 export type Transport = (request: WireRequest) => Promise<WireResponse>;
 
 /** A code from the server, or one of the client's own when no proper answer came. */
-export type ClientErrorCode = ErrorCode | "network" | "bad_response" | "locked" | "unknown";
+export type ClientErrorCode =
+  | ErrorCode
+  | "network"
+  | "bad_response"
+  | "locked"
+  | "not_granted"
+  | "unknown";
 
 /** A failed call, in the server's one error shape. `status` 0 means the network failed. */
 export class ApiError extends Error {
@@ -150,6 +156,9 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
             throw new ApiError(400, "invalid_input", error.message, error.fields);
           }
           if (error instanceof NoSpaceError) throw new ApiError(404, "not_found", error.message);
+          if (error instanceof NotGrantedError) {
+            throw new ApiError(409, "not_granted", error.message);
+          }
           throw new ApiError(0, "locked", LOCKED);
         }
       }

@@ -7,13 +7,15 @@ import { kidOf, open, seal } from "./crypto/envelope.ts";
 /** What a reader sees in place of words that did not open, so one item never breaks a screen. */
 export const UNOPENED = {
   /** Sealed with keys this person had before a reset, or a space key not granted to them. */
-  earlierKeys: "🔒 Sealed with earlier keys; it cannot be opened here.",
+  earlierKeys: "🔒 Sealed with your earlier keys, so it can't be opened any more.",
+  /** Shared words whose key this person does not hold (yet): after a reset, until re-granted. */
+  notGranted: "🔒 Shared, and waiting for your partner to let you back in.",
   /** Altered, or copied from another place: it does not open. */
   damaged: "🔒 This could not be opened.",
 } as const;
 
 export function isUnopened(text: unknown): boolean {
-  return text === UNOPENED.earlierKeys || text === UNOPENED.damaged;
+  return Object.values(UNOPENED).some((marker) => marker === text);
 }
 
 /** The couple's space keys as this person holds them: current version and every granted one. */
@@ -34,6 +36,14 @@ export class NoSpaceError extends Error {
   constructor() {
     super("You are not part of a couple space.");
     this.name = "NoSpaceError";
+  }
+}
+
+/** Thrown when shared words are to be sealed but the couple's key was not granted to this person. */
+export class NotGrantedError extends Error {
+  constructor() {
+    super("Your partner needs to let you back into what you share before you can add to it.");
+    this.name = "NotGrantedError";
   }
 }
 
@@ -115,8 +125,15 @@ export class Keyring {
         const kid = kidOf(value);
         if (!kid) return unopened(meta, UNOPENED.damaged);
         const place = await this.placeFor(meta, holder, params, "open", kid);
-        if (!place) return unopened(meta, UNOPENED.earlierKeys);
-        const text = fromUtf8(await open(place.key, value, place.context));
+        if (!place) return unopened(meta, UNOPENED.notGranted);
+        let plain: Uint8Array;
+        try {
+          plain = await open(place.key, value, place.context);
+        } catch {
+          // A personal key that does not open its own item: one from before a reset.
+          return unopened(meta, kid === "p" ? UNOPENED.earlierKeys : UNOPENED.damaged);
+        }
+        const text = fromUtf8(plain);
         return meta.format === "text" ? text : JSON.parse(text);
       } catch {
         return unopened(meta, UNOPENED.damaged);
@@ -165,7 +182,7 @@ export class Keyring {
     }
     if (!key) {
       if (use === "open") return null;
-      throw new Error("The couple's key has not been granted to this person.");
+      throw new NotGrantedError();
     }
     return { key, kid, context: `item|${spaceId}|${meta.type}|${itemId}|${meta.field}` };
   }

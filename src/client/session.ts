@@ -139,6 +139,45 @@ export async function recover(
   return { user, unlockKey, opened: { ...opened, userId: user.id }, recoveryCode: recovery.code };
 }
 
+/**
+ * After an operator's reset link: brand-new keys (nothing the old ones sealed opens with them),
+ * a new recovery code, and a session. The partner can grant the shared space again.
+ */
+export async function resetWithLink(
+  api: Api,
+  input: { token: string; newPassword: string },
+  derive: DeriveKeys,
+): Promise<Unlocked & { recoveryCode: string }> {
+  const made = await signupKeys(input.newPassword, derive);
+  const { user, unlockKey } = await api.call(
+    accountRoutes.reset,
+    { body: { token: input.token, authKey: made.authKey, kdf: made.kdf, keys: made.keys } },
+    { expectUnauthorized: true },
+  );
+  return { user, unlockKey, opened: made.opened(user.id), recoveryCode: made.recoveryCode };
+}
+
+/** Gives the partner (who lost their keys) the couple's current space key again. */
+export async function grantPartner(
+  api: Api,
+  keyring: Keyring,
+  partner: { id: string; publicKey: string },
+): Promise<void> {
+  const space = await keyring.spaceKeys();
+  const key = space?.keys.get(space.version);
+  if (!space || !key) throw new Error("The couple's key is not open on this device.");
+  const grant = await grantTo(
+    fromB64(partner.publicKey),
+    space.coupleId,
+    space.version,
+    partner.id,
+    key,
+  );
+  await api.call(coupleRoutes.grant, {
+    body: { userId: partner.id, version: space.version, grant },
+  });
+}
+
 /** Starts a couple: the link to send is the server's URL with the space key's secret after `#k=`. */
 export async function startCouple(
   api: Api,

@@ -130,6 +130,15 @@ export const RecoverForm = z.strictObject({
   newPassword: NewPassword,
 });
 
+/** New keys from scratch, after an operator's reset link: the earlier private words stay sealed. */
+export const ResetBody = z.strictObject({
+  token: z.string({ error: "The reset link is incomplete." }).min(20).max(200),
+  authKey: Key32,
+  kdf: Kdf,
+  keys: SealedKeys.extend({ publicKey: PublicKey, recovery: RecoveryKeys }),
+});
+export const ResetForm = z.strictObject({ newPassword: NewPassword });
+
 export const DeleteAccountBody = z.strictObject({ authKey: Key32 });
 export const DeleteAccountForm = z.strictObject({
   password: z
@@ -218,6 +227,15 @@ export const accountRoutes = {
     body: RecoverBody,
     replies: { 200: SignupReply },
     errors: ["wrong_credentials", "rate_limited"],
+  }),
+  reset: route({
+    method: "POST",
+    path: "/api/auth/reset",
+    tags,
+    summary: "Sign-in restored with new keys by an operator's one-time link; signs in",
+    body: ResetBody,
+    replies: { 200: SignupReply },
+    errors: ["rate_limited"],
   }),
   logout: route({
     method: "POST",

@@ -45,7 +45,19 @@ export const InvitePreview = z.object({
   inviteBox: z.string(),
 });
 
-export const Partner = z.object({ id: Id, name: z.string(), publicKey: z.string() });
+export const Partner = z.object({
+  id: Id,
+  name: z.string(),
+  publicKey: z.string(),
+  hasSpaceKey: z
+    .boolean()
+    .describe("holds the current space key; false after an account reset, until re-granted"),
+});
+export const GrantBody = z.strictObject({
+  userId: Id,
+  version: z.number().int().min(1),
+  grant: Grant,
+});
 export const SpaceKeys = z.object({
   coupleId: Id,
   version: z.number().int().describe("the space key new items are sealed with"),
@@ -163,6 +175,15 @@ export const coupleRoutes = {
     summary: "The caller's grants of the couple's space key, one per version",
     replies: { 200: SpaceKeys },
     errors: [],
+  }),
+  grant: route({
+    method: "POST",
+    path: "/api/couple/grants",
+    tags,
+    summary: "Give the partner the space key again (after their account reset, checked in person)",
+    body: GrantBody,
+    replies: { 204: null },
+    errors: ["already_granted"],
   }),
   view: route({
     method: "GET",

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   "pause_running",
   // Circle
   "own_person",
+  // Sealed words
+  "already_granted",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -59,4 +61,5 @@ export type ConflictCode = Extract<
   | "topic_closed"
   | "pause_running"
   | "own_person"
+  | "already_granted"
 >;

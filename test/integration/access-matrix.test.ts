@@ -362,6 +362,15 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: holderOnly(401),
   },
+  "POST /api/auth/reset": {
+    // Only an operator's link resets an account; no session, the self's included, stands in.
+    body: async () => {
+      const made = await signupKeys(NEW_PASSWORD, deriveOnce, TEST_KDF);
+      return { token: "x".repeat(43), authKey: made.authKey, kdf: made.kdf, keys: made.keys };
+    },
+    expect: all(404, 404),
+    public: true,
+  },
   "POST /api/auth/logout": { freshPeople: true, expect: all(204, 204), public: true },
   "GET /api/me": { expect: all(200) },
   "POST /api/auth/password": {
@@ -437,6 +446,22 @@ const MATRIX: Record<string, Entry> = {
       const view = reply.json<{ id: string; keys: { grants: [] } }>();
       await ownGrantsOnly(w, relation, reply, { coupleId: view.id, grants: view.keys.grants });
     },
+  },
+  "POST /api/couple/grants": {
+    // Giving the self the couple's key again: the self holds it, so the partner meets 409;
+    // granting oneself, or anyone outside one's couple, is as if the person did not exist.
+    body: async (w) => ({
+      userId: w.self.id,
+      version: w.invite.version,
+      grant: await grantTo(
+        w.self.opened.identity.publicKey,
+        w.invite.coupleId,
+        w.invite.version,
+        w.self.id,
+        w.invite.spaceKey,
+      ),
+    }),
+    expect: { signedOut: 401, outsider: 404, lone: 404, partner: 409, self: 404 },
   },
   "POST /api/couple/safe-enough": { body: () => ({ safeEnough: true }), expect: inCouple(204) },
   "POST /api/couple/phase": {

@@ -201,3 +201,15 @@ export async function passwordProof(password: string, kdf: KdfParams, derive: De
   const { authKey, masterKey } = await derive(password, kdf);
   return { authKey: b64(authKey), masterKey };
 }
+
+/**
+ * A short, readable fingerprint of a public key, for two people to compare in person before one
+ * gives the other the couple's key: "3F9A 07C2 …". Not secret; it only has to match.
+ */
+export async function keyFingerprint(publicKey: string): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", fromB64(publicKey) as BufferSource),
+  );
+  const hex = Array.from(digest.subarray(0, 10), (byte) => byte.toString(16).padStart(2, "0"));
+  return (hex.join("").toUpperCase().match(/.{4}/g) ?? []).join(" ");
+}

@@ -25,6 +25,7 @@ export interface Database {
   circle_people: CirclePeopleTable;
   space_grants: SpaceGrantsTable;
   server_secrets: ServerSecretsTable;
+  account_resets: AccountResetsTable;
 }
 
 export interface UsersTable {
@@ -76,6 +77,16 @@ export interface SpaceGrantsTable {
   grant_box: string;
   granted_by: string | null;
   at: string;
+}
+
+/** A one-time link an operator made (`mend reset-account`) for someone without their code. */
+export interface AccountResetsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** A secret of this instance (the decoy salt key), the same in every process and restart. */

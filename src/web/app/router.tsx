@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { AccountPage } from "../features/account/pages/account.tsx";
 import { RecoverPage } from "../features/account/pages/recover.tsx";
+import { ResetPage } from "../features/account/pages/reset.tsx";
 import { SignInPage } from "../features/account/pages/sign-in.tsx";
 import { SignUpPage } from "../features/account/pages/sign-up.tsx";
 import { AgreementsPage } from "../features/agreements/pages/agreements.tsx";
@@ -64,6 +65,14 @@ export const router = createBrowserRouter([
             element: (
               <SignedOutOnly>
                 <RecoverPage />
+              </SignedOutOnly>
+            ),
+          },
+          {
+            path: "reset/:token",
+            element: (
+              <SignedOutOnly>
+                <ResetPage />
               </SignedOutOnly>
             ),
           },

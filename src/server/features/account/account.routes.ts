@@ -43,6 +43,12 @@ export function serveAccount(
     const { unlockKey } = await sessions.start(reply, request, user.id);
     return { user, unlockKey };
   });
+  serve(app, routes.reset, async ({ request, reply, body }) => {
+    const user = await account.reset(body, request.ip);
+    await sessions.end(reply, request);
+    const { unlockKey } = await sessions.start(reply, request, user.id);
+    return { user, unlockKey };
+  });
   serve(app, routes.logout, async ({ request, reply }) => {
     await sessions.end(reply, request);
   });

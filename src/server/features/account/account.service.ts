@@ -6,6 +6,7 @@ import type {
   LoginBody,
   RecoverBody,
   RecoveryKeysBody,
+  ResetBody,
   SignupBody,
   User,
 } from "../../../contracts/account.ts";
@@ -179,6 +180,42 @@ export function accountService(
         recovery_personal_box: keys.recovery.personal,
         recovery_auth_hash: await hashPassword(keys.recovery.authKey),
       });
+      return present(user);
+    },
+
+    /**
+     * An operator's reset: a one-time link for an e-mail, valid a day. Private words sealed with
+     * the old keys stay sealed; the link restores sign-in only.
+     */
+    async createResetLink(email: string): Promise<string> {
+      const user = await store.findByEmail(email);
+      if (!user) throw errors.notFound("An account with that e-mail address");
+      const token = newSecret();
+      const now = clock.now();
+      await store.insertReset({
+        id: newId(),
+        user_id: user.id,
+        token_hash: hashSecret(token),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + 24 * ONE_HOUR).toISOString(),
+      });
+      return `${config.publicUrl}/reset/${token}`;
+    },
+
+    async reset(input: z.infer<typeof ResetBody>, address: string): Promise<User> {
+      await limits.hit(`reset:ip:${address}`, perAddress, TEN_MINUTES, clock.now());
+      const { keys } = input;
+      const user = await store.resetKeys(hashSecret(input.token), clock.now().toISOString(), {
+        password_hash: await hashPassword(input.authKey),
+        kdf: JSON.stringify(input.kdf),
+        public_key: keys.publicKey,
+        identity_box: keys.identity,
+        personal_box: keys.personal,
+        recovery_identity_box: keys.recovery.identity,
+        recovery_personal_box: keys.recovery.personal,
+        recovery_auth_hash: await hashPassword(keys.recovery.authKey),
+      });
+      if (!user) throw errors.notFound("This reset link");
       return present(user);
     },
 

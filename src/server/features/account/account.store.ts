@@ -48,6 +48,61 @@ export function accountStore(db: Db) {
       });
     },
 
+    /** A one-time reset link's row; the operator's command makes it, the person's browser uses it. */
+    async insertReset(row: {
+      id: string;
+      user_id: string;
+      token_hash: string;
+      created_at: string;
+      expires_at: string;
+    }): Promise<void> {
+      await db
+        .insertInto("account_resets")
+        .values({ ...row, used_at: null })
+        .execute();
+    },
+
+    /**
+     * Uses a live reset link: brand-new keys for the account, every session ended and every
+     * grant of the couple's key to the old identity deleted (it opens nothing now), in one
+     * transaction. Undefined when the link is unknown, used or expired.
+     */
+    async resetKeys(
+      tokenHash: string,
+      now: string,
+      keys: Pick<
+        UserRow,
+        | "password_hash"
+        | "kdf"
+        | "public_key"
+        | "identity_box"
+        | "personal_box"
+        | "recovery_identity_box"
+        | "recovery_personal_box"
+        | "recovery_auth_hash"
+      >,
+    ): Promise<UserRow | undefined> {
+      return db.transaction().execute(async (trx) => {
+        const reset = await trx
+          .updateTable("account_resets")
+          .set({ used_at: now })
+          .where("token_hash", "=", tokenHash)
+          .where("used_at", "is", null)
+          .where("expires_at", ">", now)
+          .returning("user_id")
+          .executeTakeFirst();
+        if (!reset) return undefined;
+        await trx.updateTable("users").set(keys).where("id", "=", reset.user_id).execute();
+        await trx.deleteFrom("sessions").where("user_id", "=", reset.user_id).execute();
+        await trx.deleteFrom("space_grants").where("user_id", "=", reset.user_id).execute();
+        return trx
+          .selectFrom("users")
+          .selectAll()
+          .where("id", "=", reset.user_id)
+          .executeTakeFirst();
+      });
+    },
+
     /** This instance's secret of that name, made once by whichever process asks first. */
     async serverSecret(name: string, make: () => string): Promise<string> {
       await db

@@ -16,6 +16,9 @@ export function serveCouples(app: FastifyInstance, couples: CoupleService): void
     couples.acceptInvite(requireActor(request), params.token, body, request.ip),
   );
   serve(app, routes.keys, async ({ request }) => couples.keys(requireScope(request)));
+  serve(app, routes.grant, async ({ request, body }) => {
+    await couples.grantToPartner(requireScope(request), body);
+  });
   serve(app, routes.view, async ({ request }) => couples.view(requireScope(request)));
   serve(app, routes.safeEnough, async ({ request, body }) => {
     await couples.setSafeEnough(requireScope(request), body.safeEnough);

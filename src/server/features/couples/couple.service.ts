@@ -3,6 +3,7 @@ import type {
   AcceptInviteBody,
   CoupleView,
   CreateCoupleBody,
+  GrantBody,
   PhaseChangeBody,
 } from "../../../contracts/couples.ts";
 import type { ActivePause } from "../../../contracts/talks.ts";
@@ -223,6 +224,7 @@ export function coupleService(
         activePause,
         talks,
         grants,
+        holders,
       ] = await Promise.all([
         inside.members(),
         inside.phaseHistory(),
@@ -232,6 +234,7 @@ export function coupleService(
         facts.activePause(scope),
         facts.talks(scope),
         inside.grants(),
+        inside.grantHolders(couple.key_version),
       ]);
       const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
       const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
@@ -242,7 +245,12 @@ export function coupleService(
         id: couple.id,
         phase,
         phaseSince: couple.phase_since,
-        partners: members.map((m) => ({ id: m.user_id, name: m.name, publicKey: m.public_key })),
+        partners: members.map((m) => ({
+          id: m.user_id,
+          name: m.name,
+          publicKey: m.public_key,
+          hasSpaceKey: holders.includes(m.user_id),
+        })),
         keys: {
           version: couple.key_version,
           grants: grants.map((g) => ({ version: g.version, grant: g.grant_box })),
@@ -290,6 +298,31 @@ export function coupleService(
           individualMode: me.individual_mode === 1,
         },
       };
+    },
+
+    /**
+     * The partner's browser seals the space key to someone who lost theirs (an account reset),
+     * after the two checked each other's key fingerprint in person. Only to the other member,
+     * only a version the couple has, and only once.
+     */
+    async grantToPartner(scope: Scope, input: z.infer<typeof GrantBody>): Promise<void> {
+      const inside = of(scope);
+      const [couple, members] = await Promise.all([inside.findCouple(), inside.members()]);
+      if (!couple) throw errors.notFound("Your couple space");
+      const partner = members.find((m) => m.user_id === input.userId);
+      if (!partner || partner.user_id === scope.viewerId) throw errors.notFound("That partner");
+      if (input.version > couple.key_version) {
+        throw errors.invalid({ version: "This couple has no key of that version." });
+      }
+      if ((await inside.grantHolders(input.version)).includes(input.userId)) {
+        throw errors.conflict("already_granted", "Your partner has this key already.");
+      }
+      await inside.insertGrantFor(
+        input.userId,
+        input.version,
+        input.grant,
+        clock.now().toISOString(),
+      );
     },
 
     async setSafeEnough(scope: Scope, value: boolean): Promise<void> {

@@ -178,6 +178,35 @@ function coupleStore(db: Db, scope: Scope) {
         .execute();
     },
 
+    /** Who holds a grant of that key version. */
+    async grantHolders(version: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom("space_grants")
+        .select("user_id")
+        .where(inCouple(scope, "space_grants"))
+        .where("version", "=", version)
+        .execute();
+      return rows.map((row) => row.user_id);
+    },
+
+    /**
+     * A grant the viewer sealed to their partner (after the partner's reset). The service checks
+     * the partner is a member; the row is bound to this couple and names who granted it.
+     */
+    async insertGrantFor(userId: string, version: number, grant: string, at: string) {
+      await db
+        .insertInto("space_grants")
+        .values({
+          couple_id: scope.coupleId,
+          user_id: userId,
+          version,
+          grant_box: grant,
+          granted_by: scope.viewerId,
+          at,
+        })
+        .execute();
+    },
+
     /** The viewer's own grant, sealed in their browser to their identity. */
     async insertOwnGrant(version: number, grant: string, at: string): Promise<void> {
       await db

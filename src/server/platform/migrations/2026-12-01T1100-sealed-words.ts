@@ -3,7 +3,8 @@ import { type Kysely, sql } from "kysely";
 /**
  * Sealed words (protocol v1): each account keeps its key-derivation parameters, public key and
  * the boxes its keys are sealed in; each session the key that unlocks a browser's copy; each
- * couple its space-key version and grants; each invite the box its link's fragment opens.
+ * couple its space-key version and grants; each invite the box its link's fragment opens; and an
+ * operator's one-time reset links for people who lost both password and recovery code.
  *
  * Words written before this change sit in plain text and cannot be sealed by the server (it has
  * no keys), so a database that already holds accounts is refused rather than half-converted.
@@ -60,6 +61,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await db.schema.alterTable("safety_checks").dropColumn("concern").execute();
   await db.schema
+    .createTable("account_resets")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("token_hash", "text", (c) => c.notNull().unique())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("used_at", "text")
+    .execute();
+  await db.schema
     .createTable("server_secrets")
     .addColumn("name", "text", (c) => c.primaryKey())
     .addColumn("value", "text", (c) => c.notNull())
@@ -68,6 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("server_secrets").execute();
+  await db.schema.dropTable("account_resets").execute();
   await db.schema
     .alterTable("safety_checks")
     .addColumn("concern", "integer", (c) => c.notNull().defaultTo(0))

@@ -5,6 +5,7 @@ import { useCouple } from "../../features/couples/api/couple.ts";
 import { PartnerStatus } from "../../features/couples/components/partner-status.tsx";
 import { PendingPhaseCard } from "../../features/couples/components/pending-phase-card.tsx";
 import { ReadinessChecklist } from "../../features/couples/components/readiness-checklist.tsx";
+import { SpaceKeyAccess } from "../../features/couples/components/space-key-access.tsx";
 import { PHASE_COPY } from "../../features/couples/copy.ts";
 import { TodayCheck } from "../../features/intensity/components/today-check.tsx";
 import { ParkingLotSummary } from "../../features/talks/components/parking-lot.tsx";
@@ -43,6 +44,7 @@ export function HomePage() {
       }
     >
       <PartnerStatus couple={data} />
+      <SpaceKeyAccess couple={data} />
       {onMyOwn ? (
         <IndividualModeNotice what="Working on things together" />
       ) : (
