@@ -1,14 +1,22 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { subresourceIntegrity } from "./build/subresource-integrity.ts";
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: fromRoot("./src/web"),
   publicDir: fromRoot("./src/web/public"),
-  plugins: [react()],
-  worker: { format: "es" },
+  // Every script, module preload and stylesheet carries Subresource Integrity; the build
+  // prints the hashes (build/subresource-integrity.ts).
+  plugins: [react(), subresourceIntegrity()],
+  worker: {
+    format: "es",
+    // The worker is one file with nothing to import: a browser checks no integrity on what a
+    // worker imports, so the whole worker is the one file the page checks before it runs it.
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
   build: {
     outDir: fromRoot("./dist/web"),
     emptyOutDir: true,

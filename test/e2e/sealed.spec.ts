@@ -64,7 +64,7 @@ async function statusOf(page: Page, path: string): Promise<number> {
 /** Signs out the way a person does on a phone: More, Account, Sign out. */
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "More" }).click();
-  await page.getByRole("link", { name: "Account" }).click();
+  await page.getByRole("link", { name: "Account", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByText("You're signed out. Take care.")).toBeVisible();
@@ -174,7 +174,7 @@ test.describe("sealed words on one person's phone", () => {
     const inviteSecret = new URL(inviteUrl).hash.slice("#k=".length);
 
     await page.getByRole("button", { name: "More" }).click();
-    await page.getByRole("link", { name: "Parking lot" }).click();
+    await page.getByRole("link", { name: "Parking lot", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Parking lot" })).toBeVisible();
     await page.getByLabel("What would you like to talk about?").fill(topic);
     const posting = page.waitForRequest(
@@ -290,7 +290,7 @@ test.describe("sealed words on one person's phone", () => {
 
     // Private words survived: the same keys, opened by the code.
     await page.getByRole("button", { name: "More" }).click();
-    await page.getByRole("link", { name: "Parking lot" }).click();
+    await page.getByRole("link", { name: "Parking lot", exact: true }).click();
     await expect(parked(page)).toBeVisible();
 
     // The old password is refused calmly; the new one opens the same words.
