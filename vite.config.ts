@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { subresourceIntegrity } from "./build/subresource-integrity.ts";
+import { narrowInlinedImports, subresourceIntegrity } from "./build/subresource-integrity.ts";
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -16,6 +16,7 @@ export default defineConfig({
     // The worker is one file with nothing to import: a browser checks no integrity on what a
     // worker imports, so the whole worker is the one file the page checks before it runs it.
     rolldownOptions: { output: { codeSplitting: false } },
+    plugins: () => [narrowInlinedImports()],
   },
   build: {
     outDir: fromRoot("./dist/web"),

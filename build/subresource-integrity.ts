@@ -185,3 +185,50 @@ function table(pins: Pin[]): string {
   const lines = unique.map((pin) => `  ${pin.fileName.padEnd(width)}  ${pin.integrity}`);
   return `\nSubresource Integrity:\n${lines.join("\n")}\n`;
 }
+
+/**
+ * For a worker built as one file: `const { a, b } = await import("x")` keeps only `a` and `b`
+ * of "x". Inlined, a dynamic import becomes a namespace object holding every export of "x"
+ * (rolldown then shakes none of them off: all of hash-wasm instead of its Argon2id). Each such
+ * import is pointed at a module re-exporting just the names it takes; any other form is left
+ * alone, only bigger.
+ */
+export function narrowInlinedImports(): Plugin {
+  const PREFIX = "\0narrowed:";
+  const DESTRUCTURED = /\{([^{}]*)\}\s*=\s*await\s+import\(\s*(["'])([^"'`]+)\2\s*\)/g;
+  const NAME = /^([A-Za-z_$][\w$]*)(?:\s*:\s*[A-Za-z_$][\w$]*)?$/;
+  return {
+    name: "mend:narrow-inlined-imports",
+    enforce: "pre",
+    async transform(code, id) {
+      if (id.includes("/node_modules/") || !code.includes("import(")) return null;
+      let out = "";
+      let last = 0;
+      for (const match of code.matchAll(DESTRUCTURED)) {
+        const [whole, list = "", quote = "", spec = ""] = match;
+        const names = list
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean)
+          .map((part) => NAME.exec(part)?.[1]);
+        if (names.length === 0 || names.some((name) => name === undefined)) continue;
+        const target = await this.resolve(spec, id);
+        if (!target || target.external) continue;
+        const narrowed = `${PREFIX}${names.join(",")}:${target.id}`;
+        const at = match.index + whole.lastIndexOf(`${quote}${spec}${quote}`);
+        out += code.slice(last, at) + JSON.stringify(narrowed);
+        last = at + spec.length + 2;
+      }
+      return last === 0 ? null : { code: out + code.slice(last), map: null };
+    },
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? id : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const rest = id.slice(PREFIX.length);
+      const colon = rest.indexOf(":");
+      return `export { ${rest.slice(0, colon)} } from ${JSON.stringify(rest.slice(colon + 1))};`;
+    },
+  };
+}
