@@ -20,7 +20,7 @@ import { safetyRoutes as safety } from "../contracts/safety.ts";
 import { type AddStressorBody, stressorRoutes as stressors } from "../contracts/stressors.ts";
 import { talkRoutes as talks } from "../contracts/talks.ts";
 import type { AgreementCategory } from "../domain/agreements.ts";
-import { SAFETY_QUESTIONS } from "../domain/safety-check.ts";
+import { feelsSafeEnoughToGoOn, SAFETY_QUESTIONS } from "../domain/safety-check.ts";
 import { injectTransport } from "../server/inject-transport.ts";
 import type { ManualClock } from "../server/platform/clock.ts";
 
@@ -201,6 +201,8 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   at(4, 21);
   await robin.call(safety.take, { body: { id: newItemId(), answers: safe } });
   await kai.call(safety.take, { body: { id: newItemId(), answers: safe } });
+  // As a browser does after a check: only the bare "safe enough" reaches the server.
+  await kai.call(couples.safeEnough, { body: { safeEnough: feelsSafeEnoughToGoOn(safe) } });
 
   const topics: Array<[number, Caller, string]> = [
     [3, robin, "Why the messages were deleted in March"],

@@ -7,11 +7,11 @@ import { kidOf, open, seal } from "./crypto/envelope.ts";
 /** What a reader sees in place of words that did not open, so one item never breaks a screen. */
 export const UNOPENED = {
   /** Sealed with keys this person had before a reset, or a space key not granted to them. */
-  earlierKeys: "🔒 Sealed with your earlier keys, so it can't be opened any more.",
+  earlierKeys: "Sealed with your earlier keys, so it can't be opened any more.",
   /** Shared words whose key this person does not hold (yet): after a reset, until re-granted. */
-  notGranted: "🔒 Shared, and waiting for your partner to let you back in.",
+  notGranted: "Shared, and waiting for your partner to let you back in.",
   /** Altered, or copied from another place: it does not open. */
-  damaged: "🔒 This could not be opened.",
+  damaged: "This could not be opened.",
 } as const;
 
 export function isUnopened(text: unknown): boolean {
