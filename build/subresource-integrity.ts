@@ -28,6 +28,12 @@ export function subresourceIntegrity(): Plugin {
     enforce: "post",
     configResolved(resolved) {
       config = resolved;
+      // The import map's keys and the page's URLs are paths from the site's root.
+      if (!config.base.startsWith("/")) {
+        throw new Error(
+          `subresource-integrity needs base to start with "/" (it is "${config.base}").`,
+        );
+      }
     },
     generateBundle: {
       order: "post",
@@ -126,11 +132,15 @@ function pinPage(
     const fileName = fileOf(url, base);
     const integrity = fileName === null ? undefined : files.get(fileName);
     if (fileName === null || integrity === undefined) {
-      throw new Error(`${page}: ${tag} loads ${url}, which this build did not make; it cannot be pinned.`);
+      throw new Error(
+        `${page}: ${tag} loads ${url}, which this build did not make; it cannot be pinned.`,
+      );
     }
     const existing = attrs.get("integrity");
     if (existing !== undefined && existing !== integrity) {
-      throw new Error(`${page}: ${url} says integrity="${existing}" but its bytes are ${integrity}.`);
+      throw new Error(
+        `${page}: ${url} says integrity="${existing}" but its bytes are ${integrity}.`,
+      );
     }
     if (firstLoad === -1) firstLoad = at;
     pins.push({ fileName, integrity, kind: STYLE.test(fileName) ? "style" : "script" });
@@ -146,7 +156,11 @@ function pinPage(
     if (SCRIPT.test(fileName)) integrity[base + fileName] = hash;
   }
   const importMap = JSON.stringify({ integrity });
-  pins.push({ fileName: "import map (CSP script-src)", integrity: cspHashOf(importMap), kind: "csp" });
+  pins.push({
+    fileName: "import map (CSP script-src)",
+    integrity: cspHashOf(importMap),
+    kind: "csp",
+  });
   const tag = `<script type="importmap">${importMap}</script>\n    `;
   const at = firstLoad === -1 ? out.indexOf("</head>") : firstLoad;
   if (at === -1) throw new Error(`${page}: no <head> to put the import map in.`);

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
@@ -93,9 +94,11 @@ export async function buildApp({
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        // Argon2id runs as WebAssembly, in a worker served from here; nothing else is allowed.
-        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
-        workerSrc: ["'self'"],
+        // Argon2id runs as WebAssembly in a worker; the build's one inline script, the import map
+        // that pins every script's integrity, is allowed by its hash alone (ADR 0015).
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...importMapHashes(config.webDir)],
+        // The key worker runs from a blob of exactly the bytes its pinned integrity let through.
+        workerSrc: ["'self'", "blob:"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
@@ -169,6 +172,16 @@ export async function buildApp({
 
   await serveWebApp(app, config.webDir);
   return app;
+}
+
+/** The CSP hash of each inline import map in the built index.html: its one inline script. */
+function importMapHashes(webDir: string | null): string[] {
+  const page = webDir ? resolve(webDir, "index.html") : null;
+  if (page === null || !existsSync(page)) return [];
+  const html = readFileSync(page, "utf8");
+  return [...html.matchAll(/<script type="importmap">([^<]*)<\/script>/g)].map(
+    ([, map = ""]) => `'sha256-${createHash("sha256").update(map, "utf8").digest("base64")}'`,
+  );
 }
 
 /** Serves the built single-page app, with index.html for every non-API path. */
