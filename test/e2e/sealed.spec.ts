@@ -74,6 +74,8 @@ async function signOut(page: Page) {
 async function screenshots(page: Page, name: string) {
   for (const size of [PHONE, DESK]) {
     await page.setViewportSize(size);
+    // From the top, so the fixed quick-exit button sits in the header as a person first sees it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({
       path: test.info().outputPath(`${name}-${size.width}x${size.height}.png`),
       fullPage: true,

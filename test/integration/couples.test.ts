@@ -189,7 +189,12 @@ describe("the couple view", () => {
     const bView = await b.client.api.call(coupleRoutes.view);
     const byId = (x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id);
     const partners = [a, b]
-      .map((p) => ({ id: p.id, name: p.name, publicKey: b64(p.opened.identity.publicKey) }))
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        publicKey: b64(p.opened.identity.publicKey),
+        hasSpaceKey: true,
+      }))
       .sort(byId);
     expect([...aView.partners].sort(byId)).toEqual(partners);
     expect([...bView.partners].sort(byId)).toEqual(partners);
