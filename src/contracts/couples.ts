@@ -79,6 +79,7 @@ export const ReadinessItem = z.object({ key: z.string(), met: z.boolean(), detai
 export const Readiness = z.object({ phase: PhaseSchema, items: z.array(ReadinessItem) });
 
 export const PendingPhase = z.object({
+  id: Id,
   to: PhaseSchema,
   proposedBy: Id,
   reasonId: Id.nullable(),
@@ -95,6 +96,16 @@ export const CoupleView = z.object({
   phaseHistory: z.array(PhaseHistoryEntry),
   readiness: Readiness,
   pendingPhase: PendingPhase.nullable(),
+  lastPhaseAnswer: z
+    .object({
+      id: Id,
+      to: PhaseSchema,
+      proposedBy: Id,
+      answer: z.enum(["not-yet", "withdrawn"]),
+      at: Timestamp,
+    })
+    .nullable()
+    .describe("the latest suggestion that ended without a move, while none is pending"),
   invitePending: z
     .boolean()
     .describe("an unused, unexpired invite exists and the couple is not full"),
@@ -112,6 +123,11 @@ export type CoupleView = z.infer<typeof CoupleView>;
 export const PhaseChangeBody = sealedBody(
   z.strictObject({
     to: PhaseSchema,
+    seen: Id.nullable()
+      .optional()
+      .describe(
+        "the pending suggestion the caller's screen showed (null: none); if another stands now, 409",
+      ),
     reasonId: ItemId.optional().describe("the id the reason is sealed under; with a reason"),
     reason: words("phase-move", "reason", text(LIMITS.reasonMax), { idKey: "reasonId" }).optional(),
   }),
@@ -227,14 +243,23 @@ export const coupleRoutes = {
     summary: "Propose or confirm a move forward (202 while it waits), or step back at once",
     body: PhaseChangeBody,
     replies: { 200: PhaseChangedReply, 202: PhaseProposedReply },
-    errors: ["same_phase", "partner_not_joined", "already_proposed", "proposal_gone"],
+    errors: [
+      "same_phase",
+      "partner_not_joined",
+      "already_proposed",
+      "proposal_gone",
+      "changed_meanwhile",
+    ],
   }),
   cancelPendingPhase: route({
     method: "DELETE",
     path: "/api/couple/phase/pending",
     tags,
     summary: "Withdraw one's proposed move, or say 'not yet' to the partner's",
+    query: z.object({
+      id: Id.optional().describe("the suggestion answered; if another stands now, 409"),
+    }),
     replies: { 204: null },
-    errors: ["proposal_gone"],
+    errors: ["proposal_gone", "changed_meanwhile"],
   }),
 };

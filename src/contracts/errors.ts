@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   "partner_not_joined",
   "already_proposed",
   "proposal_gone",
+  "changed_meanwhile",
   // Agreements and talks
   "agreement_state",
   "talk_time_state",
@@ -55,6 +56,7 @@ export type ConflictCode = Extract<
   | "partner_not_joined"
   | "already_proposed"
   | "proposal_gone"
+  | "changed_meanwhile"
   | "agreement_state"
   | "talk_time_state"
   | "already_logged"

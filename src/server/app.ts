@@ -192,7 +192,9 @@ async function serveWebApp(app: FastifyInstance, webDir: string | null): Promise
     await app.register(fastifyStatic, { root, wildcard: false, index: false });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith("/api") || !hasWeb || request.method !== "GET") {
+    // A missing asset is a 404, never the page: a script answered with HTML breaks silently.
+    const asset = request.url.startsWith("/assets/");
+    if (request.url.startsWith("/api") || asset || !hasWeb || request.method !== "GET") {
       return reply
         .status(404)
         .send({ error: { code: "not_found", message: "There is nothing at this address." } });

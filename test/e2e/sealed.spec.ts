@@ -206,14 +206,14 @@ test.describe("sealed words on one person's phone", () => {
       async () => (await (await fetch("/api/auth/keys")).json()) as { unlockKey: string },
     );
     expect(unlockKey).toMatch(/^[\w-]{43}$/);
-    const kept1 = await deviceStorage(page);
-    expect(Object.keys(kept1.local)).toEqual(["mend.device-keys"]);
-    const deviceKeys = kept1.local["mend.device-keys"] ?? "";
+    const onDevice = await deviceStorage(page);
+    expect(Object.keys(onDevice.local)).toEqual(["mend.device-keys"]);
+    const deviceKeys = onDevice.local["mend.device-keys"] ?? "";
     expect(deviceKeys).toContain("m1.u.");
     const stored = JSON.parse(deviceKeys) as Record<string, unknown>;
     expect(Object.keys(stored).sort()).toEqual(["sealed", "userId"]);
     expect(stored.sealed).toMatch(/^m1\.u\.[\w-]{16}\.[\w-]+$/);
-    const everything = JSON.stringify(kept1) + JSON.stringify(await context.cookies());
+    const everything = JSON.stringify(onDevice) + JSON.stringify(await context.cookies());
     for (const secret of [
       topic,
       unlockKey,
@@ -227,9 +227,9 @@ test.describe("sealed words on one person's phone", () => {
     expect(JSON.stringify(await deviceStorage(tab))).not.toContain(topic);
 
     await signOut(page);
-    const kept2 = await deviceStorage(page);
-    expect(kept2.local).not.toHaveProperty("mend.device-keys");
-    expect(JSON.stringify(kept2)).not.toContain("m1.u.");
+    const afterSignOut = await deviceStorage(page);
+    expect(afterSignOut.local).not.toHaveProperty("mend.device-keys");
+    expect(JSON.stringify(afterSignOut)).not.toContain("m1.u.");
     expect(await statusOf(page, "/api/auth/keys")).toBe(401);
     // The other tab's session ended too: a reload asks to sign in and shows no words.
     await tab.reload();

@@ -168,6 +168,10 @@ describe("the served page's CSP", () => {
       expect(scriptSrc.sort()).toEqual(["'self'", "'wasm-unsafe-eval'", hash].sort());
       expect(csp).toContain("worker-src 'self' blob:");
       expect(csp).not.toContain("unsafe-inline");
+      // A script the page asks for and the build lacks is 404, never the page in its place.
+      const missing = await app.inject({ method: "GET", url: "/assets/index-gone.js" });
+      expect(missing.statusCode).toBe(404);
+      expect(String(missing.headers["content-type"])).not.toContain("text/html");
     } finally {
       await app.close();
       await drop();

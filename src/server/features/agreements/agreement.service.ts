@@ -261,6 +261,14 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
     ): Promise<Agreement> {
       const now = clock.now().toISOString();
       const row = await stores.transaction(scope, async (tx) => {
+        // The same review sent twice (a retry, a double tap) is answered, not done again.
+        const already =
+          input.outcome === "change"
+            ? await tx.find(input.id).then((row) => (row?.replaces_id === id ? row : undefined))
+            : await tx
+                .findEvent(input.id)
+                .then((event) => (event?.agreement_id === id ? tx.find(id) : undefined));
+        if (already) return already;
         const current = await load(tx, scope, id, input.outcome);
         switch (input.outcome) {
           case "keep": {

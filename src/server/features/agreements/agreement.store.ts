@@ -58,6 +58,15 @@ export function agreementStore(db: Db, scope: Scope) {
         .execute();
     },
 
+    findEvent(id: string) {
+      return db
+        .selectFrom("agreement_events")
+        .selectAll()
+        .where(inCouple(scope, "agreement_events"))
+        .where("id", "=", id)
+        .executeTakeFirst();
+    },
+
     events(agreementId: string) {
       return db
         .selectFrom("agreement_events")

@@ -35,7 +35,7 @@ export function serveCouples(app: FastifyInstance, couples: CoupleService): void
     answerWith(202);
     return { pending: result.pending };
   });
-  serve(app, routes.cancelPendingPhase, async ({ request }) => {
-    await couples.cancelPendingPhase(requireScope(request));
+  serve(app, routes.cancelPendingPhase, async ({ request, query }) => {
+    await couples.cancelPendingPhase(requireScope(request), query.id);
   });
 }

@@ -225,6 +225,7 @@ export function coupleService(
         talks,
         grants,
         holders,
+        unmoved,
       ] = await Promise.all([
         inside.members(),
         inside.phaseHistory(),
@@ -235,6 +236,7 @@ export function coupleService(
         facts.talks(scope),
         inside.grants(),
         inside.grantHolders(couple.key_version),
+        inside.lastUnmovedProposal(),
       ]);
       const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
       const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
@@ -281,6 +283,7 @@ export function coupleService(
         },
         pendingPhase: pending
           ? {
+              id: pending.id,
               to: parsePhase(pending.to_phase),
               proposedBy: pending.proposed_by,
               reasonId: pending.reason_id,
@@ -288,6 +291,16 @@ export function coupleService(
               at: pending.created_at,
             }
           : null,
+        lastPhaseAnswer:
+          !pending && unmoved?.resolved_at && unmoved.resolved_at > couple.phase_since
+            ? {
+                id: unmoved.id,
+                to: parsePhase(unmoved.to_phase),
+                proposedBy: unmoved.proposed_by,
+                answer: unmoved.resolution === "declined" ? "not-yet" : "withdrawn",
+                at: unmoved.resolved_at,
+              }
+            : null,
         invitePending: members.length < 2 && invitePending,
         activePause,
         therapy,
@@ -353,6 +366,16 @@ export function coupleService(
         const direction = phaseDirection(from, input.to);
         const now = clock.now().toISOString();
         const pending = await tx.pendingProposal();
+        // A screen that says which suggestion it showed cannot answer another one by mistake:
+        // one withdrawn meanwhile, or one the partner made while this screen still showed none.
+        if (input.seen !== undefined && (pending?.id ?? null) !== input.seen) {
+          throw errors.conflict(
+            "changed_meanwhile",
+            pending
+              ? "Your partner suggested a move meanwhile. Take a look at it first."
+              : "That suggestion was withdrawn or answered meanwhile.",
+          );
+        }
         const reason = input.reason ?? null;
         const reasonId = reason === null ? null : (input.reasonId ?? null);
 
@@ -436,10 +459,13 @@ export function coupleService(
     },
 
     /** The proposer withdraws, or the other partner says "not yet". */
-    async cancelPendingPhase(scope: Scope): Promise<void> {
+    async cancelPendingPhase(scope: Scope, answered?: string): Promise<void> {
       const inside = of(scope);
       const pending = await inside.pendingProposal();
       if (!pending) throw errors.notFound("A pending move");
+      if (answered !== undefined && answered !== pending.id) {
+        throw errors.conflict("changed_meanwhile", "That suggestion was replaced meanwhile.");
+      }
       const how = pending.proposed_by === scope.viewerId ? "withdraw" : "decline";
       const now = clock.now().toISOString();
       await takeProposalStep(

@@ -250,6 +250,18 @@ function coupleStore(db: Db, scope: Scope) {
         .execute();
     },
 
+    /** The latest suggestion that ended without a move (declined or withdrawn). */
+    lastUnmovedProposal() {
+      return db
+        .selectFrom("phase_proposals")
+        .selectAll()
+        .where(inCouple(scope, "phase_proposals"))
+        .where("resolution", "in", ["declined", "withdrawn"])
+        .orderBy("resolved_at", "desc")
+        .orderBy("created_at", "desc")
+        .executeTakeFirst();
+    },
+
     pendingProposal() {
       return db
         .selectFrom("phase_proposals")

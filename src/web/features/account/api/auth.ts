@@ -20,6 +20,7 @@ import { holdForRecoveryCode, meQueryKey, outlivesSession } from "./me.ts";
 
 /** A new person is signed in and unlocked: forget anything cached for whoever was here before. */
 async function startFreshSession(queryClient: QueryClient, unlocked: Unlocked) {
+  holdForRecoveryCode(false);
   await unlockDevice(unlocked.opened, unlocked.unlockKey);
   queryClient.removeQueries({
     predicate: (query) => !outlivesSession(query.queryKey),

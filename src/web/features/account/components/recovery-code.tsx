@@ -1,6 +1,7 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "../../../ui/button.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { holdForRecoveryCode } from "../api/me.ts";
 
 /** Offers the code as a small text file the person can keep. */
 function download(code: string, email: string) {
@@ -39,6 +40,8 @@ export function RecoveryCode({
   doneLabel?: string;
 }) {
   const [kept, setKept] = useState(false);
+  // Leaving the code by any way but "Continue" (a link, the logo) must not leave the app on hold.
+  useEffect(() => () => holdForRecoveryCode(false), []);
   const [copied, setCopied] = useState("");
   const checkId = `kept${useId().replace(/:/g, "")}`;
   return (

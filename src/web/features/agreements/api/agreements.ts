@@ -67,7 +67,8 @@ export function useCounterAgreement() {
 }
 
 export function useReviewAgreement() {
-  return useAgreementMutation(({ id, body }: { id: string; body: ReviewAgreementInput }) =>
-    api.call(agreementRoutes.review, { params: { id }, body: { id: newItemId(), ...body } }),
+  return useAgreementMutation(
+    ({ id, body, requestId }: { id: string; body: ReviewAgreementInput; requestId: string }) =>
+      api.call(agreementRoutes.review, { params: { id }, body: { id: requestId, ...body } }),
   );
 }

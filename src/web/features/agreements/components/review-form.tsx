@@ -1,4 +1,6 @@
+import { useState } from "react";
 import { useWatch } from "react-hook-form";
+import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import { ReviewAgreementBody } from "../../../../contracts/agreements.ts";
 import { draftOf } from "../../../../contracts/words.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
@@ -25,6 +27,7 @@ export function ReviewForm({
   const people = usePeople();
   const toast = useToast();
   const review = useReviewAgreement();
+  const [requestId] = useState(newItemId);
   const ids = {
     outcome: `review-outcome-${agreement.id}-keep`,
     text: `review-text-${agreement.id}`,
@@ -47,7 +50,9 @@ export function ReviewForm({
       noValidate
       aria-label="Review this agreement"
       onSubmit={submit(async (body) => {
-        await review.mutateAsync({ id: agreement.id, body });
+        // One id for this review, whatever is sent twice: a retry answers, never repeats.
+        await review.mutateAsync({ id: agreement.id, body, requestId });
+        onCancel();
         toast(
           body.outcome === "keep"
             ? "Kept. It stays in place until its next review."

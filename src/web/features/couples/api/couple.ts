@@ -168,7 +168,8 @@ export function useChangePhase() {
 export function useCancelPendingPhase() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.call(coupleRoutes.cancelPendingPhase),
+    /** Names the suggestion answered, so a stale screen cannot end another one. */
+    mutationFn: (id: string) => api.call(coupleRoutes.cancelPendingPhase, { query: { id } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: coupleQueryKey }),
   });
 }

@@ -35,7 +35,7 @@ export function PendingPhaseCard({ couple }: { couple: CoupleViewData }) {
             variant="secondary"
             busy={cancel.isPending}
             onClick={() =>
-              cancel.mutate(undefined, {
+              cancel.mutate(pending.id, {
                 onSuccess: () => setStatus("Your suggestion was withdrawn."),
               })
             }
@@ -59,8 +59,16 @@ export function PendingPhaseCard({ couple }: { couple: CoupleViewData }) {
             disabled={cancel.isPending}
             onClick={() =>
               change.mutate(
-                { to: pending.to },
-                { onSuccess: () => setStatus(`You are now both in ${target}.`) },
+                { to: pending.to, seen: pending.id },
+                {
+                  // What happened is the server's answer, never assumed from the click.
+                  onSuccess: (result) =>
+                    setStatus(
+                      result.kind === "changed"
+                        ? `You are now both in ${PHASE_COPY[result.phase].name}.`
+                        : `Suggestion sent. ${people.partnerName} can now confirm it.`,
+                    ),
+                },
               )
             }
           >
@@ -71,7 +79,7 @@ export function PendingPhaseCard({ couple }: { couple: CoupleViewData }) {
             busy={cancel.isPending}
             disabled={change.isPending}
             onClick={() =>
-              cancel.mutate(undefined, {
+              cancel.mutate(pending.id, {
                 onSuccess: () =>
                   setStatus(`You said not yet. ${people.partnerName} will see that.`),
               })
@@ -80,6 +88,19 @@ export function PendingPhaseCard({ couple }: { couple: CoupleViewData }) {
             Not yet
           </Button>
         </div>
+      </Card>
+    );
+  }
+
+  const answered = couple.lastPhaseAnswer;
+  if (!pending && answered?.answer === "not-yet" && people.isMe(answered.proposedBy)) {
+    card = (
+      <Card title={`${people.partnerName} said "not yet"`} tone="quiet">
+        <p>
+          On {formatDate(answered.at)}, {people.partnerName} answered your suggestion to move on to{" "}
+          <strong>{PHASE_COPY[answered.to].name}</strong> with "not yet". That is an answer for now,
+          not for ever: you could talk about what would help, at a calm moment.
+        </p>
       </Card>
     );
   }

@@ -63,6 +63,8 @@ export function MoveForwardCard({ couple }: { couple: CoupleViewData }) {
         onSubmit={submit(async (values) => {
           const result = await change.mutateAsync({
             to: next,
+            // This screen showed no suggestion: if the partner made one meanwhile, say so.
+            seen: null,
             ...(values.reason ? { reason: values.reason } : {}),
           });
           form.reset();
