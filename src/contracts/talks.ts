@@ -79,6 +79,7 @@ export const TalkLog = z.object({
   note: words("talk-log", "note", z.string()).nullable(),
   by: Id,
   mine: Mine,
+  visibility: VisibilitySchema.optional().describe("only on the caller's own logs"),
   at: Timestamp,
 });
 export const TalkLogReply = z.object({ log: TalkLog });

@@ -180,18 +180,19 @@ export interface RiskyFeature {
 
 /**
  * What the app says plainly after a concern, so the person can decide what to keep using.
- * Written to inform, not to alarm: each line names the feature and how it could be misused.
+ * Written to inform, not to alarm: each line names a feature that exists today and how it could
+ * be misused (add a line when a feature that could be misused arrives).
  */
 export const RISKY_FEATURES = [
   {
     key: "transparency",
-    title: "Transparency agreements and routines",
+    title: "Agreements about phones, messages or money",
     why: "Agreements to share phones, messages, passwords or money are meant to be chosen freely. If they are not, they can become a way to watch and control you.",
   },
   {
-    key: "question-ledger",
-    title: "The question ledger and shared writing",
-    why: "Anything you write where your partner can read it may be questioned or held against you. You can keep your writing private, or bring it to a therapist first.",
+    key: "shared-words",
+    title: "What you write where your partner can read it",
+    why: "Topics for your talks, agreements and shared notes can be questioned or held against you. You can keep notes private, or bring the hardest topics to a therapist first.",
   },
   {
     key: "talk-times",

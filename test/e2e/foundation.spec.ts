@@ -22,8 +22,16 @@ test.describe("two partners, from sign-up to moving between phases", () => {
     const sam = await newPartner(browser, { width: 1280, height: 800 });
     contexts = [alex.context, sam.context];
 
+    // A signed-out visit asks nothing it knows will be refused: no console error at all.
+    const errors: string[] = [];
+    alex.page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
     await alex.page.goto("/");
     await expectAccessible(alex.page, "landing");
+    await alex.page.goto("/signin");
+    await expect(alex.page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    expect(errors).toEqual([]);
     await expect(alex.page).toHaveTitle(/Mend/);
 
     await alex.page.goto("/signup");

@@ -176,6 +176,18 @@ describe("talk times", () => {
     expect(plaintext.json()).toMatchObject({ error: { fields: { note: expect.any(String) } } });
     expect((await talkTimes(b)).toLog).toMatchObject({ startsAt: toLog.startsAt });
 
+    // A private log is marked as such to its author alone, and reaches nobody else.
+    await logTalk(b, talk.id, { ...log, note: "Only for me.", visibility: "private" });
+    const seenByB = (await b.client.api.call(talkRoutes.talkLogs)).logs;
+    expect(seenByB.find((x) => x.mine)).toMatchObject({
+      visibility: "private",
+      note: "Only for me.",
+    });
+    expect(seenByB.find((x) => !x.mine)).not.toHaveProperty("visibility");
+    const seenByA = (await a.client.api.call(talkRoutes.talkLogs)).logs;
+    expect(seenByA).toHaveLength(1);
+    expect(seenByA[0]).toMatchObject({ mine: true, visibility: "couple" });
+
     const readiness = (await b.client.api.call(coupleRoutes.view)).readiness.items;
     expect(readiness.find((i) => i.key === "talk-times")?.met).toBe(true);
   });

@@ -13,6 +13,7 @@ import {
   windowsBetween,
 } from "../../../domain/schedule.ts";
 import { TALK_OUTCOMES, TALK_TIME_STATUSES } from "../../../domain/talks.ts";
+import { VISIBILITIES } from "../../../domain/visibility.ts";
 import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { TalkLogRow, TalkTimeRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
@@ -260,6 +261,10 @@ function presentLog(row: TalkLogRow, scope: Scope): z.infer<typeof TalkLog> {
     note: row.note,
     by: row.author_id,
     mine: row.author_id === scope.viewerId,
+    // Who may read it is the author's to know; the partner only ever sees what was shared.
+    ...(row.author_id === scope.viewerId
+      ? { visibility: storedEnum(VISIBILITIES, row.visibility) }
+      : {}),
     at: row.at,
   };
 }

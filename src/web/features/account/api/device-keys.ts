@@ -32,6 +32,11 @@ function read(): Stored | null {
   }
 }
 
+/** Whether this device could be unlocked at all: without keys, a session opens nothing here. */
+export function hasDeviceKeys(): boolean {
+  return currentKeyring() !== null || read() !== null;
+}
+
 /** Holds the opened keys for this tab and seals a copy for the next reload or tab. */
 export async function unlockDevice(opened: OpenedKeys, unlockKey: string): Promise<void> {
   setKeyring(keyringFor(api, opened));

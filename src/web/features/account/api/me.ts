@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { accountRoutes, type MeReply } from "../../../../contracts/account.ts";
 import { api, isApiError, keyOf } from "../../../ui/api-client.ts";
-import { lockDevice, restoreDeviceKeys } from "./device-keys.ts";
+import { hasDeviceKeys, lockDevice, restoreDeviceKeys } from "./device-keys.ts";
 
 export const meQueryKey = keyOf(accountRoutes.me);
 
@@ -29,6 +29,8 @@ export function holdForRecoveryCode(holding: boolean): void {
  */
 export async function getMe(): Promise<MeReply | null> {
   if (keepingRecoveryCode) return null;
+  // A device with no keys is signed out for Mend's purposes; asking would only be answered 401.
+  if (!hasDeviceKeys()) return null;
   try {
     const me = await api.call(accountRoutes.me, {}, { expectUnauthorized: true });
     if (await restoreDeviceKeys(me.user.id)) return me;

@@ -8,8 +8,8 @@ export function PartnerStatus({ couple }: { couple: CoupleViewData }) {
   const people = usePeople();
   if (people.partner) {
     return (
+      // No dot or light: nothing here may look like a sign of who is online right now.
       <p className="together">
-        <span className="together__dot" aria-hidden="true" />
         <span>
           You and <strong>{people.partner.name}</strong> are both here.
         </span>

@@ -50,6 +50,12 @@ function TalkGroupItem({ group }: { group: TalkGroup }) {
                 · intensity {log.intensityBefore} before, {log.intensityAfter} after
               </span>
             )}
+            {log.mine && log.visibility === "private" ? (
+              <>
+                {" "}
+                <span className="badge badge--primary">Only you</span>
+              </>
+            ) : null}
             {log.note ? <p className="quote user-text">{log.note}</p> : null}
           </li>
         ))}
