@@ -1,9 +1,16 @@
-import { route } from "./route.ts";
+import { agreementRoutes as agreements } from "./agreements.ts";
+import { circleRoutes as circle } from "./circle.ts";
+import { coupleRoutes as couples } from "./couples.ts";
+import { intensityRoutes as intensity } from "./intensity.ts";
+import { type Route, route } from "./route.ts";
+import { stressorRoutes as stressors } from "./stressors.ts";
+import { talkRoutes as talks } from "./talks.ts";
 
 export const eventRoutes = {
   /**
    * A server-sent event stream (`text/event-stream`, not JSON): an `event: couple` with the
-   * running pause whenever it changes. It ends when the session does.
+   * running pause whenever it changes, and an `event: changed` naming the features (`{features:
+   * ["agreements", …]}`) whenever a shared change happened. It ends when the session does.
    */
   stream: route({
     method: "GET",
@@ -14,3 +21,42 @@ export const eventRoutes = {
     errors: [],
   }),
 };
+
+/**
+ * The one live channel: a success of any of these changes what both partners see, so every open
+ * screen of the couple is told which feature changed. A body marked `private` never tells, and
+ * neither do changes that may touch a private item (a stressor's plan, its removal) or that are
+ * one person's alone (the safety check, "safe enough", individual-only mode): the other
+ * partner's stream must never reveal that something invisible to them happened.
+ */
+export const LIVE_ROUTES: ReadonlySet<Route> = new Set<Route>([
+  agreements.propose,
+  agreements.accept,
+  agreements.decline,
+  agreements.withdraw,
+  agreements.counter,
+  agreements.review,
+  circle.add,
+  circle.agree,
+  circle.concern,
+  circle.remove,
+  couples.acceptInvite,
+  couples.grant,
+  couples.therapy,
+  couples.changePhase,
+  couples.cancelPendingPhase,
+  intensity.record,
+  stressors.add,
+  talks.proposeTalkTime,
+  talks.acceptTalkTime,
+  talks.declineTalkTime,
+  talks.withdrawTalkTime,
+  talks.endTalkTime,
+  talks.counterTalkTime,
+  talks.logTalk,
+  talks.raiseTopic,
+  talks.discussed,
+  talks.carryOver,
+  talks.startPause,
+  talks.endPause,
+]);

@@ -25,7 +25,9 @@ import { serveCouples } from "./features/couples/couple.routes.ts";
 import { coupleService } from "./features/couples/couple.service.ts";
 import { coupleStores } from "./features/couples/couple.store.ts";
 import type { ServiceDeps } from "./features/deps.ts";
+import { changeStore } from "./features/events/changes.store.ts";
 import { serveEvents } from "./features/events/events.routes.ts";
+import { installLiveChanges } from "./features/events/live-changes.ts";
 import { serveIntensity } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
 import { intensityStore } from "./features/intensity/intensity.store.ts";
@@ -139,6 +141,8 @@ export async function buildApp({
     maxMs: config.sessionMaxMs,
   });
   auth.install(app);
+  const changes = changeStore(db);
+  installLiveChanges(app, changes, clock);
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -165,7 +169,7 @@ export async function buildApp({
     pauses,
   });
   serveIntensity(app, intensity);
-  serveEvents(app, pauses, auth, config.eventPollMs);
+  serveEvents(app, pauses, changes, auth, config.eventPollMs);
   serveSafety(app, safetyService(deps, safetyStore(db), config.crisisResources));
   serveStressors(app, stressorService(deps, scopedStores(db, stressorStore)));
   serveCircle(app, circleService(deps, scopedStores(db, circleStore)));

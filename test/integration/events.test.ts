@@ -1,8 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountRoutes } from "../../src/contracts/account.ts";
+import { agreementRoutes } from "../../src/contracts/agreements.ts";
+import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { safetyRoutes } from "../../src/contracts/safety.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
-import { makeCouple } from "../support/factories.ts";
+import { makeCouple, newItemId } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -43,7 +46,11 @@ async function readEvents(
       const block = buffer.slice(0, i);
       buffer = buffer.slice(i + 2);
       const data = block.split("\n").find((line) => line.startsWith("data: "));
-      if (data) events.push(JSON.parse(data.slice(6)));
+      const name = block.split("\n").find((line) => line.startsWith("event: "));
+      // Pause states as they are; the live channel's changes as { changed: [features] }.
+      if (data && name === "event: changed") {
+        events.push({ changed: (JSON.parse(data.slice(6)) as { features: string[] }).features });
+      } else if (data) events.push(JSON.parse(data.slice(6)));
     }
     if (!acted && events.length > 0) {
       acted = true;
@@ -60,18 +67,19 @@ describe("live couple events", () => {
     let endsAt = "";
     const { events } = await readEvents(
       b.client.cookie ?? "",
-      (seen) => seen.length >= 3,
+      (seen) => seen.filter((e) => "activePause" in (e as object)).length >= 3,
       async () => {
         const { pause } = await a.client.api.call(talkRoutes.startPause, { body: { minutes: 25 } });
         endsAt = pause.endsAt;
         setTimeout(() => void a.client.api.call(talkRoutes.endPause), 300);
       },
     );
-    expect(events).toEqual([
+    expect(events.filter((e) => "activePause" in (e as object))).toEqual([
       { activePause: null },
       { activePause: { byMe: false, endsAt } },
       { activePause: null },
     ]);
+    expect(events).toContainEqual({ changed: ["talks"] });
   });
 
   it("ends the stream when the session idles out, even with the screen left open", async () => {
@@ -99,5 +107,43 @@ describe("live couple events", () => {
     );
     expect(events).toEqual([{ activePause: null }]);
     expect(ended).toBe(true);
+  });
+});
+
+describe("the one live channel", () => {
+  it("tells the partner's open screen which feature a shared change touched", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const { events } = await readEvents(
+      b.client.cookie ?? "",
+      (seen) => seen.some((e) => "changed" in (e as object)),
+      async () => {
+        await a.client.api.call(agreementRoutes.propose, {
+          body: { id: newItemId(), category: "talk", text: "We talk before nine." },
+        });
+      },
+    );
+    expect(events).toContainEqual({ changed: ["agreements"] });
+  });
+
+  it("says nothing of what the partner may not see: a private note, a safety check", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const { events } = await readEvents(
+      b.client.cookie ?? "",
+      (seen) => seen.some((e) => "changed" in (e as object)),
+      async () => {
+        await a.client.api.call(intensityRoutes.record, {
+          body: { id: newItemId(), value: 7, note: "mine alone", visibility: "private" },
+        });
+        await a.client.api.call(safetyRoutes.take, {
+          body: { id: newItemId(), answers: { "safe-at-home": "yes" } },
+        });
+        // Long enough for a poll to have told anything it would tell, then one shared change.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await a.client.api.call(talkRoutes.raiseTopic, {
+          body: { id: newItemId(), topic: "the weekend" },
+        });
+      },
+    );
+    expect(events.filter((e) => "changed" in (e as object))).toEqual([{ changed: ["talks"] }]);
   });
 });

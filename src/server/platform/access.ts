@@ -85,7 +85,8 @@ export type CoupleTable =
   | "phase_history"
   | "agreement_events"
   | "pauses"
-  | "space_grants";
+  | "space_grants"
+  | "couple_changes";
 
 function readableAs(relation: Relation): Visibility[] {
   return VISIBILITIES.filter((v) => READERS[v].includes(relation));

@@ -26,6 +26,7 @@ export interface Database {
   space_grants: SpaceGrantsTable;
   server_secrets: ServerSecretsTable;
   account_resets: AccountResetsTable;
+  couple_changes: CoupleChangesTable;
 }
 
 export interface UsersTable {
@@ -67,6 +68,16 @@ export interface CouplesTable {
   created_at: string;
   couples_therapy: string | null;
   key_version: Generated<number>;
+  /** Counts shared changes, so open screens learn within seconds that something changed. */
+  revision: Generated<number>;
+}
+
+/** Which feature a shared change touched, by revision; kept for an hour, for open streams. */
+export interface CoupleChangesTable {
+  couple_id: string;
+  revision: number;
+  feature: string;
+  at: string;
 }
 
 /** A couple's space key, version by version, sealed to each member's identity. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { LIVE_ROUTES } from "../../contracts/events.ts";
 import type { Parsed, ReplyOf, Route } from "../../contracts/route.ts";
 import { wordsIn } from "../../contracts/words.ts";
 import { errors } from "./errors.ts";
@@ -33,6 +34,8 @@ export function serve<R extends Route>(
   app.route({
     method: route.method,
     url: route.path,
+    // Read by the live channel once the answer is out (features/events/live-changes.ts).
+    config: { live: LIVE_ROUTES.has(route), feature: route.tags[0] ?? "" },
     schema: {
       tags: [...route.tags],
       summary: route.summary,

@@ -3,6 +3,7 @@ import { eventRoutes } from "../../../contracts/events.ts";
 import { scopeOf } from "../../platform/access.ts";
 import { requireActor, type Sessions } from "../../platform/sessions.ts";
 import type { PauseService } from "../talks/pause.service.ts";
+import type { ChangeStore } from "./changes.store.ts";
 
 /** How often a stream looks for changes; the database is the one place processes share. */
 const POLL_MS = 2_000;
@@ -10,13 +11,16 @@ const POLL_MS = 2_000;
 const KEEPALIVE_MS = 25_000;
 
 /**
- * Server-sent events for what must reach an open screen without a reload: today, a pause.
- * Each event carries only couple-visible state; nothing about the partner's presence, activity
- * or connection is ever sent, and the stream ends when the session does.
+ * Server-sent events, the one live channel for an open screen: the running pause (it also ends
+ * by itself, with no request to tell), and which features a shared change touched, so screens
+ * refresh those within seconds. Each event carries only couple-visible state; nothing about the
+ * partner's presence, activity or connection is ever sent, and the stream ends when the session
+ * does.
  */
 export function serveEvents(
   app: FastifyInstance,
   pauses: PauseService,
+  changes: ChangeStore,
   sessions: Sessions,
   pollMs = POLL_MS,
 ): void {
@@ -36,6 +40,7 @@ export function serveEvents(
         connection: "keep-alive",
       });
       let last = "";
+      let seen = await changes.revision(scope);
       let closed = false;
       const stop = () => {
         closed = true;
@@ -50,6 +55,12 @@ export function serveEvents(
         if (state !== last && !closed) {
           last = state;
           res.write(`event: couple\ndata: ${state}\n\n`);
+        }
+        const revision = await changes.revision(scope);
+        if (revision > seen && !closed) {
+          const features = await changes.featuresSince(scope, seen);
+          seen = revision;
+          res.write(`event: changed\ndata: ${JSON.stringify({ features })}\n\n`);
         }
       };
       const poll = setInterval(() => void tick().catch(stop), pollMs);

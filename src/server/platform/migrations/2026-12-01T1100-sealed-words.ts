@@ -4,7 +4,8 @@ import { type Kysely, sql } from "kysely";
  * Sealed words (protocol v1): each account keeps its key-derivation parameters, public key and
  * the boxes its keys are sealed in; each session the key that unlocks a browser's copy; each
  * couple its space-key version and grants; each invite the box its link's fragment opens; and an
- * operator's one-time reset links for people who lost both password and recovery code.
+ * operator's one-time reset links for people who lost both password and recovery code; and, for
+ * the one live channel, each couple's revision and which feature each shared change touched.
  *
  * Words written before this change sit in plain text and cannot be sealed by the server (it has
  * no keys), so a database that already holds accounts is refused rather than half-converted.
@@ -61,6 +62,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   await db.schema.alterTable("safety_checks").dropColumn("concern").execute();
   await db.schema
+    .alterTable("couples")
+    .addColumn("revision", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createTable("couple_changes")
+    .addColumn("couple_id", "text", (c) => c.notNull().references("couples.id").onDelete("cascade"))
+    .addColumn("revision", "integer", (c) => c.notNull())
+    .addColumn("feature", "text", (c) => c.notNull())
+    .addColumn("at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("couple_changes_pk", ["couple_id", "revision"])
+    .execute();
+  await db.schema
     .createTable("account_resets")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
@@ -79,6 +92,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("server_secrets").execute();
   await db.schema.dropTable("account_resets").execute();
+  await db.schema.dropTable("couple_changes").execute();
+  await db.schema.alterTable("couples").dropColumn("revision").execute();
   await db.schema
     .alterTable("safety_checks")
     .addColumn("concern", "integer", (c) => c.notNull().defaultTo(0))

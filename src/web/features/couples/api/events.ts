@@ -1,16 +1,22 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { z } from "zod";
+import { accountRoutes } from "../../../../contracts/account.ts";
 import { eventRoutes } from "../../../../contracts/events.ts";
 import { ActivePause } from "../../../../contracts/talks.ts";
+import { keyOf } from "../../../ui/api-client.ts";
 import type { CoupleViewData } from "./couple.ts";
 import { coupleQueryKey } from "./couple.ts";
 
+const meKey = keyOf(accountRoutes.me);
 const CoupleEvent = ActivePause.nullable();
+const ChangedEvent = z.object({ features: z.array(z.string()) });
 
 /**
- * Listens to the server's live events while a couple screen is open, so that a pause called by
- * one partner reaches the other's screen within seconds, without a reload. Each event carries
- * only what both may see; the couple view is then refreshed as well.
+ * The one live channel, heard while a couple screen is open: a pause called by one partner, and
+ * every shared change (a proposal, an answer, a topic, a withdrawal), reach the other's screen
+ * within seconds, without a reload. An event names only features; what changed is read again
+ * through the usual calls, so it is opened and shown exactly as any read is.
  */
 export function useCoupleEvents(enabled: boolean): void {
   const queryClient = useQueryClient();
@@ -34,8 +40,23 @@ export function useCoupleEvents(enabled: boolean): void {
       }
       void queryClient.invalidateQueries({ queryKey: coupleQueryKey });
     };
+    const onChanged = (event: MessageEvent<string>) => {
+      let features: string[] = [];
+      try {
+        features = ChangedEvent.parse(JSON.parse(event.data)).features;
+      } catch {
+        return;
+      }
+      for (const feature of features) {
+        void queryClient.invalidateQueries({ queryKey: [feature] });
+      }
+      // The phase lives in "who am I" too.
+      if (features.includes("couples")) void queryClient.invalidateQueries({ queryKey: meKey });
+    };
     source.addEventListener("couple", onCouple);
+    source.addEventListener("changed", onChanged);
     return () => {
+      source.removeEventListener("changed", onChanged);
       source.removeEventListener("couple", onCouple);
       source.close();
     };
