@@ -15,6 +15,7 @@ import { formatDate } from "../../ui/format.ts";
 import { IndividualModeNotice } from "../../ui/individual-mode-notice.tsx";
 import { Page } from "../../ui/page.tsx";
 import { ErrorState, Loading } from "../../ui/query-state.tsx";
+import { NeedsYou } from "./needs-you.tsx";
 
 /**
  * Home for a partner in a couple. One calm glance: the next talk, today's check, what waits in
@@ -49,6 +50,7 @@ export function HomePage() {
         <IndividualModeNotice what="Working on things together" />
       ) : (
         <>
+          <NeedsYou couple={data} />
           <PendingPhaseCard couple={data} />
           <ToLogPrompt />
         </>

@@ -22,7 +22,7 @@ export function PendingPhaseCard({ couple }: { couple: CoupleViewData }) {
     const target = PHASE_COPY[pending.to].name;
     const mine = people.isMe(pending.proposedBy);
     card = mine ? (
-      <Card title={`Waiting for ${people.partnerName}`} tone="calm">
+      <Card title={`Waiting for ${people.partnerName}`} tone="calm" id="pending-phase">
         <p>
           You suggested moving on to <strong>{target}</strong> on {formatDate(pending.at)}. It
           happens once {people.partnerName} agrees too.
@@ -45,7 +45,11 @@ export function PendingPhaseCard({ couple }: { couple: CoupleViewData }) {
         </div>
       </Card>
     ) : (
-      <Card title={`${people.partnerName} suggests moving on to ${target}`} tone="attention">
+      <Card
+        title={`${people.partnerName} suggests moving on to ${target}`}
+        tone="attention"
+        id="pending-phase"
+      >
         {pending.reason ? (
           <blockquote className="quote user-text">{pending.reason}</blockquote>
         ) : null}

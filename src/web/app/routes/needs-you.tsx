@@ -1,0 +1,64 @@
+import { Link } from "react-router";
+import { type Need, type NeedKind, needsYou } from "../../../domain/needs-you.ts";
+import { useAgreements } from "../../features/agreements/api/agreements.ts";
+import { useCircle } from "../../features/circle/api/circle.ts";
+import type { CoupleViewData } from "../../features/couples/api/couple.ts";
+import { useTalkTimes } from "../../features/talks/api/talk-times.ts";
+import { Card } from "../../ui/card.tsx";
+import { usePeople } from "../../ui/people.tsx";
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+
+function label(need: Need, partner: string): string {
+  const texts: Record<NeedKind, string> = {
+    "phase-answer": `${partner} suggests moving on: your answer`,
+    "agreement-answer": `${plural(need.count, "An agreement", "agreements")} waiting for your answer`,
+    "talk-time-answer": `${plural(need.count, "A talk time", "talk times")} waiting for your answer`,
+    "circle-answer": `${partner} added ${plural(need.count, "someone", "people")} to their circle of support`,
+    "circle-concern": `${partner} has a concern about ${plural(need.count, "someone", "people")} you listed`,
+    "agreement-review": `${plural(need.count, "An agreement is", "agreements are")} due for review`,
+    "talk-log": "A minute to note how your last talk went",
+  };
+  return texts[need.kind];
+}
+
+/**
+ * One glance at what waits for this person, each thing one tap away; when nothing does, it says
+ * so plainly. Built from what the screens already read, so it is never out of step with them.
+ */
+export function NeedsYou({ couple }: { couple: CoupleViewData }) {
+  const people = usePeople();
+  const agreements = useAgreements();
+  const talks = useTalkTimes();
+  const circle = useCircle();
+  if (agreements.isPending || talks.isPending || circle.isPending) return null;
+  const needs = needsYou({
+    viewerId: couple.me.id,
+    pendingPhase: couple.pendingPhase,
+    agreements: agreements.data ?? [],
+    talkTimes: talks.data?.talkTimes ?? [],
+    people: circle.data ?? [],
+    talkToLog: Boolean(talks.data?.toLog),
+  });
+  return (
+    <Card title="Needs you" id="needs-you">
+      {needs.length === 0 ? (
+        <p className="muted">
+          Nothing waits for you right now. There's no need to do anything today.
+        </p>
+      ) : (
+        <ul className="needs">
+          {needs.map((need) => (
+            <li key={need.kind} className="needs__item">
+              {need.href.startsWith("/#") ? (
+                <a href={need.href.slice(1)}>{label(need, people.partnerName)}</a>
+              ) : (
+                <Link to={need.href}>{label(need, people.partnerName)}</Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
