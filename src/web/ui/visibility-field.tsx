@@ -36,11 +36,7 @@ export function VisibilityField({
       label: "Only you",
       description: `Nobody else sees it: not ${partnerName}, not a therapist.`,
     },
-    {
-      value: "therapist",
-      label: `You, ${partnerName} and your therapist`,
-      description: "Also for a therapist, once you have both linked one.",
-    },
+    // "You, your partner and your therapist" is offered once a therapist can be linked.
   ];
   if (privateOnly) {
     return (

@@ -12,7 +12,6 @@ import { ParkingLotSummary } from "../../features/talks/components/parking-lot.t
 import { NextTalkSummary, ToLogPrompt } from "../../features/talks/components/talk-summaries.tsx";
 import { Card } from "../../ui/card.tsx";
 import { formatDate } from "../../ui/format.ts";
-import { IndividualModeNotice } from "../../ui/individual-mode-notice.tsx";
 import { Page } from "../../ui/page.tsx";
 import { ErrorState, Loading } from "../../ui/query-state.tsx";
 import { NeedsYou } from "./needs-you.tsx";
@@ -46,9 +45,8 @@ export function HomePage() {
     >
       <PartnerStatus couple={data} />
       <SpaceKeyAccess couple={data} />
-      {onMyOwn ? (
-        <IndividualModeNotice what="Working on things together" />
-      ) : (
+      {/* Individual-only mode is said once, on the person's own safety page, nowhere else. */}
+      {onMyOwn ? null : (
         <>
           <NeedsYou couple={data} />
           <PendingPhaseCard couple={data} />

@@ -5,7 +5,6 @@ import { useCouple } from "../../features/couples/api/couple.ts";
 import { Stressors } from "../../features/stressors/components/stressors.tsx";
 import { TherapyChoice } from "../../features/therapy/components/therapy.tsx";
 import { Card } from "../../ui/card.tsx";
-import { IndividualModeNotice } from "../../ui/individual-mode-notice.tsx";
 import { Page } from "../../ui/page.tsx";
 import { usePeople } from "../../ui/people.tsx";
 import { ErrorState, Loading } from "../../ui/query-state.tsx";
@@ -33,9 +32,6 @@ export function SupportPage() {
         </p>
       }
     >
-      {people.individualMode ? (
-        <IndividualModeNotice what="Answering for your circle and the shared choice about therapy" />
-      ) : null}
       <Card title="Outside stressors" id="stressors">
         <p className="muted">
           Work, family, money, health: everything else still asks for energy. For each stressor,

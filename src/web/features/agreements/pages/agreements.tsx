@@ -2,7 +2,6 @@ import { type ReactNode, useEffect } from "react";
 import { useLocation } from "react-router";
 import type { AgreementCategory } from "../../../../domain/agreements.ts";
 import { Card } from "../../../ui/card.tsx";
-import { IndividualModeNotice } from "../../../ui/individual-mode-notice.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
@@ -104,7 +103,6 @@ export function AgreementsPage({ categoryExtras = {} }: { categoryExtras?: Categ
     const groups = groupAgreements(all, people.meId);
     content = (
       <>
-        {readOnly ? <IndividualModeNotice what="Proposing and answering agreements" /> : null}
         {groups.myAnswer.length > 0 ? (
           <Group
             title="Waiting for your answer"

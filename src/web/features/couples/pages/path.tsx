@@ -1,6 +1,5 @@
 import { Card } from "../../../ui/card.tsx";
 import { formatDate } from "../../../ui/format.ts";
-import { IndividualModeNotice } from "../../../ui/individual-mode-notice.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { useCouple } from "../api/couple.ts";
@@ -29,9 +28,7 @@ export function PathPage() {
         </p>
       }
     >
-      {data.me.individualMode ? (
-        <IndividualModeNotice what="Moving between phases" />
-      ) : (
+      {data.me.individualMode ? null : (
         <>
           <PendingPhaseCard couple={data} />
           <div className="grid-2">

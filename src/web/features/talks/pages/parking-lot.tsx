@@ -1,5 +1,4 @@
 import { Card } from "../../../ui/card.tsx";
-import { IndividualModeNotice } from "../../../ui/individual-mode-notice.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { useTalkTimes } from "../api/talk-times.ts";
@@ -32,9 +31,7 @@ export function ParkingLotPage() {
         </p>
       }
     >
-      {readOnly ? (
-        <IndividualModeNotice what="Parking topics" />
-      ) : (
+      {readOnly ? null : (
         <Card title="Park a topic">
           <NextTalkLine />
           <RaiseTopicForm />

@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect } from "react";
 import { Link, useLocation } from "react-router";
 import { Card } from "../../../ui/card.tsx";
-import { IndividualModeNotice } from "../../../ui/individual-mode-notice.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
@@ -106,8 +105,6 @@ export function TalkTimesPage() {
 
     content = (
       <>
-        {readOnly ? <IndividualModeNotice what="Planning talk times" /> : null}
-
         {toLog && logTalk && !readOnly ? (
           <Card title={`How did ${talkName(toLog.startsAt)} go?`} tone="attention" id="log">
             <p>
