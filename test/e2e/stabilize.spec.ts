@@ -237,7 +237,9 @@ test.describe("Stabilize: two partners, one on a phone", () => {
     await expect(ana.page.getByText("Done. You're using Mend on your own for now.")).toBeVisible();
 
     // Said once, on her own safety page: no screen carries a card that safety steps were taken.
-    await expect(ana.page.getByText("You're using Mend on your own for now.").first()).toBeVisible();
+    await expect(
+      ana.page.getByText("You're using Mend on your own for now.").first(),
+    ).toBeVisible();
     await ana.page.goto("/");
     await expect(ana.page.getByRole("heading", { name: /Hello, Ana/ })).toBeVisible();
     await expect(ana.page.getByText(/paused/i)).toHaveCount(0);
