@@ -57,6 +57,8 @@ export const LIVE_ROUTES: ReadonlySet<Route> = new Set<Route>([
   talks.raiseTopic,
   talks.discussed,
   talks.carryOver,
+  talks.editTopic,
+  talks.withdrawTopic,
   talks.startPause,
   talks.endPause,
 ]);

@@ -102,6 +102,12 @@ export const RaiseTopicBody = sealedBody(
     topic: words("parking-lot", "topic", text(STABILIZE_LIMITS.topicMax)),
   }),
 );
+/** New words for one's own open topic, sealed under the topic's id (the path's). */
+export const EditTopicBody = sealedBody(
+  z.strictObject({
+    topic: words("parking-lot", "topic", text(STABILIZE_LIMITS.topicMax)),
+  }),
+);
 export const ParkingItemReply = z.object({ item: ParkingItem });
 export const ParkingLotReply = z.object({ items: z.array(ParkingItem) });
 
@@ -213,6 +219,25 @@ export const talkRoutes = {
     summary: "A topic waits for the next talk",
     params: IdParams,
     replies: { 200: ParkingItemReply },
+    errors: ["topic_closed"],
+  }),
+  editTopic: route({
+    method: "POST",
+    path: "/api/parking-lot/:id/edit",
+    tags,
+    summary: "New words for one's own topic, before it is discussed",
+    params: IdParams,
+    body: EditTopicBody,
+    replies: { 200: ParkingItemReply },
+    errors: ["topic_closed"],
+  }),
+  withdrawTopic: route({
+    method: "DELETE",
+    path: "/api/parking-lot/:id",
+    tags,
+    summary: "Take back one's own topic, before it is discussed",
+    params: IdParams,
+    replies: { 204: null },
     errors: ["topic_closed"],
   }),
   startPause: route({

@@ -255,6 +255,17 @@ const MATRIX: Record<string, Entry> = {
     params: (w) => ({ id: w.topicId }),
     expect: onSelfItem(200, 200),
   },
+  "POST /api/parking-lot/{id}/edit": {
+    // Only its author rewrites a topic; to the partner it is someone else's words.
+    params: (w) => ({ id: w.topicId }),
+    body: () => ({ topic: "Said more gently now." }),
+    expect: onSelfItem(404, 200),
+  },
+  "DELETE /api/parking-lot/{id}": {
+    freshPeople: true,
+    params: (w) => ({ id: w.topicId }),
+    expect: onSelfItem(404, 204),
+  },
   "POST /api/pauses": {
     body: () => ({ minutes: 20 }),
     // The partner goes first; their pause then runs, so the self may not override it.

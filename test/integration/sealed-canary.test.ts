@@ -170,6 +170,14 @@ async function plantEverywhere() {
     });
   }
   await plant(a, talkRoutes.raiseTopic, { body: { id: newItemId(), topic: canary(a) } });
+  // A second topic, said again: its new words are a canary of their own.
+  const { item: rewritten } = await a.client.api.call(talkRoutes.raiseTopic, {
+    body: { id: newItemId(), topic: "to be said again" },
+  });
+  await plant(a, talkRoutes.editTopic, {
+    params: { id: rewritten.id },
+    body: { topic: canary(a) },
+  });
 
   const shape = { weekday: "mon", start: "08:00", minutes: 30, timeZone: "UTC" } as const;
   const { talkTime } = await a.client.api.call(talkRoutes.proposeTalkTime, { body: shape });

@@ -238,6 +238,52 @@ describe("parking lot", () => {
   });
 });
 
+describe("one's own topic, before it is discussed", () => {
+  it("can be said again or taken back by its author alone", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const raise = async (topic: string) =>
+      (await a.client.api.call(talkRoutes.raiseTopic, { body: { id: newItemId(), topic } })).item;
+    const angry = await raise("Why you ALWAYS lie");
+    const edited = await a.client.api.call(talkRoutes.editTopic, {
+      params: { id: angry.id },
+      body: { topic: "How we tell each other hard things" },
+    });
+    expect(edited.item).toMatchObject({
+      id: angry.id,
+      topic: "How we tell each other hard things",
+    });
+    const seenByB = (await b.client.api.call(talkRoutes.parkingLot)).items;
+    expect(seenByB.map((x) => x.topic)).toEqual(["How we tell each other hard things"]);
+
+    // The partner can neither rewrite nor remove it: to them it is someone else's words.
+    await expect(
+      b.client.api.call(talkRoutes.editTopic, { params: { id: angry.id }, body: { topic: "x" } }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      b.client.api.call(talkRoutes.withdrawTopic, { params: { id: angry.id } }),
+    ).rejects.toMatchObject({ status: 404 });
+    // An empty rewrite is refused before anything is sent.
+    await expect(
+      a.client.api.call(talkRoutes.editTopic, { params: { id: angry.id }, body: { topic: " " } }),
+    ).rejects.toMatchObject({ status: 400, fields: { topic: expect.any(String) } });
+
+    const later = await raise("Something for another day");
+    await a.client.api.call(talkRoutes.withdrawTopic, { params: { id: later.id } });
+    expect((await b.client.api.call(talkRoutes.parkingLot)).items.map((x) => x.id)).toEqual([
+      angry.id,
+    ]);
+
+    // Once talked about, it is part of what happened, and stays as it was said.
+    await b.client.api.call(talkRoutes.discussed, { params: { id: angry.id } });
+    await expect(
+      a.client.api.call(talkRoutes.editTopic, { params: { id: angry.id }, body: { topic: "y" } }),
+    ).rejects.toMatchObject({ status: 409, code: "topic_closed" });
+    await expect(
+      a.client.api.call(talkRoutes.withdrawTopic, { params: { id: angry.id } }),
+    ).rejects.toMatchObject({ status: 409, code: "topic_closed" });
+  });
+});
+
 describe("pause", () => {
   const startPause = (person: Person, minutes: number) =>
     person.client.api.call(talkRoutes.startPause, { body: { minutes } });

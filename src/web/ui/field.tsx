@@ -4,7 +4,10 @@ import {
   type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useEffect,
   useId,
+  useRef,
+  useState,
 } from "react";
 
 interface FieldShellProps {
@@ -116,16 +119,36 @@ export interface TextAreaFieldProps
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextAreaField({ ref, rows = 3, ...props }: TextAreaFieldProps) {
+/**
+ * A text area. With `maxLength`, the length is shown as a counter while typing and never cut
+ * silently: going over is said by the form's own check, naming the field.
+ */
+export function TextAreaField({ ref, rows = 3, maxLength, ...props }: TextAreaFieldProps) {
   const { shell, control } = useFieldParts(props);
+  const own = useRef<HTMLTextAreaElement | null>(null);
+  // Read from the element at each render, so a form reset shows as well as typing does.
+  const [, typed] = useState(0);
+  useEffect(() => typed((n) => n + 1), []);
+  const length = own.current?.value.length ?? 0;
+  const over = maxLength !== undefined && length > maxLength;
   return (
     <FieldShell {...shell}>
       <textarea
         {...control}
         rows={rows}
-        ref={ref}
+        ref={(element) => {
+          own.current = element;
+          if (typeof ref === "function") ref(element);
+          else if (ref) ref.current = element;
+        }}
+        onInput={() => typed((n) => n + 1)}
         className="field__control field__control--textarea"
       />
+      {maxLength === undefined ? null : (
+        <p className={`field__counter${over ? " field__counter--over" : ""}`} aria-hidden="true">
+          {length} / {maxLength}
+        </p>
+      )}
     </FieldShell>
   );
 }

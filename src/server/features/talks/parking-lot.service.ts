@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ParkingItem } from "../../../contracts/talks.ts";
 import { PARKING_STATUSES } from "../../../domain/talks.ts";
-import { requireActionable, type Scope } from "../../platform/access.ts";
+import { requireActionable, requireAuthor, type Scope } from "../../platform/access.ts";
 import type { ParkingRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
@@ -37,7 +37,34 @@ export function parkingLotService({ clock }: ServiceDeps, stores: ScopedStores<P
     return present(fresh);
   }
 
+  /** The author's own topic, still open: words written in anger need not stay. */
+  async function ownOpen(scope: Scope, id: string) {
+    const store = stores.at(scope);
+    const row = requireAuthor(scope, await store.find(id), (r) => r.raised_by, "That topic");
+    if (row.status !== "open") {
+      throw errors.conflict("topic_closed", "This topic has been discussed already.");
+    }
+    return { store, row };
+  }
+
   return {
+    async rewrite(scope: Scope, id: string, topic: string): Promise<Item> {
+      const { store, row } = await ownOpen(scope, id);
+      if (!(await store.rewrite(row.id, topic, clock.now().toISOString()))) {
+        throw errors.conflict("topic_closed", "This topic has been discussed already.");
+      }
+      const fresh = await store.find(id);
+      if (!fresh) throw errors.notFound("That topic");
+      return present(fresh);
+    },
+
+    async withdraw(scope: Scope, id: string): Promise<void> {
+      const { store, row } = await ownOpen(scope, id);
+      if (!(await store.withdraw(row.id))) {
+        throw errors.conflict("topic_closed", "This topic has been discussed already.");
+      }
+    },
+
     async list(scope: Scope): Promise<Item[]> {
       return (await stores.at(scope).list()).map(present);
     },

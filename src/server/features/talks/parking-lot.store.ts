@@ -34,6 +34,26 @@ export function parkingLotStore(db: Db, scope: Scope) {
       return Number(result.numUpdatedRows) > 0;
     },
 
+    /** The author's own open topic only: a discussed one, or the partner's, is not touched. */
+    async rewrite(id: string, topic: string, now: string): Promise<boolean> {
+      const result = await openTopic(id)
+        .where("raised_by", "=", scope.viewerId)
+        .set({ topic, updated_at: now })
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async withdraw(id: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom("parking_lot")
+        .where("id", "=", id)
+        .where("couple_id", "=", scope.coupleId)
+        .where("raised_by", "=", scope.viewerId)
+        .where("status", "=", "open")
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
     async carryOver(id: string, now: string): Promise<boolean> {
       const result = await openTopic(id)
         .set((eb) => ({ carried_over: eb("carried_over", "+", 1), updated_at: now }))

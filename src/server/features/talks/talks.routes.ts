@@ -46,6 +46,12 @@ export function serveTalks(
   serve(app, routes.parkingLot, async ({ request }) => ({
     items: await parkingLot.list(requireScope(request)),
   }));
+  serve(app, routes.editTopic, async ({ request, params, body }) => ({
+    item: await parkingLot.rewrite(requireScope(request), params.id, body.topic),
+  }));
+  serve(app, routes.withdrawTopic, async ({ request, params }) => {
+    await parkingLot.withdraw(requireScope(request), params.id);
+  });
   serve(app, routes.discussed, async ({ request, params }) => ({
     item: await parkingLot.discussed(requireScope(request), params.id),
   }));

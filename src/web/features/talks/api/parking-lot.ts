@@ -36,6 +36,18 @@ export function useRaiseTopic() {
   );
 }
 
+/** New words for one's own open topic. */
+export function useEditTopic() {
+  return useParkingMutation(({ id, topic }: { id: string; topic: string }) =>
+    api.call(talkRoutes.editTopic, { params: { id }, body: { topic } }),
+  );
+}
+
+/** Takes one's own open topic back. */
+export function useWithdrawTopic() {
+  return useParkingMutation((id: string) => api.call(talkRoutes.withdrawTopic, { params: { id } }));
+}
+
 export type TopicAction = "discussed" | "carry-over";
 
 export function useTopicAction() {

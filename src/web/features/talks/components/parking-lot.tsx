@@ -1,9 +1,11 @@
-import { RaiseTopicBody } from "../../../../contracts/talks.ts";
+import { useState } from "react";
+import { EditTopicBody, RaiseTopicBody } from "../../../../contracts/talks.ts";
 import { draftOf } from "../../../../contracts/words.ts";
 import { STABILIZE_LIMITS } from "../../../../domain/limits.ts";
 import { CARRIED_OVER_NOTICE } from "../../../../domain/talks.ts";
 import { Button, ButtonLink } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
+import { ConfirmInline } from "../../../ui/confirm-inline.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
 import { formatDate } from "../../../ui/format.ts";
@@ -15,9 +17,11 @@ import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import {
   type ParkingItem,
   type TopicAction,
+  useEditTopic,
   useParkingLot,
   useRaiseTopic,
   useTopicAction,
+  useWithdrawTopic,
 } from "../api/parking-lot.ts";
 
 const RaiseTopicDraft = draftOf(RaiseTopicBody);
@@ -70,11 +74,57 @@ function timesWord(n: number): string {
   return n === 1 ? "once" : n === 2 ? "twice" : `${n} times`;
 }
 
-/** One waiting topic: talked about, or carried over to the next talk. */
+const EditTopicDraft = draftOf(EditTopicBody);
+
+/** New words for one's own topic: a line written in anger need not stay as it was. */
+function EditTopicForm({ item, onDone }: { item: ParkingItem; onDone: () => void }) {
+  const edit = useEditTopic();
+  const toast = useToast();
+  const fieldId = `edit-topic-${item.id}`;
+  const { form, errors, submit, summary } = useSchemaForm(EditTopicDraft, {
+    defaultValues: { topic: item.topic },
+    fieldIds: { topic: fieldId },
+  });
+  return (
+    <form
+      className="inline-panel form form--tight"
+      noValidate
+      aria-label="Say it differently"
+      onSubmit={submit(async ({ topic }) => {
+        await edit.mutateAsync({ id: item.id, topic });
+        toast("Changed. Your partner sees the new words.");
+        onDone();
+      })}
+    >
+      <ErrorSummary errors={summary} />
+      <TextAreaField
+        id={fieldId}
+        label="Say it differently"
+        rows={2}
+        maxLength={STABILIZE_LIMITS.topicMax}
+        error={errors.topic?.message}
+        {...form.register("topic")}
+      />
+      <div className="actions">
+        <Button type="submit" size="small" busy={edit.isPending}>
+          Save the new words
+        </Button>
+        <Button size="small" variant="quiet" onClick={onDone}>
+          Keep it as it was
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** One waiting topic: talked about, or carried over to the next talk; one's own can change. */
 function TopicCard({ item, readOnly }: { item: ParkingItem; readOnly: boolean }) {
   const people = usePeople();
   const toast = useToast();
   const action = useTopicAction();
+  const withdraw = useWithdrawTopic();
+  const [editing, setEditing] = useState(false);
+  const mine = people.isMe(item.raisedBy);
   const textId = `topic-${item.id}`;
   const looping = item.carriedOver >= CARRIED_OVER_NOTICE;
 
@@ -132,7 +182,30 @@ function TopicCard({ item, readOnly }: { item: ParkingItem; readOnly: boolean })
           </Button>
         </div>
       ) : null}
+      {item.status === "open" && mine && !readOnly ? (
+        editing ? (
+          <EditTopicForm item={item} onDone={() => setEditing(false)} />
+        ) : (
+          <div className="actions">
+            <Button size="small" variant="quiet" onClick={() => setEditing(true)}>
+              Say it differently
+            </Button>
+            <ConfirmInline
+              label="Take it back"
+              ariaLabel={`Take back the topic: ${item.topic}`}
+              question="Take this topic back? It goes from the parking lot for both of you."
+              confirmLabel="Yes, take it back"
+              cancelLabel="Keep it"
+              busy={withdraw.isPending}
+              onConfirm={() => withdraw.mutate(item.id, { onSuccess: () => toast("Taken back.") })}
+            />
+          </div>
+        )
+      ) : null}
       {action.isError ? <ErrorState title="That didn't go through" error={action.error} /> : null}
+      {withdraw.isError ? (
+        <ErrorState title="That didn't go through" error={withdraw.error} />
+      ) : null}
     </article>
   );
 }
