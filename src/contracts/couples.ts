@@ -114,7 +114,7 @@ export const CoupleView = z.object({
   me: z.object({
     id: Id,
     stance: StanceSchema,
-    safeEnough: z.boolean(),
+    safeEnough: z.boolean().nullable().describe("null until the person has answered"),
     individualMode: z.boolean().describe("couple features paused for me; private to me"),
   }),
 });

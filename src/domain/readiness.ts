@@ -112,8 +112,16 @@ function intensityCalming(facts: ReadinessFacts): ReadinessItem {
   return { key: "intensity-calming", met: false, detail };
 }
 
+/** No free point: with no agreement in place there is nothing reviewed on time yet. */
 function reviewsCurrent(facts: ReadinessFacts): ReadinessItem {
   const n = facts.overdueReviews;
+  if (facts.acceptedAgreements === 0) {
+    return {
+      key: "reviews-current",
+      met: false,
+      detail: "No agreement is in place yet, so there is nothing to review.",
+    };
+  }
   return {
     key: "reviews-current",
     met: n === 0,

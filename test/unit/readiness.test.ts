@@ -24,11 +24,13 @@ describe("readiness for Make meaning", () => {
       ["talk-times", false],
       ["agreement-accepted", false],
       ["intensity-calming", false],
-      ["reviews-current", true],
+      // No free point: with nothing in place, nothing has been reviewed on time.
+      ["reviews-current", false],
       ["safe-enough", false],
       ["therapy-decided", false],
     ]);
     expect(met(items, "agreement-accepted")?.detail).toMatch(/No agreement/);
+    expect(met(items, "reviews-current")?.detail).toMatch(/nothing to review/);
   });
 
   it("is met item by item as the couple's data arrives", () => {
@@ -89,7 +91,10 @@ describe("readiness for Make meaning", () => {
   });
 
   it("keeps later phases to the items that still apply", () => {
-    const items = computeReadiness("meaning", facts({ overdueReviews: 1, partnerJoined: false }));
+    const items = computeReadiness(
+      "meaning",
+      facts({ acceptedAgreements: 1, overdueReviews: 1, partnerJoined: false }),
+    );
     expect(items.map((i) => i.key)).toEqual(["partner-joined", "reviews-current", "safe-enough"]);
     expect(met(items, "reviews-current")?.detail).toBe("1 agreement is waiting for a review.");
   });

@@ -111,6 +111,8 @@ export interface CoupleMembersTable {
   user_id: string;
   stance: string;
   safe_enough: Generated<number>;
+  /** When the person last answered "safe enough to go on"; null: never asked, never assumed. */
+  safe_enough_at: string | null;
   individual_mode: Generated<number>;
   joined_at: string;
 }

@@ -307,7 +307,7 @@ export function coupleService(
         me: {
           id: scope.viewerId,
           stance: parseStance(me.stance),
-          safeEnough: me.safe_enough === 1,
+          safeEnough: me.safe_enough_at === null ? null : me.safe_enough === 1,
           individualMode: me.individual_mode === 1,
         },
       };
@@ -339,7 +339,7 @@ export function coupleService(
     },
 
     async setSafeEnough(scope: Scope, value: boolean): Promise<void> {
-      await of(scope).setSafeEnough(value);
+      await of(scope).setSafeEnough(value, clock.now().toISOString());
     },
 
     /** Couple features paused for this person alone; the partner's view does not change. */

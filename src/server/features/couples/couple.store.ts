@@ -101,6 +101,7 @@ function coupleStore(db: Db, scope: Scope) {
           "couple_members.user_id",
           "couple_members.stance",
           "couple_members.safe_enough",
+          "couple_members.safe_enough_at",
           "couple_members.individual_mode",
           "couple_members.joined_at",
           "users.name",
@@ -112,10 +113,10 @@ function coupleStore(db: Db, scope: Scope) {
     },
 
     /** The viewer's own flags: never the other partner's. */
-    async setSafeEnough(value: boolean): Promise<void> {
+    async setSafeEnough(value: boolean, at: string): Promise<void> {
       await db
         .updateTable("couple_members")
-        .set({ safe_enough: value ? 1 : 0 })
+        .set({ safe_enough: value ? 1 : 0, safe_enough_at: at })
         .where(inCouple(scope, "couple_members"))
         .where("user_id", "=", scope.viewerId)
         .execute();

@@ -33,7 +33,7 @@ function MetIcon({ met }: { met: boolean }) {
 }
 
 /** The private "safe enough" answer. Only the viewer's own checklist changes. */
-export function SafeEnoughToggle({ safeEnough }: { safeEnough: boolean }) {
+export function SafeEnoughToggle({ safeEnough }: { safeEnough: boolean | null }) {
   const mutation = useSetSafeEnough();
   const [status, setStatus] = useState("");
   return (
@@ -43,7 +43,8 @@ export function SafeEnoughToggle({ safeEnough }: { safeEnough: boolean }) {
         legend={<span className="visually-hidden">Do you feel safe enough to go on?</span>}
         hint={<PrivateNote>Only you see this answer. You can change it at any time.</PrivateNote>}
         name="safe-enough"
-        value={safeEnough ? "yes" : "no"}
+        // Unanswered shows no answer: nothing is chosen for the person.
+        value={safeEnough === null ? null : safeEnough ? "yes" : "no"}
         choices={[
           { value: "yes", label: "Yes, safe enough" },
           { value: "no", label: "Not yet" },
