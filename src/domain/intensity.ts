@@ -22,6 +22,13 @@ export const TREND_LOW_MEAN = 3;
 /** Week-to-week moves smaller than this are day-to-day noise on a 0–10 self-rating. */
 export const TREND_MEANINGFUL_CHANGE = 1;
 
+/**
+ * How far back the long run looks: the first week of the last six. A fall this large from then
+ * to this week is easing, whatever the last fortnight did week against week.
+ */
+export const LONG_RUN_DAYS = 42;
+export const LONG_RUN_MEANINGFUL_FALL = 2;
+
 export const TREND_STATUSES = ["low", "easing", "steady", "rising", "not-enough-data"] as const;
 export type TrendStatus = (typeof TREND_STATUSES)[number];
 
@@ -44,6 +51,8 @@ export interface IntensityTrend {
   earlierMean: number | null;
   /** Mean of the whole window, 1 decimal. */
   windowMean: number | null;
+  /** Mean of the first week of the long run (six weeks back), 1 decimal; null without data. */
+  longAgoMean: number | null;
   /** Intensity checks inside the window. */
   checks: number;
   /** Length of the window in days. */
@@ -118,10 +127,24 @@ export function intensityTrend(
   const meanOf = (points: { value: number }[]): number | null =>
     points.length === 0 ? null : roundToTenth(mean(points.map((point) => point.value)));
 
+  const longStart = addDaysToDay(today, -(LONG_RUN_DAYS - 1));
+  const longWeekEnd = addDaysToDay(longStart, 6);
+  const longAgo = [
+    ...groupByLocalDay(
+      entries.filter((entry) => {
+        const day = localDay(entry.at, timeZone);
+        return entry.at.getTime() <= now.getTime() && day >= longStart && day <= longWeekEnd;
+      }),
+      timeZone,
+    ),
+  ].map(([day, values]) => ({ day, value: mean(values) }));
+
   const trend = {
     recentMean: meanOf(dailyMeans.filter((point) => point.day >= recentStart)),
     earlierMean: meanOf(dailyMeans.filter((point) => point.day < recentStart)),
     windowMean: meanOf(dailyMeans),
+    // Two days at least, so one hard day six weeks ago does not make a fall on its own.
+    longAgoMean: longAgo.length >= 2 ? meanOf(longAgo) : null,
     checks: inWindow.length,
     days,
   };
@@ -136,7 +159,13 @@ function trendStatus(trend: Omit<IntensityTrend, "status">): TrendStatus {
   const change = tenths(trend.recentMean) - tenths(trend.earlierMean);
   if (change <= -tenths(TREND_MEANINGFUL_CHANGE)) return "easing";
   if (change >= tenths(TREND_MEANINGFUL_CHANGE)) return "rising";
-  return "steady";
+  return fellOverTheWeeks(trend) ? "easing" : "steady";
+}
+
+/** This week well below the first week of the last six: easing in the long run. */
+function fellOverTheWeeks(trend: Omit<IntensityTrend, "status">): boolean {
+  if (trend.longAgoMean === null || trend.recentMean === null) return false;
+  return tenths(trend.longAgoMean) - tenths(trend.recentMean) >= tenths(LONG_RUN_MEANINGFUL_FALL);
 }
 
 /** A short plain sentence for the screen, e.g. "Easing: about 6.1 a week ago, 4.3 this week." */
@@ -147,7 +176,10 @@ export function trendSentence(trend: IntensityTrend): string {
     case "low":
       return `Low: about ${oneDecimal(trend.windowMean)} on average over the last ${trend.days} days.`;
     case "easing":
-      return `Easing: ${compared}`;
+      return tenths(trend.earlierMean ?? 0) - tenths(trend.recentMean ?? 0) >=
+        tenths(TREND_MEANINGFUL_CHANGE)
+        ? `Easing: ${compared}`
+        : `Easing over the weeks: about ${oneDecimal(trend.longAgoMean)} six weeks ago, ${oneDecimal(trend.recentMean)} ${words.recent}.`;
     case "rising":
       return `Rising: ${compared}`;
     case "steady":

@@ -113,9 +113,36 @@ describe("intensityTrend", () => {
       recentMean: 5,
       earlierMean: 7,
       windowMean: 6,
+      longAgoMean: null,
       checks: 4,
       days: 14,
     });
+  });
+
+  it("weighs the long run: a fall over six weeks is easing, though the last fortnight was steady", () => {
+    const weeks = [
+      noon("2026-02-02", 8),
+      noon("2026-02-03", 8),
+      noon("2026-03-02", 4),
+      noon("2026-03-03", 4),
+      noon("2026-03-10", 3.5),
+      noon("2026-03-11", 3.5),
+    ];
+    const trend = trendOf(weeks);
+    expect(trend).toMatchObject({
+      status: "easing",
+      longAgoMean: 8,
+      earlierMean: 4,
+      recentMean: 3.5,
+    });
+    expect(trendSentence(trend)).toBe(
+      "Easing over the weeks: about 8.0 six weeks ago, 3.5 this week.",
+    );
+    // One hard day six weeks ago is not a long run; a rise this week stays a rise.
+    expect(trendOf(weeks.slice(1))).toMatchObject({ status: "steady", longAgoMean: null });
+    expect(
+      trendOf([...weeks.slice(0, 4), noon("2026-03-10", 5.5), noon("2026-03-11", 5.5)]),
+    ).toMatchObject({ status: "rising" });
   });
 
   it("is low when the two-week mean is exactly 3", () => {
@@ -299,7 +326,14 @@ describe("intensityTrend", () => {
 });
 
 describe("trendSentence", () => {
-  const base = { recentMean: null, earlierMean: null, windowMean: null, checks: 0, days: 14 };
+  const base = {
+    recentMean: null,
+    earlierMean: null,
+    windowMean: null,
+    longAgoMean: null,
+    checks: 0,
+    days: 14,
+  };
 
   it("says each status in plain words", () => {
     expect(

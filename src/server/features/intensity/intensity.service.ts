@@ -1,6 +1,11 @@
 import type { z } from "zod";
 import type { IntensityBody, IntensityEntry } from "../../../contracts/intensity.ts";
-import { intensityTrend, TREND_DAYS, trendSentence } from "../../../domain/intensity.ts";
+import {
+  intensityTrend,
+  LONG_RUN_DAYS,
+  TREND_DAYS,
+  trendSentence,
+} from "../../../domain/intensity.ts";
 import type { Scope } from "../../platform/access.ts";
 import type { IntensityRow } from "../../platform/db-schema.ts";
 import { newId } from "../../platform/ids.ts";
@@ -43,12 +48,12 @@ export function intensityService(
   }
 
   /**
-   * Each partner's trend over the last two weeks, from what the viewer may see: a partner who
-   * keeps their intensity checks private has no trend in the other's view.
+   * Each partner's trend over the last two weeks, and its long run over six, from what the viewer
+   * may see: a partner who keeps their intensity checks private has no trend in the other's view.
    */
   async function trends(scope: Scope, timeZone: string) {
     const now = clock.now();
-    const since = new Date(now.getTime() - (TREND_DAYS + 1) * DAY_MS).toISOString();
+    const since = new Date(now.getTime() - (LONG_RUN_DAYS + 1) * DAY_MS).toISOString();
     const visible = await stores.at(scope).since(since);
     const authors = [...new Set(visible.map((row) => row.author_id))];
     return authors.map((authorId) => {
