@@ -1,9 +1,12 @@
+import { useWatch } from "react-hook-form";
 import { CounterAgreementBody } from "../../../../contracts/agreements.ts";
 import { draftOf } from "../../../../contracts/words.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
+import { agreementNudges } from "../../../../domain/nudges.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
+import { Nudges } from "../../../ui/nudges.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { useToast } from "../../../ui/toast.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
@@ -28,6 +31,7 @@ export function CounterForm({
     defaultValues: { text: agreement.text },
     fieldIds: ids,
   });
+  const text = useWatch({ control: form.control, name: "text" });
   return (
     <form
       className="inline-panel form form--tight"
@@ -49,6 +53,7 @@ export function CounterForm({
         autoFocus
         {...form.register("text")}
       />
+      <Nudges nudges={agreementNudges(text ?? "")} />
       <ReviewDateField
         id={ids.reviewOn}
         error={errors.reviewOn?.message}

@@ -4,10 +4,12 @@ import { ProposeAgreementBody } from "../../../../contracts/agreements.ts";
 import { draftOf } from "../../../../contracts/words.ts";
 import { AGREEMENT_CATEGORIES } from "../../../../domain/agreements.ts";
 import { LIMITS } from "../../../../domain/limits.ts";
+import { agreementNudges } from "../../../../domain/nudges.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ChoiceGroup } from "../../../ui/choice-group.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextAreaField } from "../../../ui/field.tsx";
+import { Nudges } from "../../../ui/nudges.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
@@ -33,6 +35,7 @@ export function ProposeAgreementForm() {
     fieldIds: FIELD_IDS,
   });
   const category = useWatch({ control: form.control, name: "category" });
+  const text = useWatch({ control: form.control, name: "text" });
 
   return (
     <form
@@ -64,6 +67,7 @@ export function ProposeAgreementForm() {
         error={errors.text?.message}
         {...form.register("text")}
       />
+      <Nudges nudges={agreementNudges(text ?? "")} />
       <ReviewDateField
         id={FIELD_IDS.reviewOn}
         error={errors.reviewOn?.message}

@@ -2,11 +2,13 @@ import { useMemo } from "react";
 import { useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ProposeTalkTimeBody } from "../../../../contracts/talks.ts";
+import { talkTimeNudges } from "../../../../domain/nudges.ts";
 import { WEEKDAYS } from "../../../../domain/schedule.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { SelectField, TextField } from "../../../ui/field.tsx";
 import { browserTimeZone, formatClock, knownTimeZones, zonePlace } from "../../../ui/format.ts";
+import { Nudges } from "../../../ui/nudges.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useToast } from "../../../ui/toast.tsx";
@@ -126,6 +128,7 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
         {...form.register("timeZone")}
       />
       {preview ? <p className="muted small">{preview}</p> : null}
+      <Nudges nudges={talkTimeNudges(start ?? "", Number(minutes))} />
       <div className="actions">
         <Button type="submit" busy={mutation.isPending}>
           {counterTo ? "Send this time" : "Propose this time"}
