@@ -67,6 +67,11 @@ test.describe("two partners, from sign-up to moving between phases", () => {
     await expectAccessible(sam.page, "home");
     await expect(sam.page.getByText(/I was hurt/)).toHaveCount(0);
 
+    // Reopening the link already accepted leads home, not to "this link doesn't work".
+    await sam.page.goto(`${invite.pathname}${invite.hash}`);
+    await expect(sam.page).toHaveURL(/\/$/);
+    await expect(sam.page.getByRole("heading", { name: /Hello, Sam/ })).toBeVisible();
+
     await alex.page.goto("/agreements");
     await expectAccessible(alex.page, "agreements, empty");
     await alex.page.getByRole("radio", { name: "When and how we talk" }).check();

@@ -3,6 +3,7 @@ import {
   browserTimeZone,
   dayIn,
   formatClock,
+  formatTime,
   formatTimeRange,
   formatWindow,
   formatWindowElsewhere,
@@ -59,6 +60,14 @@ describe("dates as the viewer reads them", () => {
         `Tomorrow, ${formatTimeRange(m.startsAt, m.endsAt)}`,
       );
     }
+    // Running now: it says so, and until when.
+    const running = window("2027-01-06T18:00:00.000Z");
+    expect(
+      formatWindow(running.startsAt, running.endsAt, new Date("2027-01-06T18:10:00.000Z")),
+    ).toBe(`Now, until ${formatTime(running.endsAt)}`);
+    expect(formatWindow(running.startsAt, running.endsAt, new Date(running.endsAt))).not.toMatch(
+      /^Now/,
+    );
     const later = window("2027-11-03T18:00:00.000Z");
     expect(
       formatWindow(later.startsAt, later.endsAt, new Date("2027-10-30T22:30:00.000Z")),

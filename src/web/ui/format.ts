@@ -108,10 +108,14 @@ export function formatTimeRange(startsAt: string, endsAt: string, timeZone?: str
 }
 
 /**
- * When a window happens, as the viewer reads it: "Today, 19:00–19:45", "Tomorrow, …" or
- * "Wednesday 2 December, …", in the browser's zone.
+ * When a window happens, as the viewer reads it: "Now, until 19:45", "Today, 19:00–19:45",
+ * "Tomorrow, …" or "Wednesday 2 December, …", in the browser's zone.
  */
 export function formatWindow(startsAt: string, endsAt: string, now = new Date()): string {
+  // A talk already running says so, not when it began.
+  if (Date.parse(startsAt) <= now.getTime() && now.getTime() < Date.parse(endsAt)) {
+    return `Now, until ${formatTime(endsAt)}`;
+  }
   const day = dayIn(startsAt);
   const times = formatTimeRange(startsAt, endsAt);
   const today = dayIn(now);

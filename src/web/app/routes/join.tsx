@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { openInviteLink, secretFromFragment } from "../../../client/session.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { forgetSession, useLogout } from "../../features/account/api/auth.ts";
@@ -224,6 +224,8 @@ export function JoinPage() {
       />
     );
   }
+  // Someone already in a couple reopening a link (most often the one they accepted): home.
+  if (preview.data === null && me.data?.couple) return <Navigate to="/" replace />;
   if (preview.data === null) return <LinkNotWorking />;
   if (spaceKey.isPending) return <Loading />;
   const key = spaceKey.data ?? null;

@@ -64,6 +64,12 @@ export function StartPage({ inCouple }: { inCouple: boolean }) {
         </p>
       }
     >
+      <Notice title="Did your partner send you an invite link?">
+        <p>
+          Then open that link instead: it joins the space your partner started. Start a new one here
+          only if you are the first of you two.
+        </p>
+      </Notice>
       <form
         className="form"
         noValidate

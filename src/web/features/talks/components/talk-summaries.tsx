@@ -3,6 +3,7 @@ import { ButtonLink } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
+import { useNow } from "../../../ui/use-now.ts";
 import { useTalkTimes } from "../api/talk-times.ts";
 import { talkName } from "./talk-logs.tsx";
 import { talkTimeTitle } from "./talk-time-card.tsx";
@@ -12,6 +13,7 @@ import { TalkWindowText } from "./talk-window.tsx";
 export function NextTalkSummary() {
   const people = usePeople();
   const talks = useTalkTimes();
+  const now = useNow(30_000);
   if (talks.isPending) return <Loading label="Loading talk times…" />;
   if (talks.isError) return <ErrorState error={talks.error} onRetry={() => void talks.refetch()} />;
   const { next, talkTimes } = talks.data;
@@ -20,6 +22,7 @@ export function NextTalkSummary() {
   const agreed = talkTimes.find((t) => t.id === next?.talkTimeId);
 
   if (next && agreed) {
+    const running = Date.parse(next.startsAt) <= now.getTime();
     return (
       <div className="stack-sm">
         <p className="next-talk">
@@ -27,10 +30,13 @@ export function NextTalkSummary() {
             startsAt={next.startsAt}
             endsAt={next.endsAt}
             timeZone={agreed.timeZone}
+            now={now}
           />
         </p>
         <p className="muted small">
-          Until then, anything that comes up can wait in the parking lot.
+          {running
+            ? "Your talk time is now. Go gently; a pause is one tap away at the top."
+            : "Until then, anything that comes up can wait in the parking lot."}
         </p>
         {forMe.length > 0 ? (
           <p className="small">
