@@ -10,7 +10,9 @@ import { usePeople } from "../../../ui/people.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { Reveal } from "../../../ui/reveal.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
+import { useToast } from "../../../ui/toast.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
+import { useRaiseTopic } from "../../talks/api/parking-lot.ts";
 import {
   type CirclePerson,
   useAddCirclePerson,
@@ -128,6 +130,9 @@ function PersonItem({ person, readOnly }: { person: CirclePerson; readOnly: bool
   const mine = people.isMe(person.by);
   const agree = useAgreePerson();
   const remove = useRemovePerson();
+  // A concern about someone one listed is answered by talking it over, not only by removing.
+  const talk = useRaiseTopic();
+  const toast = useToast();
   const [concerning, setConcerning] = useState(false);
   const nameId = `person-${person.id}`;
   return (
@@ -152,6 +157,23 @@ function PersonItem({ person, readOnly }: { person: CirclePerson; readOnly: bool
       ) : null}
       {readOnly ? null : mine ? (
         <div className="actions">
+          {person.status === "concern" ? (
+            <Button
+              size="small"
+              variant="secondary"
+              busy={talk.isPending}
+              disabled={talk.isSuccess}
+              aria-describedby={nameId}
+              onClick={() =>
+                talk.mutate(
+                  { topic: `${people.partnerName}'s concern about ${person.name}` },
+                  { onSuccess: () => toast("Parked for your next talk.") },
+                )
+              }
+            >
+              {talk.isSuccess ? "Parked for your next talk" : "Let's talk about it"}
+            </Button>
+          ) : null}
           <ConfirmInline
             label="Remove"
             ariaLabel={`Remove ${person.name} from your circle`}
@@ -189,8 +211,11 @@ function PersonItem({ person, readOnly }: { person: CirclePerson; readOnly: bool
           ) : null}
         </div>
       )}
-      {agree.isError || remove.isError ? (
-        <ErrorState title="That didn't go through" error={agree.error ?? remove.error} />
+      {agree.isError || remove.isError || talk.isError ? (
+        <ErrorState
+          title="That didn't go through"
+          error={agree.error ?? remove.error ?? talk.error}
+        />
       ) : null}
     </li>
   );
