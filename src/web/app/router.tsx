@@ -10,6 +10,7 @@ import { IntensityPage } from "../features/intensity/pages/intensity.tsx";
 import { HelpPage } from "../features/safety/pages/help.tsx";
 import { AgreedTalkTimesLine } from "../features/talks/components/talk-summaries.tsx";
 import { ParkingLotPage } from "../features/talks/pages/parking-lot.tsx";
+import { TalkModePage } from "../features/talks/pages/talk-mode.tsx";
 import { TalkTimesPage } from "../features/talks/pages/talk-times.tsx";
 import { RequireCouple, RequireSignedIn, SignedOutOnly } from "./guards.tsx";
 import { RootLayout } from "./layout.tsx";
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
                   },
                   { path: "talks", element: <TalkTimesPage /> },
                   { path: "parking-lot", element: <ParkingLotPage /> },
+                  { path: "talk", element: <TalkModePage /> },
                   { path: "intensity", element: <IntensityPage /> },
                   { path: "support", element: <SupportPage /> },
                 ],

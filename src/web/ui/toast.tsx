@@ -8,21 +8,32 @@ import {
   useRef,
   useState,
 } from "react";
+import { useLocation } from "react-router";
 
 type ShowToast = (message: string) => void;
 
 const ToastContext = createContext<ShowToast | null>(null);
 
-const VISIBLE_MS = 12_000;
+const VISIBLE_MS = 8_000;
 
 /**
- * Short confirmations after an action whose item moves away (accepted, withdrawn…). The live
- * region is always in the page so screen readers announce each message. It sits at the bottom,
- * clear of the quick exit button.
+ * The one place for short confirmations after an action whose item moves away (accepted,
+ * withdrawn…). The live region is always in the page so screen readers announce each message.
+ * It sits at the bottom, clear of the quick exit button; while shown, the page makes room for
+ * it so it covers nothing, and a message never follows a person to another screen.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState("");
   const timer = useRef<number | undefined>(undefined);
+  const { pathname } = useLocation();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the screen changing is the trigger
+  useEffect(() => setMessage(""), [pathname]);
+
+  useEffect(() => {
+    document.body.classList.toggle("has-toast", message !== "");
+    return () => document.body.classList.remove("has-toast");
+  }, [message]);
 
   const show = useCallback<ShowToast>((next) => {
     setMessage("");

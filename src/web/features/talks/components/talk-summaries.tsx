@@ -45,6 +45,11 @@ export function NextTalkSummary() {
           </p>
         ) : null}
         <div className="actions">
+          {running ? (
+            <ButtonLink to="/talk" size="small">
+              Start the talk
+            </ButtonLink>
+          ) : null}
           <ButtonLink to="/talks" variant="secondary" size="small">
             See talk times
           </ButtonLink>

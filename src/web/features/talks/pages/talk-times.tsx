@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect } from "react";
 import { Link, useLocation } from "react-router";
+import { ButtonLink } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { usePeople } from "../../../ui/people.tsx";
@@ -130,6 +131,13 @@ export function TalkTimesPage() {
                 />
               </p>
               <WaitingTopics />
+              {readOnly ? null : (
+                <div className="actions">
+                  <ButtonLink to="/talk" variant="secondary" size="small">
+                    Open the talk: agenda, turns and a timer
+                  </ButtonLink>
+                </div>
+              )}
             </div>
           ) : (
             <EmptyState title="No talk time agreed yet">
