@@ -48,4 +48,42 @@ test.describe("two open screens, one truth", () => {
     await expect(waiting).toHaveCount(0, { timeout: 10_000 });
     await expect(b.getByText("Nothing waits for you right now.")).toBeVisible();
   });
+
+  test("the talk itself: an agenda from the parking lot, turns with a summing-up, a calm end", async ({
+    browser,
+  }) => {
+    const stamp = Date.now();
+    const ida = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    contexts = [ida];
+    const a = await ida.newPage();
+    await a.goto("/signup");
+    await signUp(a, "Ida", `ida.talk.${stamp}@example.org`);
+    await a.getByRole("radio", { name: /Both of us/ }).check();
+    await a.getByRole("button", { name: "Continue" }).click();
+    await expect(a.getByLabel("Invite link for your partner")).toBeVisible();
+
+    await a.goto("/parking-lot");
+    await a.getByLabel("What would you like to talk about?").fill("How we spend Sundays");
+    await a.getByRole("button", { name: "Park it for our next talk" }).click();
+    await expect(a.getByText("How we spend Sundays")).toBeVisible();
+
+    await a.goto("/talk");
+    const begin = a.getByRole("button", { name: "Begin" });
+    await expect(begin).toBeDisabled();
+    await a.getByLabel("How we spend Sundays").check();
+    await begin.click();
+    await expect(a.getByRole("timer")).toHaveText(/minutes left/);
+    await expect(a.getByText("You speak")).toBeVisible();
+    await expectAccessible(a, "talk, a turn");
+    await a.getByRole("button", { name: /summed it up/ }).click();
+    await a.getByRole("button", { name: /Switch/ }).click();
+    await expect(a.getByText("You listen")).toBeVisible();
+    await a.getByRole("button", { name: "End the talk" }).click();
+    await expect(a.getByRole("heading", { name: "Thank you for talking" })).toBeVisible();
+    await a.getByRole("button", { name: "We talked about it" }).click();
+    await expect(a.getByText("Talked about.", { exact: true })).toBeVisible();
+
+    await a.goto("/parking-lot");
+    await expect(a.getByRole("heading", { name: /Talked about \(1\)/ })).toBeVisible();
+  });
 });

@@ -81,8 +81,8 @@ export function TalkModePage() {
           ) : (
             <fieldset className="choices">
               <legend>
-                Choose together, one to {SUGGESTED_TOPICS} topics. If you each use your own phone,
-                pick the same ones.
+                Choose together, one to three topics. If you each use your own phone, pick the same
+                ones.
               </legend>
               {open.map((item) => {
                 const id = `agenda-${item.id}`;
