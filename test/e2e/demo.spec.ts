@@ -16,7 +16,7 @@ async function signIn(browser: Browser, person: DemoPerson, width = 390) {
   // The browser lives in the server's "today", or every date on screen would mean another day.
   const browserNow = await page.evaluate(() => Date.now());
   expect(Math.abs(browserNow - e2eNow().getTime())).toBeLessThan(60_000);
-  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("E-mail").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: `Hello, ${person.name}` })).toBeVisible();

@@ -45,7 +45,7 @@ export const PASSWORD = "a calm and patient evening";
  */
 export async function signUp(page: Page, name: string, email: string): Promise<string> {
   await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: /create/i }).click();
   await expect(page.getByRole("heading", { name: "Keep your recovery code" })).toBeVisible({

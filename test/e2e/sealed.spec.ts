@@ -13,7 +13,7 @@ const DESK = { width: 1280, height: 800 };
 const NEW_PASSWORD = "a slower and kinder morning";
 const RECOVERY_CODE = /^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/;
 const CALM_SIGNIN_ERROR =
-  "That email and password don't match an account. Check them and try again.";
+  "That e-mail and password don't match an account. Check them and try again.";
 
 /** Everything this origin keeps in the browser: web storage, IndexedDB and Cache Storage. */
 async function deviceStorage(page: Page) {
@@ -125,7 +125,7 @@ test.describe("sealed words on one person's phone", () => {
       };
     });
     await page.getByLabel("Your name").fill("Rowan");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(
@@ -248,7 +248,7 @@ test.describe("sealed words on one person's phone", () => {
     const form = page.getByRole("form", { name: "Choose a new password" });
     const codeField = page.getByLabel("Recovery code");
     const submit = page.getByRole("button", { name: "Set my new password" });
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
 
     // Not a code at all: said at the field, nothing sent.
@@ -267,7 +267,7 @@ test.describe("sealed words on one person's phone", () => {
       "That e-mail and recovery code don't match an account. Check both and try again.",
     );
     await expect(submit).toBeEnabled();
-    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByLabel("E-mail")).toHaveValue(email);
 
     // The real code, typed loosely: lower case, spaces instead of dashes.
     const loose = code.toLowerCase().replaceAll("-", " ");
@@ -298,11 +298,11 @@ test.describe("sealed words on one person's phone", () => {
     // The old password is refused calmly; the new one opens the same words.
     await signOut(page);
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert")).toContainText(CALM_SIGNIN_ERROR);
-    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByLabel("E-mail")).toHaveValue(email);
     await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("button", { name: "More" })).toBeVisible({ timeout: 20_000 });
@@ -312,7 +312,7 @@ test.describe("sealed words on one person's phone", () => {
     // The code used once works no more.
     await signOut(page);
     await page.goto("/recover");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Recovery code").fill(code);
     await page.getByLabel("New password", { exact: true }).fill("yet another quiet evening");
     await page.getByRole("button", { name: "Set my new password" }).click();
@@ -336,12 +336,12 @@ test.describe("sealed words on one person's phone", () => {
     // Another device, a mistyped password.
     const page = await other.newPage();
     await page.goto("/signin");
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(`${PASSWORD}!`);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert")).toContainText(CALM_SIGNIN_ERROR);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByLabel("E-mail")).toHaveValue(email);
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
     await expectAccessible(page, "sign-in, wrong password");
     expect((await deviceStorage(page)).local).not.toHaveProperty("mend.device-keys");

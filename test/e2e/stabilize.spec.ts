@@ -77,7 +77,7 @@ test.describe("Stabilize: two partners, one on a phone", () => {
     await expectAccessible(ana.page, "talk times, empty");
     await ana.page.getByLabel("Day", { exact: true }).selectOption("wed");
     await ana.page.getByLabel("Starts at", { exact: true }).fill("19:00");
-    await ana.page.getByLabel("For", { exact: true }).selectOption("45");
+    await ana.page.getByLabel("Length", { exact: true }).selectOption("45");
     await expect(ana.page.getByLabel("Time zone", { exact: true })).toHaveValue("Europe/Berlin");
     await ana.page.getByRole("button", { name: "Propose this time" }).click();
     await expect(ana.page.getByText(/Proposed: Wednesdays at 19:00/)).toBeVisible();

@@ -31,14 +31,14 @@ export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
         (error) => {
           if (!isApiError(error) || error.status !== 401) return undefined;
           form.resetField("password");
-          return ["That email and password don't match an account. Check them and try again."];
+          return ["That e-mail and password don't match an account. Check them and try again."];
         },
       )}
     >
       <ErrorSummary errors={summary} />
       <TextField
         id={FIELD_IDS.email}
-        label="Email"
+        label="E-mail"
         type="email"
         autoComplete="email"
         inputMode="email"

@@ -68,7 +68,7 @@ export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
       />
       <TextField
         id={FIELD_IDS.email}
-        label="Email"
+        label="E-mail"
         type="email"
         autoComplete="email"
         inputMode="email"

@@ -46,7 +46,7 @@ export function AccountPage() {
               <dd className="user-text">{user.name}</dd>
             </div>
             <div>
-              <dt>Email</dt>
+              <dt>E-mail</dt>
               <dd className="user-text">{user.email}</dd>
             </div>
           </dl>

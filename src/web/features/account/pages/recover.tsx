@@ -81,7 +81,7 @@ export function RecoverPage() {
             <ErrorSummary errors={summary} />
             <TextField
               id={FIELD_IDS.email}
-              label="Email"
+              label="E-mail"
               type="email"
               autoComplete="email"
               inputMode="email"

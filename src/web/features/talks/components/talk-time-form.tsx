@@ -109,7 +109,7 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
         />
         <SelectField
           id={ids.minutes}
-          label="For"
+          label="Length"
           error={errors.minutes?.message}
           options={TALK_LENGTHS.map((m) => ({ value: String(m), label: formatMinutes(m) }))}
           {...form.register("minutes", { setValueAs: (value) => Number(value) })}
