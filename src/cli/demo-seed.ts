@@ -20,6 +20,7 @@ import { safetyRoutes as safety } from "../contracts/safety.ts";
 import { type AddStressorBody, stressorRoutes as stressors } from "../contracts/stressors.ts";
 import { talkRoutes as talks } from "../contracts/talks.ts";
 import type { AgreementCategory } from "../domain/agreements.ts";
+import { utcDay } from "../domain/dates.ts";
 import { feelsSafeEnoughToGoOn, SAFETY_QUESTIONS } from "../domain/safety-check.ts";
 import { injectTransport } from "../server/inject-transport.ts";
 import type { ManualClock } from "../server/platform/clock.ts";
@@ -154,13 +155,30 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   });
   await kai.call(agreements.accept, { params: { id: phonesCounter.agreement.id } });
   at(5, 20);
-  await agree(robin, kai, "money", "We look at the joint account together every Sunday morning.");
-  await agree(
+  const money = await agree(
+    robin,
+    kai,
+    "money",
+    "We look at the joint account together every Sunday morning.",
+  );
+  const confidants = await agree(
     kai,
     robin,
     "confidants",
     "We talk about this only with Sam, with our GPs and with a therapist.",
   );
+  /**
+   * Agreements in place, reviewed on the day they fall due (every 14 days), as a couple who
+   * keeps them would. The phones agreement was "for the next month": at its second review it is
+   * kept until day 41, so on any day the demo is seeded it waits, due, for the two of them.
+   */
+  const reviews: Array<{ id: string; acceptedOn: number; by: Caller; lastDueOn?: number }> = [
+    { id: lateNight, acceptedOn: 2, by: kai },
+    { id: phonesCounter.agreement.id, acceptedOn: 3, by: robin, lastDueOn: 41 },
+    { id: money, acceptedOn: 5, by: kai },
+    { id: confidants, acceptedOn: 5, by: robin },
+  ];
+  const reviewNotes = ["It works. Keep it.", "Still right for us.", "Keep it as it is."];
 
   const name = async (by: Caller, name: string, relation: string) =>
     (await by.call(circle.add, { body: { id: newItemId(), name, relation } })).person.id;
@@ -280,11 +298,25 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     }
     if (day === 10) await robin.call(couples.therapy, { body: { status: "looking" } });
     if (day === 20) await kai.call(couples.therapy, { body: { status: "started" } });
-    if (day === 16)
-      await kai.call(agreements.review, {
-        params: { id: lateNight },
-        body: { id: newItemId(), outcome: "keep", note: "It works. Keep it." },
+    for (const [index, review] of reviews.entries()) {
+      const since = day - review.acceptedOn;
+      if (since <= 0 || since % 14 !== 0) continue;
+      if (review.lastDueOn !== undefined && day >= review.lastDueOn) continue;
+      at(day, 20.5);
+      // The review before the last due day keeps it until then, not for another 14 days.
+      const last = review.lastDueOn !== undefined && day + 14 > review.lastDueOn;
+      await review.by.call(agreements.review, {
+        params: { id: review.id },
+        body: {
+          id: newItemId(),
+          outcome: "keep",
+          ...(last
+            ? { reviewOn: utcDay(new Date(start.getTime() + (review.lastDueOn ?? 0) * DAY)) }
+            : {}),
+          ...(index % 2 === 0 ? { note: reviewNotes[(since / 14 - 1) % reviewNotes.length] } : {}),
+        },
       });
+    }
     if (day === 30) await robin.call(circle.agree, { params: { id: jordan } });
   }
   at(days - 1, 22);

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, demoDays, seedDemo } from "../../src/cli/demo-seed.ts";
 import { passwordKeys } from "../../src/client/crypto/keys.ts";
 import { keyringFor, signIn } from "../../src/client/session.ts";
+import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import type { CoupleView } from "../../src/contracts/couples.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
+import { utcDay } from "../../src/domain/dates.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -52,6 +54,13 @@ describe("the demo couple", () => {
     expect(
       agreements.agreements.filter((a) => a.status === "accepted").length,
     ).toBeGreaterThanOrEqual(4);
+    // Kept on time, as a couple who keeps them would: none overdue but the one whose month has
+    // run out (others may fall due today, which is on time still).
+    const today = utcDay(t.clock.now());
+    const due = (await kai.api.call(agreementRoutes.list)).agreements.filter((x) => x.dueForReview);
+    expect(due.filter((x) => x.reviewOn !== today).map((x) => x.text)).toEqual([
+      "Phones stay face up in shared rooms, for both of us, for the next month.",
+    ]);
     // Opened by Kai's own keys, as his browser would: the demo's words are sealed like anyone's.
     const parking = await kai.api.call(talkRoutes.parkingLot);
     expect(parking.items.length).toBe(7);
