@@ -7,6 +7,7 @@ import {
   formatTimeRange,
   formatWindow,
   formatWindowElsewhere,
+  knownTimeZones,
   zonePlace,
 } from "../../src/web/ui/format.ts";
 
@@ -84,5 +85,17 @@ describe("dates as the viewer reads them", () => {
     expect(zonePlace("America/New_York")).toBe("New York");
     expect(formatClock("19:30")).toMatch(/(19|7).30/);
     expect(formatClock("not a time")).toBe("not a time");
+  });
+});
+
+describe("the zones offered", () => {
+  it("go by the names places use now, each once, whatever name the browser knows them by", () => {
+    const zones = knownTimeZones("Europe/Kiev", "Asia/Calcutta");
+    expect(zones).toContain("Europe/Kyiv");
+    expect(zones).toContain("Asia/Kolkata");
+    expect(zones).not.toContain("Europe/Kiev");
+    expect(zones).not.toContain("Asia/Calcutta");
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(zones).toContain("UTC");
   });
 });

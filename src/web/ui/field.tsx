@@ -157,19 +157,31 @@ export interface SelectFieldProps
   extends CommonProps,
     Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> {
   ref?: Ref<HTMLSelectElement>;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  /** With `group`, options are shown under their group's heading, groups in order of appearance. */
+  options: ReadonlyArray<{ value: string; label: string; group?: string }>;
 }
 
 export function SelectField({ ref, options, ...props }: SelectFieldProps) {
   const { shell, control } = useFieldParts(props);
+  const groups = [...new Set(options.map((option) => option.group))];
+  const render = (list: typeof options) =>
+    list.map((option) => (
+      <option key={option.value} value={option.value}>
+        {option.label}
+      </option>
+    ));
   return (
     <FieldShell {...shell}>
       <select {...control} ref={ref} className="field__control field__control--select">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {groups.map((group) =>
+          group === undefined ? (
+            render(options.filter((option) => option.group === undefined))
+          ) : (
+            <optgroup key={group} label={group}>
+              {render(options.filter((option) => option.group === group))}
+            </optgroup>
+          ),
+        )}
       </select>
     </FieldShell>
   );

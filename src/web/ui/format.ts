@@ -55,7 +55,26 @@ export function zonePlace(timeZone: string): string {
   return (timeZone.split("/").at(-1) ?? timeZone).replaceAll("_", " ");
 }
 
-/** Every IANA zone the browser knows, the given ones included, sorted. */
+/**
+ * Zones browsers still list under names the places no longer use: shown, and chosen, by their
+ * current names (every zone database accepts both).
+ */
+const CURRENT_ZONE_NAMES: Readonly<Record<string, string>> = {
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "America/Godthab": "America/Nuuk",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+};
+
+export function currentZoneName(timeZone: string): string {
+  return CURRENT_ZONE_NAMES[timeZone] ?? timeZone;
+}
+
+/** Every IANA zone the browser knows, by current names, the given ones included, sorted. */
 export function knownTimeZones(...include: string[]): string[] {
   let zones: string[] = [];
   try {
@@ -63,7 +82,9 @@ export function knownTimeZones(...include: string[]): string[] {
   } catch {
     zones = [];
   }
-  return [...new Set([...zones, ...include, "UTC"])].sort((a, b) => a.localeCompare(b));
+  return [...new Set([...zones, ...include, "UTC"].map(currentZoneName))].sort((a, b) =>
+    a.localeCompare(b),
+  );
 }
 
 function inZone(options: Intl.DateTimeFormatOptions, timeZone?: string) {

@@ -7,7 +7,13 @@ import { WEEKDAYS } from "../../../../domain/schedule.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { SelectField, TextField } from "../../../ui/field.tsx";
-import { browserTimeZone, formatClock, knownTimeZones, zonePlace } from "../../../ui/format.ts";
+import {
+  browserTimeZone,
+  currentZoneName,
+  formatClock,
+  knownTimeZones,
+  zonePlace,
+} from "../../../ui/format.ts";
 import { Nudges } from "../../../ui/nudges.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
@@ -15,6 +21,25 @@ import { useToast } from "../../../ui/toast.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
 import { type TalkTime, useCounterTalkTime, useProposeTalkTime } from "../api/talk-times.ts";
 import { formatMinutes, TALK_LENGTHS, WEEKDAY_NAMES, WEEKDAY_PLURALS } from "../copy.ts";
+
+/**
+ * The zones as people look for them: this device's first, then by region ("Europe", "America"…),
+ * each under its place name. A native select, so typing a letter jumps to it.
+ */
+function zoneOptions(zones: readonly string[], here: string) {
+  const place = (zone: string) => zone.split("/").slice(1).join(" / ").replaceAll("_", " ") || zone;
+  return [
+    { value: here, label: `${place(here)} (${here.split("/")[0]})`, group: "This device's zone" },
+    ...zones
+      .filter((zone) => zone !== here)
+      .map((zone) => ({
+        value: zone,
+        label: place(zone),
+        group: zone.includes("/") ? (zone.split("/")[0] ?? "Other") : "Other",
+      }))
+      .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label)),
+  ];
+}
 
 /** The contract's body, with kinder words for a day not yet chosen. */
 const TalkTimeForm = ProposeTalkTimeBody.extend({
@@ -34,7 +59,7 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
   const propose = useProposeTalkTime();
   const counter = useCounterTalkTime();
   const mutation = counterTo ? counter : propose;
-  const here = browserTimeZone();
+  const here = currentZoneName(browserTimeZone());
   const zones = useMemo(
     () => knownTimeZones(here, ...(counterTo ? [counterTo.timeZone] : [])),
     [here, counterTo],
@@ -121,10 +146,7 @@ export function TalkTimeFormView({ counterTo, onCancel }: TalkTimeFormProps) {
         className="field--short"
         hint="The talk stays at this time on this zone's clocks, also when the clocks change. If you live apart, each of you sees it in your own time too."
         error={errors.timeZone?.message}
-        options={zones.map((zone) => ({
-          value: zone,
-          label: zone === here ? `${zone.replaceAll("_", " ")} (yours)` : zone.replaceAll("_", " "),
-        }))}
+        options={zoneOptions(zones, here)}
         {...form.register("timeZone")}
       />
       {preview ? <p className="muted small">{preview}</p> : null}
