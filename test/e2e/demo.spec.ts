@@ -118,7 +118,9 @@ test.describe("the demo couple", () => {
     await wording.fill("   ");
     await review.getByRole("button", { name: "Save review" }).click();
     // The summary names the problem and links to the field; nothing was sent.
-    await expect(review.getByRole("link", { name: "This can't be empty." })).toBeVisible();
+    await expect(
+      review.getByRole("link", { name: "New wording: This can't be empty." }),
+    ).toBeVisible();
     const better = "We look at the joint account together on the first Sunday of the month.";
     await wording.fill(better);
     await review.getByRole("button", { name: "Save review" }).click();

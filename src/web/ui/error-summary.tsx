@@ -13,7 +13,20 @@ interface ErrorSummaryProps {
   focusOnShow?: boolean;
 }
 
-/** The list of what stopped a form, each linked to its field. Announced when it appears. */
+/**
+ * The name a person sees for a field: its group's legend for a choice, else its label, without
+ * the "(optional)" mark. Read from the form on screen, so every summary names what it points to.
+ */
+function fieldName(fieldId: string): string | null {
+  const field = document.getElementById(fieldId);
+  if (!field) return null;
+  const legend = field.closest("fieldset")?.querySelector("legend");
+  const label = legend ?? document.querySelector(`label[for="${CSS.escape(fieldId)}"]`);
+  const text = label?.textContent?.replace(/\(optional\)/i, "").trim();
+  return text ? text.replace(/[?:.]$/, "") : null;
+}
+
+/** The list of what stopped a form, each linked to and naming its field. Announced when it appears. */
 export function ErrorSummary({
   errors,
   title = "Something needs your attention",
@@ -44,6 +57,7 @@ export function ErrorSummary({
                   }
                 }}
               >
+                {fieldName(error.fieldId) ? `${fieldName(error.fieldId)}: ` : ""}
                 {error.message}
               </a>
             ) : (

@@ -193,7 +193,7 @@ function PersonItem({ person, readOnly }: { person: CirclePerson; readOnly: bool
               size="small"
               variant="secondary"
               busy={agree.isPending}
-              aria-describedby={nameId}
+              aria-label={`${person.status === "concern" ? "Agree after all" : "Agree"}: ${person.name}`}
               onClick={() => agree.mutate(person.id)}
             >
               {person.status === "concern" ? "Agree after all" : "Agree"}

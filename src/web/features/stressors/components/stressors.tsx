@@ -115,6 +115,8 @@ function OwnStressor({ stressor }: { stressor: Stressor }) {
           id={`plan-${stressor.id}`}
           className="stressor__plan"
           label={<span className="small">For now</span>}
+          // The visible label is short; its name says which stressor it plans for.
+          aria-label={`For now: ${stressor.text}`}
           value={stressor.plan}
           aria-describedby={textId}
           disabled={setPlan.isPending}
