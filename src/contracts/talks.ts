@@ -52,9 +52,11 @@ export const TalkTimeReply = z.object({ talkTime: TalkTime });
 export const TalkTimesReply = z.object({
   talkTimes: z.array(TalkTime),
   next: TalkWindow.nullable().describe("the next accepted window whose end is after now"),
-  toLog: TalkWindow.nullable().describe(
-    "the latest window of the past three days the caller has not logged",
-  ),
+  toLog: TalkWindow.extend({
+    paused: z.boolean().describe("a pause ran during part of it"),
+  })
+    .nullable()
+    .describe("the latest window of the past three days the caller has not logged"),
 });
 
 export const TalkLogBody = sealedBody(

@@ -136,6 +136,7 @@ describe("talk times", () => {
       startsAt: "2026-04-06T08:00:00.000Z",
       endsAt: "2026-04-06T08:30:00.000Z",
       talkTimeId: talk.id,
+      paused: false,
     });
     if (!toLog) throw new Error("a window to log");
 
@@ -289,6 +290,39 @@ describe("pause", () => {
     person.client.api.call(talkRoutes.startPause, { body: { minutes } });
   const activePause = async (person: Person) =>
     (await person.client.api.call(coupleRoutes.view)).activePause;
+
+  it("is noted on the talk it came in, when the talk is to be logged", async () => {
+    t.clock.set("2026-04-13T08:00:00.000Z");
+    const { a, b } = await makeCouple(t.app);
+    const talk = await propose(a, {
+      weekday: "mon",
+      start: "10:00",
+      minutes: 45,
+      timeZone: "Europe/Berlin",
+    });
+    await accept(b, talk.id);
+    t.clock.set("2026-04-13T08:10:00.000Z");
+    await startPause(b, 20);
+    t.clock.set("2026-04-13T09:00:00.000Z");
+    expect((await talkTimes(a)).toLog).toMatchObject({
+      startsAt: "2026-04-13T08:00:00.000Z",
+      paused: true,
+    });
+
+    // A pause before the talk began, ended before it, is no part of it.
+    const next = await makeCouple(t.app);
+    const quiet = await propose(next.a, {
+      weekday: "mon",
+      start: "12:00",
+      minutes: 30,
+      timeZone: "Europe/Berlin",
+    });
+    await accept(next.b, quiet.id);
+    await startPause(next.a, 20);
+    await next.a.client.api.call(talkRoutes.endPause);
+    t.clock.set("2026-04-13T11:00:00.000Z");
+    expect((await talkTimes(next.a)).toLog).toMatchObject({ paused: false });
+  });
 
   it("shows both partners until when, never why, and ends by itself", async () => {
     const { a, b } = await makeCouple(t.app);

@@ -135,12 +135,15 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
       .sort((x, y) => y.startsAt.localeCompare(x.startsAt));
     if (ended.length === 0) return null;
     const mine = await stores.at(scope).ownLogs();
-    return (
-      ended.find(
-        (w) =>
-          !mine.some((log) => log.talk_time_id === w.talkTimeId && log.window_start === w.startsAt),
-      ) ?? null
+    const window = ended.find(
+      (w) =>
+        !mine.some((log) => log.talk_time_id === w.talkTimeId && log.window_start === w.startsAt),
     );
+    if (!window) return null;
+    return {
+      ...window,
+      paused: await stores.at(scope).pausedDuring(window.startsAt, window.endsAt),
+    };
   }
 
   return {

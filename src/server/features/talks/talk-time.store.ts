@@ -1,4 +1,4 @@
-import { readableIn, type Scope } from "../../platform/access.ts";
+import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { TalkLogRow, TalkTimeRow } from "../../platform/db-schema.ts";
 
@@ -51,6 +51,23 @@ export function talkTimeStore(db: Db, scope: Scope) {
     },
 
     /** The viewer's own logs, to know which windows they have logged already. */
+    /** Whether a pause ran during part of a window (it may have taken the whole talk). */
+    async pausedDuring(startsAt: string, endsAt: string): Promise<boolean> {
+      const row = await db
+        .selectFrom("pauses")
+        .select("id")
+        .where(inCouple(scope, "pauses"))
+        .where("started_at", "<", endsAt)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("ended_at", "is", null), eb("ends_at", ">", startsAt)]),
+            eb("ended_at", ">", startsAt),
+          ]),
+        )
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     ownLogs(): Promise<TalkLogRow[]> {
       return logs().where("author_id", "=", scope.viewerId).execute();
     },

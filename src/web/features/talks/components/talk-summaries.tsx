@@ -100,7 +100,14 @@ export function ToLogPrompt() {
   if (!toLog) return null;
   return (
     <Card title={`How did ${talkName(toLog.startsAt)} go?`} tone="attention">
-      <p>One minute: how it went, and how intense it felt before and after.</p>
+      {toLog.paused ? (
+        <p>
+          A pause came during it. That's all right: it is what a pause is for. Note how it went
+          anyway, and what might help next time.
+        </p>
+      ) : (
+        <p>One minute: how it went, and how intense it felt before and after.</p>
+      )}
       <div className="actions">
         <ButtonLink to="/talks#log" size="small">
           Log it now
