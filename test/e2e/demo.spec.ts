@@ -144,4 +144,28 @@ test.describe("the demo couple", () => {
     await expect(page.getByRole("region", { name: "Robin's intensity" })).toBeVisible();
     expect(await page.content()).not.toContain("keeping this one to myself");
   });
+
+  test("every screen passes the accessibility scan, on a phone", async ({ browser }) => {
+    const { context, page } = await signIn(browser, kai);
+    contexts = [context];
+    const screens = [
+      "/",
+      "/talks",
+      "/talk",
+      "/parking-lot",
+      "/intensity",
+      "/agreements",
+      "/support",
+      "/path",
+      "/safety",
+      "/account",
+      "/help",
+    ];
+    for (const screen of screens) {
+      await page.goto(screen);
+      await settled(page);
+      await expect(page.locator("main h1")).toBeVisible();
+      await expectAccessible(page, screen);
+    }
+  });
 });
