@@ -57,6 +57,7 @@ export const LIVE_ROUTES: ReadonlySet<Route> = new Set<Route>([
   talks.raiseTopic,
   talks.discussed,
   talks.carryOver,
+  talks.agenda,
   talks.editTopic,
   talks.withdrawTopic,
   talks.startPause,

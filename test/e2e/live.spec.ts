@@ -70,7 +70,8 @@ test.describe("two open screens, one truth", () => {
     await a.goto("/talk");
     const begin = a.getByRole("button", { name: "Begin" });
     await expect(begin).toBeDisabled();
-    await a.getByLabel("How we spend Sundays").check();
+    await a.getByLabel("How we spend Sundays").click();
+    await expect(a.getByLabel("How we spend Sundays")).toBeChecked();
     await begin.click();
     await expect(a.getByRole("timer")).toHaveText(/minutes left/);
     await expect(a.getByText("You speak")).toBeVisible();

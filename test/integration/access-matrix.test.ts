@@ -255,6 +255,12 @@ const MATRIX: Record<string, Entry> = {
     params: (w) => ({ id: w.topicId }),
     expect: onSelfItem(200, 200),
   },
+  "POST /api/parking-lot/{id}/agenda": {
+    // Either partner chooses what the talk is about; nobody outside the couple can.
+    params: (w) => ({ id: w.topicId }),
+    body: () => ({ on: true }),
+    expect: onSelfItem(200, 200),
+  },
   "POST /api/parking-lot/{id}/edit": {
     // Only its author rewrites a topic; to the partner it is someone else's words.
     params: (w) => ({ id: w.topicId }),

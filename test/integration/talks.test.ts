@@ -239,6 +239,31 @@ describe("parking lot", () => {
   });
 });
 
+describe("the talk's agenda", () => {
+  it("is one for both: either partner puts a topic on it, and it clears once settled", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const { item } = await a.client.api.call(talkRoutes.raiseTopic, {
+      body: { id: newItemId(), topic: "Sundays" },
+    });
+    expect(item.onAgenda).toBe(false);
+    await b.client.api.call(talkRoutes.agenda, { params: { id: item.id }, body: { on: true } });
+    const seenByA = (await a.client.api.call(talkRoutes.parkingLot)).items;
+    expect(seenByA.find((x) => x.id === item.id)?.onAgenda).toBe(true);
+    await a.client.api.call(talkRoutes.agenda, { params: { id: item.id }, body: { on: false } });
+    expect((await b.client.api.call(talkRoutes.parkingLot)).items[0]?.onAgenda).toBe(false);
+
+    await a.client.api.call(talkRoutes.agenda, { params: { id: item.id }, body: { on: true } });
+    await b.client.api.call(talkRoutes.discussed, { params: { id: item.id } });
+    expect((await a.client.api.call(talkRoutes.parkingLot)).items[0]).toMatchObject({
+      status: "discussed",
+      onAgenda: false,
+    });
+    await expect(
+      a.client.api.call(talkRoutes.agenda, { params: { id: item.id }, body: { on: true } }),
+    ).rejects.toMatchObject({ status: 409, code: "topic_closed" });
+  });
+});
+
 describe("one's own topic, before it is discussed", () => {
   it("can be said again or taken back by its author alone", async () => {
     const { a, b } = await makeCouple(t.app);

@@ -227,6 +227,8 @@ export interface ParkingLotTable {
   topic: string;
   status: string;
   carried_over: number;
+  /** When it was put on the agenda of the talk under way; null when it is not on it. */
+  on_agenda_at: string | null;
   visibility: string;
   created_at: string;
   updated_at: string;

@@ -19,6 +19,7 @@ function present(row: ParkingRow): Item {
     status: storedEnum(PARKING_STATUSES, row.status),
     raisedBy: row.raised_by,
     carriedOver: Number(row.carried_over),
+    onAgenda: row.on_agenda_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -48,6 +49,19 @@ export function parkingLotService({ clock }: ServiceDeps, stores: ScopedStores<P
   }
 
   return {
+    /** Either partner chooses what today's talk is about; the other's screen follows live. */
+    async setAgenda(scope: Scope, id: string, on: boolean): Promise<Item> {
+      const store = stores.at(scope);
+      const row = await store.find(id);
+      if (!row) throw errors.notFound("That topic");
+      if (!(await store.setAgenda(row.id, on, clock.now().toISOString()))) {
+        throw errors.conflict("topic_closed", "This topic has been discussed already.");
+      }
+      const fresh = await store.find(id);
+      if (!fresh) throw errors.notFound("That topic");
+      return present(fresh);
+    },
+
     async rewrite(scope: Scope, id: string, topic: string): Promise<Item> {
       const { store, row } = await ownOpen(scope, id);
       if (!(await store.rewrite(row.id, topic, clock.now().toISOString()))) {
@@ -78,6 +92,7 @@ export function parkingLotService({ clock }: ServiceDeps, stores: ScopedStores<P
         topic,
         status: "open",
         carried_over: 0,
+        on_agenda_at: null,
         visibility: "couple",
         created_at: now,
         updated_at: now,

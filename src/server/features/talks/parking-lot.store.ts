@@ -27,9 +27,16 @@ export function parkingLotStore(db: Db, scope: Scope) {
         .execute();
     },
 
+    async setAgenda(id: string, on: boolean, now: string): Promise<boolean> {
+      const result = await openTopic(id)
+        .set({ on_agenda_at: on ? now : null })
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async markDiscussed(id: string, now: string): Promise<boolean> {
       const result = await openTopic(id)
-        .set({ status: "discussed", updated_at: now })
+        .set({ status: "discussed", updated_at: now, on_agenda_at: null })
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
@@ -56,7 +63,11 @@ export function parkingLotStore(db: Db, scope: Scope) {
 
     async carryOver(id: string, now: string): Promise<boolean> {
       const result = await openTopic(id)
-        .set((eb) => ({ carried_over: eb("carried_over", "+", 1), updated_at: now }))
+        .set((eb) => ({
+          carried_over: eb("carried_over", "+", 1),
+          updated_at: now,
+          on_agenda_at: null,
+        }))
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },

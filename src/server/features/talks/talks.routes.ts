@@ -46,6 +46,9 @@ export function serveTalks(
   serve(app, routes.parkingLot, async ({ request }) => ({
     items: await parkingLot.list(requireScope(request)),
   }));
+  serve(app, routes.agenda, async ({ request, params, body }) => ({
+    item: await parkingLot.setAgenda(requireScope(request), params.id, body.on),
+  }));
   serve(app, routes.editTopic, async ({ request, params, body }) => ({
     item: await parkingLot.rewrite(requireScope(request), params.id, body.topic),
   }));

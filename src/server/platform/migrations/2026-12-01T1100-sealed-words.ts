@@ -61,6 +61,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable(table).addColumn("reason_id", "text").execute();
   }
   await db.schema.alterTable("safety_checks").dropColumn("concern").execute();
+  // A topic chosen for today's talk: one agenda, the same on both partners' phones.
+  await db.schema.alterTable("parking_lot").addColumn("on_agenda_at", "text").execute();
   // "Safe enough to go on" is unanswered until answered: no default a person never gave.
   await db.schema.alterTable("couple_members").addColumn("safe_enough_at", "text").execute();
   await db.schema
@@ -97,6 +99,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("couple_changes").execute();
   await db.schema.alterTable("couples").dropColumn("revision").execute();
   await db.schema.alterTable("couple_members").dropColumn("safe_enough_at").execute();
+  await db.schema.alterTable("parking_lot").dropColumn("on_agenda_at").execute();
   await db.schema
     .alterTable("safety_checks")
     .addColumn("concern", "integer", (c) => c.notNull().defaultTo(0))

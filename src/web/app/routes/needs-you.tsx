@@ -6,6 +6,7 @@ import type { CoupleViewData } from "../../features/couples/api/couple.ts";
 import { useTalkTimes } from "../../features/talks/api/talk-times.ts";
 import { Card } from "../../ui/card.tsx";
 import { usePeople } from "../../ui/people.tsx";
+import { Loading } from "../../ui/query-state.tsx";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 
@@ -31,7 +32,15 @@ export function NeedsYou({ couple }: { couple: CoupleViewData }) {
   const agreements = useAgreements();
   const talks = useTalkTimes();
   const circle = useCircle();
-  if (agreements.isPending || talks.isPending || circle.isPending) return null;
+  // The card is there from the first render (its heading's id in a stable order), filled in
+  // once what it is built from has arrived.
+  if (agreements.isPending || talks.isPending || circle.isPending) {
+    return (
+      <Card title="Needs you" id="needs-you">
+        <Loading label="Looking at what waits for you…" />
+      </Card>
+    );
+  }
   const needs = needsYou({
     viewerId: couple.me.id,
     pendingPhase: couple.pendingPhase,

@@ -36,6 +36,13 @@ export function useRaiseTopic() {
   );
 }
 
+/** Puts a topic on the talk's agenda or takes it off: one agenda, on both phones. */
+export function useSetAgenda() {
+  return useParkingMutation(({ id, on }: { id: string; on: boolean }) =>
+    api.call(talkRoutes.agenda, { params: { id }, body: { on } }),
+  );
+}
+
 /** New words for one's own open topic. */
 export function useEditTopic() {
   return useParkingMutation(({ id, topic }: { id: string; topic: string }) =>

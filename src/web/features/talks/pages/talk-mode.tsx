@@ -8,7 +8,12 @@ import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useNow } from "../../../ui/use-now.ts";
-import { type ParkingItem, useParkingLot, useTopicAction } from "../api/parking-lot.ts";
+import {
+  type ParkingItem,
+  useParkingLot,
+  useSetAgenda,
+  useTopicAction,
+} from "../api/parking-lot.ts";
 import { useTalkTimes } from "../api/talk-times.ts";
 
 /** A talk with no agreed window running still gets a gentle frame of this length. */
@@ -36,25 +41,27 @@ export function TalkModePage() {
   const talks = useTalkTimes();
   const now = useNow(1_000);
   const [step, setStep] = useState<Step>("agenda");
-  const [chosen, setChosen] = useState<string[]>([]);
+  const setAgenda = useSetAgenda();
   const [at, setAt] = useState(0);
   const [speakerIsMe, setSpeakerIsMe] = useState(true);
   const [summedUp, setSummedUp] = useState(false);
   const [until, setUntil] = useState<Date | null>(null);
+  const [agendaAtStart, setAgendaAtStart] = useState<ParkingItem[]>([]);
 
   if (lot.isPending || talks.isPending) return <Loading label="Getting your talk ready…" />;
   if (lot.isError) return <ErrorState error={lot.error} onRetry={() => void lot.refetch()} />;
   const open = lot.data
     .filter((item) => item.status === "open")
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const agenda = chosen
-    .map((id) => lot.data.find((item) => item.id === id))
-    .filter((item): item is ParkingItem => item !== undefined);
+  // One agenda for both: chosen on either phone, it shows on the other within seconds.
+  const chosen = open.filter((item) => item.onAgenda);
+  const agenda = step === "agenda" ? chosen : agendaAtStart;
   const next = talks.data?.next ?? null;
   const runningUntil =
     next && Date.parse(next.startsAt) <= now.getTime() ? new Date(next.endsAt) : null;
 
   function start() {
+    setAgendaAtStart(chosen);
     setUntil(runningUntil ?? new Date(now.getTime() + DEFAULT_MINUTES * 60_000));
     setAt(0);
     setSpeakerIsMe(true);
@@ -81,8 +88,8 @@ export function TalkModePage() {
           ) : (
             <fieldset className="choices">
               <legend>
-                Choose together, one to three topics. If you each use your own phone, pick the same
-                ones.
+                Choose together, one to three topics. On two phones, what one of you ticks shows on
+                the other's too.
               </legend>
               {open.map((item) => {
                 const id = `agenda-${item.id}`;
@@ -91,13 +98,10 @@ export function TalkModePage() {
                     <input
                       id={id}
                       type="checkbox"
-                      checked={chosen.includes(item.id)}
+                      checked={item.onAgenda}
+                      disabled={setAgenda.isPending}
                       onChange={(event) =>
-                        setChosen((list) =>
-                          event.target.checked
-                            ? [...list, item.id]
-                            : list.filter((other) => other !== item.id),
-                        )
+                        setAgenda.mutate({ id: item.id, on: event.target.checked })
                       }
                     />
                     <label htmlFor={id} className="user-text">
