@@ -44,6 +44,8 @@ export function TalkModePage() {
   const setAgenda = useSetAgenda();
   const [at, setAt] = useState(0);
   const [speakerIsMe, setSpeakerIsMe] = useState(true);
+  // On two phones each shows the turns from its own side: both choose the same first speaker.
+  const [firstIsMe, setFirstIsMe] = useState(true);
   const [summedUp, setSummedUp] = useState(false);
   const [until, setUntil] = useState<Date | null>(null);
   const [agendaAtStart, setAgendaAtStart] = useState<ParkingItem[]>([]);
@@ -64,7 +66,7 @@ export function TalkModePage() {
     setAgendaAtStart(chosen);
     setUntil(runningUntil ?? new Date(now.getTime() + DEFAULT_MINUTES * 60_000));
     setAt(0);
-    setSpeakerIsMe(true);
+    setSpeakerIsMe(firstIsMe);
     setSummedUp(false);
     setStep("talking");
   }
@@ -112,6 +114,24 @@ export function TalkModePage() {
               })}
             </fieldset>
           )}
+          <fieldset className="choices">
+            <legend>Who speaks first?</legend>
+            {([true, false] as const).map((me) => {
+              const id = `first-${me ? "me" : "partner"}`;
+              return (
+                <div key={id} className="check">
+                  <input
+                    id={id}
+                    type="radio"
+                    name="first-speaker"
+                    checked={firstIsMe === me}
+                    onChange={() => setFirstIsMe(me)}
+                  />
+                  <label htmlFor={id}>{me ? "I do" : people.partnerName}</label>
+                </div>
+              );
+            })}
+          </fieldset>
           {chosen.length > SUGGESTED_TOPICS ? (
             <p className="small">
               That is a lot for one talk. Whatever you don't reach can wait for the next one.
