@@ -192,7 +192,7 @@ function TopicCard({ item, readOnly }: { item: ParkingItem; readOnly: boolean })
             </Button>
             <ConfirmInline
               label="Take it back"
-              ariaLabel={`Take back the topic: ${item.topic}`}
+              ariaLabel={`Take it back: ${item.topic}`}
               question="Take this topic back? It goes from the parking lot for both of you."
               confirmLabel="Yes, take it back"
               cancelLabel="Keep it"
