@@ -11,23 +11,28 @@ declare module "fastify" {
 }
 
 /**
- * After a shared change has been answered (so after its transaction committed), the couple's
- * open screens are told which feature changed. One hook for every feature: nothing to forget
+ * Once a shared change has committed, and before its answer is sent, the couple's open screens
+ * are told which feature changed. One hook for every feature: nothing to forget
  * when a feature is added, only a route to list in `LIVE_ROUTES`. A body marked private never
  * tells, so the other partner's stream cannot reveal that something hidden from them happened.
  */
 export function installLiveChanges(app: FastifyInstance, changes: ChangeStore, clock: Clock): void {
-  app.addHook("onResponse", async (request, reply) => {
+  // Before the answer leaves (the handler's transaction has committed by then), so whoever
+  // receives it can count on the change being announced already.
+  app.addHook("onSend", async (request, reply, payload) => {
     const { live, feature } = request.routeOptions.config;
-    if (!live || !feature || reply.statusCode >= 300 || !request.actor) return;
-    if ((request.body as { visibility?: unknown } | undefined)?.visibility === "private") return;
+    if (!live || !feature || reply.statusCode >= 300 || !request.actor) return payload;
+    if ((request.body as { visibility?: unknown } | undefined)?.visibility === "private") {
+      return payload;
+    }
     try {
       const coupleId = request.actor.coupleId ?? (await changes.coupleOf(request.actor.userId));
-      if (!coupleId) return;
-      await changes.record(scopeOf({ ...request.actor, coupleId }), feature, clock.now());
+      if (coupleId)
+        await changes.record(scopeOf({ ...request.actor, coupleId }), feature, clock.now());
     } catch (error) {
       // A lost notification costs a slower refresh, never the change itself.
       request.log.warn({ err: error }, "live change not recorded");
     }
+    return payload;
   });
 }
