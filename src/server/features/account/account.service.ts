@@ -28,6 +28,20 @@ function present(row: { id: string; email: string; name: string }): User {
   return { id: row.id, email: row.email, name: row.name };
 }
 
+/** What a password's keys fill in: the authKey's hash, the KDF, and both sets of key boxes. */
+async function keyColumns(input: Pick<z.infer<typeof RecoverBody>, "authKey" | "kdf" | "keys">) {
+  const { keys } = input;
+  return {
+    password_hash: await hashPassword(input.authKey),
+    kdf: JSON.stringify(input.kdf),
+    identity_box: keys.identity,
+    personal_box: keys.personal,
+    recovery_identity_box: keys.recovery.identity,
+    recovery_personal_box: keys.recovery.personal,
+    recovery_auth_hash: await hashPassword(keys.recovery.authKey),
+  };
+}
+
 function keysOf(row: UserRow) {
   return { publicKey: row.public_key, identity: row.identity_box, personal: row.personal_box };
 }
@@ -99,20 +113,13 @@ export function accountService(
 
     async signup(input: z.infer<typeof SignupBody>, address: string): Promise<User> {
       await limits.hit(`signup:ip:${address}`, perAddress, ONE_HOUR, clock.now());
-      const { keys } = input;
       const user = {
         id: newId(),
         email: input.email,
         name: input.name,
-        password_hash: await hashPassword(input.authKey),
         created_at: clock.now().toISOString(),
-        kdf: JSON.stringify(input.kdf),
-        public_key: keys.publicKey,
-        identity_box: keys.identity,
-        personal_box: keys.personal,
-        recovery_identity_box: keys.recovery.identity,
-        recovery_personal_box: keys.recovery.personal,
-        recovery_auth_hash: await hashPassword(keys.recovery.authKey),
+        public_key: input.keys.publicKey,
+        ...(await keyColumns(input)),
       };
       if (!(await store.insert(user))) {
         throw errors.conflict("email_taken", "An account with this e-mail address already exists.");
@@ -170,16 +177,7 @@ export function accountService(
     /** A new password and a new recovery code in one step; the old code stops working. */
     async recover(input: z.infer<typeof RecoverBody>, address: string): Promise<User> {
       const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address);
-      const { keys } = input;
-      await store.setKeysEndingSessions(user.id, {
-        password_hash: await hashPassword(input.authKey),
-        kdf: JSON.stringify(input.kdf),
-        identity_box: keys.identity,
-        personal_box: keys.personal,
-        recovery_identity_box: keys.recovery.identity,
-        recovery_personal_box: keys.recovery.personal,
-        recovery_auth_hash: await hashPassword(keys.recovery.authKey),
-      });
+      await store.setKeysEndingSessions(user.id, await keyColumns(input));
       return present(user);
     },
 
@@ -204,16 +202,9 @@ export function accountService(
 
     async reset(input: z.infer<typeof ResetBody>, address: string): Promise<User> {
       await limits.hit(`reset:ip:${address}`, perAddress, TEN_MINUTES, clock.now());
-      const { keys } = input;
       const user = await store.resetKeys(hashSecret(input.token), clock.now().toISOString(), {
-        password_hash: await hashPassword(input.authKey),
-        kdf: JSON.stringify(input.kdf),
-        public_key: keys.publicKey,
-        identity_box: keys.identity,
-        personal_box: keys.personal,
-        recovery_identity_box: keys.recovery.identity,
-        recovery_personal_box: keys.recovery.personal,
-        recovery_auth_hash: await hashPassword(keys.recovery.authKey),
+        public_key: input.keys.publicKey,
+        ...(await keyColumns(input)),
       });
       if (!user) throw errors.notFound("This reset link");
       return present(user);
