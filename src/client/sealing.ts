@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { kidFits, personWords, plainWords, type WordsMeta } from "../contracts/words.ts";
+import {
+  kidFits,
+  personWords,
+  plainWords,
+  sealedPrivately,
+  type WordsMeta,
+} from "../contracts/words.ts";
 import { type OpenedKeys, openOwnGrant } from "./crypto/account-keys.ts";
 import { fromUtf8, utf8 } from "./crypto/encoding.ts";
 import { kidOf, open, seal } from "./crypto/envelope.ts";
@@ -165,7 +171,7 @@ export class Keyring {
     if (typeof itemId !== "string") {
       throw new PlainWordsError({ [meta.idKey]: "Words are sealed under the new item's id." });
     }
-    const personal = meta.space === "person" || holder.visibility === "private";
+    const personal = sealedPrivately(meta, holder.visibility);
     let spaceId = `u:${this.opened.userId}`;
     let key: Uint8Array | undefined;
     let kid: string;

@@ -1,23 +1,33 @@
 import { accountRoutes } from "./account.ts";
+import { accountabilityRoutes } from "./accountability.ts";
 import { agreementRoutes } from "./agreements.ts";
 import { circleRoutes } from "./circle.ts";
 import { coupleRoutes } from "./couples.ts";
 import { eventRoutes } from "./events.ts";
+import { hurtRoutes } from "./hurt.ts";
 import { intensityRoutes } from "./intensity.ts";
+import { questionRoutes } from "./questions.ts";
+import { reflectionRoutes } from "./reflections.ts";
 import type { Route } from "./route.ts";
 import { safetyRoutes } from "./safety.ts";
+import { storyRoutes } from "./story.ts";
 import { stressorRoutes } from "./stressors.ts";
 import { talkRoutes } from "./talks.ts";
 
 /** Every feature's routes: the whole API, as the client and the checks over it see it. */
 export const API = {
   account: accountRoutes,
+  accountability: accountabilityRoutes,
   agreements: agreementRoutes,
   circle: circleRoutes,
   couples: coupleRoutes,
   events: eventRoutes,
+  hurt: hurtRoutes,
   intensity: intensityRoutes,
+  questions: questionRoutes,
+  reflections: reflectionRoutes,
   safety: safetyRoutes,
+  story: storyRoutes,
   stressors: stressorRoutes,
   talks: talkRoutes,
 };

@@ -40,6 +40,13 @@ export const ERROR_CODES = [
   "own_person",
   // Sealed words
   "already_granted",
+  // Make meaning
+  "reflection_shared",
+  "reflection_private",
+  "prompt_answered",
+  "statement_state",
+  "question_state",
+  "story_not_coherent",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -64,4 +71,10 @@ export type ConflictCode = Extract<
   | "pause_running"
   | "own_person"
   | "already_granted"
+  | "reflection_shared"
+  | "reflection_private"
+  | "prompt_answered"
+  | "statement_state"
+  | "question_state"
+  | "story_not_coherent"
 >;

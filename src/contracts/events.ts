@@ -1,8 +1,13 @@
+import { accountabilityRoutes as accountability } from "./accountability.ts";
 import { agreementRoutes as agreements } from "./agreements.ts";
 import { circleRoutes as circle } from "./circle.ts";
 import { coupleRoutes as couples } from "./couples.ts";
+import { hurtRoutes as hurt } from "./hurt.ts";
 import { intensityRoutes as intensity } from "./intensity.ts";
+import { questionRoutes as questions } from "./questions.ts";
+import { reflectionRoutes as reflections } from "./reflections.ts";
 import { type Route, route } from "./route.ts";
+import { storyRoutes as story } from "./story.ts";
 import { stressorRoutes as stressors } from "./stressors.ts";
 import { talkRoutes as talks } from "./talks.ts";
 
@@ -62,4 +67,21 @@ export const LIVE_ROUTES: ReadonlySet<Route> = new Set<Route>([
   talks.withdrawTopic,
   talks.startPause,
   talks.endPause,
+  // Make meaning. A reflection kept private never tells; sharing one does. Drafts are one
+  // person's alone and never tell.
+  reflections.write,
+  reflections.comment,
+  accountability.share,
+  accountability.addendum,
+  accountability.respond,
+  hurt.record,
+  questions.ask,
+  questions.answer,
+  questions.defer,
+  questions.askAgain,
+  questions.letGo,
+  story.add,
+  story.edit,
+  story.mark,
+  story.sign,
 ]);

@@ -15,6 +15,11 @@ export interface WordsMeta {
   idKey: string;
   /** Text is sealed as its UTF-8; anything else (chosen answers) as its JSON. */
   format: "text" | "json";
+  /**
+   * The visibility the words are sealed for when the holder names none: `private` for what is
+   * private unless its author says otherwise (hurt entries) or always (a working draft).
+   */
+  defaultVisibility: "private" | "couple";
 }
 
 export const personWords = z.registry<WordsMeta>();
@@ -58,7 +63,12 @@ export function words<T extends z.ZodType>(
   type: string,
   field: string,
   plain: T,
-  options: { space?: WordsMeta["space"]; idKey?: string; maxChars?: number } = {},
+  options: {
+    space?: WordsMeta["space"];
+    idKey?: string;
+    maxChars?: number;
+    defaultVisibility?: WordsMeta["defaultVisibility"];
+  } = {},
 ): T {
   const wire = envelopeSchema(options.maxChars ?? maxCharsOf(plain));
   personWords.add(wire, {
@@ -67,6 +77,7 @@ export function words<T extends z.ZodType>(
     space: options.space ?? "couple",
     idKey: options.idKey ?? "id",
     format: plain instanceof z.ZodString ? "text" : "json",
+    defaultVisibility: options.defaultVisibility ?? "couple",
   });
   plainOf.set(wire, plain);
   return wire as unknown as T;
@@ -126,8 +137,13 @@ export function wordsOnObject(shape: Record<string, z.ZodType>): Array<[string, 
 
 /** The key an item's words must be sealed with, given its visibility: `p` or a space key. */
 export function kidFits(kid: string, meta: WordsMeta, visibility: unknown): boolean {
-  if (meta.space === "person" || visibility === "private") return kid === "p";
+  if (sealedPrivately(meta, visibility)) return kid === "p";
   return /^s[0-9]+$/.test(kid);
+}
+
+/** Whether words at this place are for their author alone: sealed with `p`, never a space key. */
+export function sealedPrivately(meta: WordsMeta, visibility: unknown): boolean {
+  return meta.space === "person" || (visibility ?? meta.defaultVisibility) === "private";
 }
 
 /**
@@ -147,10 +163,9 @@ export function sealedBody<S extends z.ZodObject>(schema: S): S {
         context.addIssue({
           code: "custom",
           path: [key],
-          message:
-            meta.space === "person" || record.visibility === "private"
-              ? "A private item must be sealed with the author's personal key (p)."
-              : "A shared item must be sealed with the couple's space key (s<N>).",
+          message: sealedPrivately(meta, record.visibility)
+            ? "A private item must be sealed with the author's personal key (p)."
+            : "A shared item must be sealed with the couple's space key (s<N>).",
         });
       }
     }

@@ -31,3 +31,20 @@ export const STABILIZE_LIMITS = {
 /** A pause lasts at least this long: long enough for a body to calm down. */
 export const PAUSE_MIN_MINUTES = 20;
 export const PAUSE_MAX_MINUTES = 180;
+
+/** Make meaning: room for the long, careful writing this phase asks for, still bounded. */
+export const MEANING_LIMITS = {
+  reflectionMax: 6000,
+  commentMax: 2000,
+  sectionMax: 6000,
+  addendumMax: 4000,
+  missingMax: 2000,
+  hurtWordsMax: 24,
+  hurtWordMax: 40,
+  brokenMax: 2000,
+  questionMax: 500,
+  answerMax: 4000,
+  askAgainNoteMax: 500,
+  paragraphMax: 3000,
+  markNoteMax: 1000,
+} as const;

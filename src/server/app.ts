@@ -15,6 +15,9 @@ import type { Config } from "./config.ts";
 import { serveAccount } from "./features/account/account.routes.ts";
 import { accountService } from "./features/account/account.service.ts";
 import { accountStore } from "./features/account/account.store.ts";
+import { serveAccountability } from "./features/accountability/accountability.routes.ts";
+import { accountabilityService } from "./features/accountability/accountability.service.ts";
+import { accountabilityStore } from "./features/accountability/accountability.store.ts";
 import { serveAgreements } from "./features/agreements/agreement.routes.ts";
 import { agreementService } from "./features/agreements/agreement.service.ts";
 import { agreementStore } from "./features/agreements/agreement.store.ts";
@@ -28,12 +31,24 @@ import type { ServiceDeps } from "./features/deps.ts";
 import { changeStore } from "./features/events/changes.store.ts";
 import { serveEvents } from "./features/events/events.routes.ts";
 import { installLiveChanges } from "./features/events/live-changes.ts";
+import { serveHurt } from "./features/hurt/hurt.routes.ts";
+import { hurtService } from "./features/hurt/hurt.service.ts";
+import { hurtStore } from "./features/hurt/hurt.store.ts";
 import { serveIntensity } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
 import { intensityStore } from "./features/intensity/intensity.store.ts";
+import { serveQuestions } from "./features/questions/question.routes.ts";
+import { questionService } from "./features/questions/question.service.ts";
+import { questionStore } from "./features/questions/question.store.ts";
+import { serveReflections } from "./features/reflections/reflection.routes.ts";
+import { reflectionService } from "./features/reflections/reflection.service.ts";
+import { reflectionStore } from "./features/reflections/reflection.store.ts";
 import { serveSafety } from "./features/safety/safety.routes.ts";
 import { safetyService } from "./features/safety/safety.service.ts";
 import { safetyStore } from "./features/safety/safety.store.ts";
+import { serveStory } from "./features/story/story.routes.ts";
+import { storyService } from "./features/story/story.service.ts";
+import { storyStore } from "./features/story/story.store.ts";
 import { serveStressors } from "./features/stressors/stressor.routes.ts";
 import { stressorService } from "./features/stressors/stressor.service.ts";
 import { stressorStore } from "./features/stressors/stressor.store.ts";
@@ -173,6 +188,14 @@ export async function buildApp({
   serveSafety(app, safetyService(deps, safetyStore(db), config.crisisResources));
   serveStressors(app, stressorService(deps, scopedStores(db, stressorStore)));
   serveCircle(app, circleService(deps, scopedStores(db, circleStore)));
+  serveReflections(app, reflectionService(deps, scopedStores(db, reflectionStore)));
+  serveAccountability(app, accountabilityService(deps, scopedStores(db, accountabilityStore)));
+  serveHurt(app, hurtService(deps, scopedStores(db, hurtStore)));
+  serveQuestions(
+    app,
+    questionService(deps, scopedStores(db, questionStore), talkTimes.coupleTimeZone),
+  );
+  serveStory(app, storyService(deps, scopedStores(db, storyStore)));
 
   await serveWebApp(app, config.webDir);
   return app;

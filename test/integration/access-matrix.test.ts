@@ -17,13 +17,18 @@ import { parseRecoveryCode } from "../../src/client/crypto/recovery-code.ts";
 import type { Keyring } from "../../src/client/sealing.ts";
 import { newInviteLink } from "../../src/client/session.ts";
 import { accountRoutes } from "../../src/contracts/account.ts";
+import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { ALL_ROUTES } from "../../src/contracts/api.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
+import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { questionRoutes } from "../../src/contracts/questions.ts";
+import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import { pathOf, type Route } from "../../src/contracts/route.ts";
 import { safetyRoutes } from "../../src/contracts/safety.ts";
+import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { wordsIn } from "../../src/contracts/words.ts";
@@ -77,13 +82,28 @@ interface World {
   talkTimeId: string;
   lastWindowStart: string;
   selfSessionId: string;
+  /** Make meaning: the self's private reflection draft, private hurt entry and working copy. */
+  draftReflectionId: string;
+  hurtId: string;
+  statementDraftId: string;
+  /** The self's reflection shared on a prompt the partner shared on too. */
+  sharedReflectionId: string;
+  versionId: string;
+  questionId: string;
+  paragraphId: string;
   /** The opener's invite, with the space key its link's fragment opens. */
   invite: { token: string; coupleId: string; version: number; spaceKey: Uint8Array };
 }
 
 interface Entry {
   /** What the world needs before the calls: an accepted agreement, a pending move, a pause. */
-  setup?: "accepted" | "pendingPhase" | "pause" | "acceptedTalk";
+  setup?:
+    | "accepted"
+    | "pendingPhase"
+    | "pause"
+    | "acceptedTalk"
+    | "answeredQuestion"
+    | "coherentStory";
   params?: (w: World) => Record<string, string>;
   /** The body as the caller's browser writes it, before its words are sealed. */
   body?: (w: World, relation: Relation) => unknown;
@@ -525,6 +545,109 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
+const MAKE_MEANING: Record<string, Entry> = {
+  "GET /api/reflections/prompts": { expect: all(200) },
+  "GET /api/reflections": { expect: inCouple(200) },
+  "PUT /api/reflections/{id}": {
+    // The self's own private draft: only they may rewrite it; for anyone else the id is taken.
+    params: (w) => ({ id: w.draftReflectionId }),
+    body: () => ({
+      promptKey: "fears-unseen",
+      body: "Still finding words.",
+      visibility: "private",
+    }),
+    expect: { signedOut: 401, outsider: 409, lone: 404, partner: 409, self: 200 },
+  },
+  "POST /api/reflections/{id}/comments": {
+    params: (w) => ({ id: w.sharedReflectionId }),
+    body: () => ({ id: newItemId(), text: "I did not know you felt that." }),
+    expect: onSelfItem(201, 201),
+  },
+  "GET /api/accountability": { expect: inCouple(200) },
+  "PUT /api/accountability/draft": {
+    body: () => ({ id: newItemId(), whatIDid: "I hid the messages." }),
+    expect: inCouple(200),
+  },
+  "DELETE /api/accountability/draft": { expect: inCouple(204) },
+  "POST /api/accountability/versions": {
+    body: () => ({
+      id: newItemId(),
+      whatIDid: "I lied about where I was.",
+      impact: "You stopped trusting your own memory.",
+      whyNotSooner: "I was afraid of losing you.",
+    }),
+    expect: inCouple(201),
+  },
+  "POST /api/accountability/addenda": {
+    // Only someone with a shared statement adds to it: the self has one, the others none.
+    freshPeople: true,
+    body: () => ({ id: newItemId(), text: "There was one more evening I did not mention." }),
+    expect: { signedOut: 401, outsider: 409, lone: 404, partner: 409, self: 201 },
+  },
+  "POST /api/accountability/versions/{id}/responses": {
+    params: (w) => ({ id: w.versionId }),
+    body: () => ({ id: newItemId(), heard: "partly", missing: "How long it went on." }),
+    expect: onSelfItem(201, 409),
+  },
+  "POST /api/hurt": {
+    body: () => ({
+      id: newItemId(),
+      words: ["betrayed"],
+      repairPossible: 3,
+      visibility: "private",
+    }),
+    expect: inCouple(201),
+  },
+  "GET /api/hurt": { expect: inCouple(200) },
+  "POST /api/questions": {
+    body: () => ({ id: newItemId(), text: "When did it start?" }),
+    expect: inCouple(201),
+  },
+  "GET /api/questions": { expect: inCouple(200) },
+  "POST /api/questions/{id}/answer": {
+    params: (w) => ({ id: w.questionId }),
+    body: () => ({ id: newItemId(), text: "In March, after the conference." }),
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/questions/{id}/defer": {
+    params: (w) => ({ id: w.questionId }),
+    body: () => ({ parkingLotItem: { id: newItemId(), topic: "Your question about March" } }),
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/questions/{id}/ask-again": {
+    setup: "answeredQuestion",
+    params: (w) => ({ id: w.questionId }),
+    body: () => ({ id: newItemId(), note: "I need to hear it once more." }),
+    expect: onSelfItem(409, 200),
+  },
+  "POST /api/questions/{id}/let-go": {
+    params: (w) => ({ id: w.questionId }),
+    expect: onSelfItem(409, 200),
+  },
+  "GET /api/story": { expect: inCouple(200) },
+  "POST /api/story/paragraphs": {
+    body: () => ({ id: newItemId(), section: "before", text: "We were both worn out." }),
+    expect: inCouple(201),
+  },
+  "PUT /api/story/paragraphs/{id}": {
+    params: (w) => ({ id: w.paragraphId }),
+    body: () => ({ text: "We had stopped talking about anything but the children." }),
+    expect: onSelfItem(200, 200),
+  },
+  "POST /api/story/paragraphs/{id}/marks": {
+    params: (w) => ({ id: w.paragraphId }),
+    body: () => ({ id: newItemId(), mark: "agree", version: 1 }),
+    expect: onSelfItem(200, 200),
+  },
+  "POST /api/story/sign": {
+    // The self's couple agrees on every paragraph; the outsider's has no story to sign.
+    setup: "coherentStory",
+    freshPeople: true,
+    expect: { signedOut: 401, outsider: 409, lone: 404, partner: 200, self: 200 },
+  },
+};
+Object.assign(MATRIX, MAKE_MEANING);
+
 const SAFE_ANSWERS = Object.fromEntries(
   SAFETY_QUESTIONS.map((q) => [q.key, q.options[0]?.value ?? ""]),
 );
@@ -627,11 +750,12 @@ async function makeWorld(setup: Entry["setup"], freshPeople = false): Promise<Wo
     await partner.client.api.call(agreementRoutes.accept, { params: { id: agreement.id } });
   }
   if (setup === "pendingPhase") await call(coupleRoutes.changePhase, { body: { to: "meaning" } });
+  const meaning = await makeMeaningItems(self, partner, setup);
   const { sessions } = await call(accountRoutes.sessions);
   const envelopes = await envelopesSeenBy(self);
   // The leak checks are only as good as what they look for: this world's private stressor,
   // intensity note and safety check, and its shared words.
-  expect(envelopes.privateEnvelopes.length).toBeGreaterThanOrEqual(3);
+  expect(envelopes.privateEnvelopes.length).toBeGreaterThanOrEqual(6);
   expect(envelopes.sharedEnvelopes.length).toBeGreaterThan(0);
   return {
     self,
@@ -648,7 +772,100 @@ async function makeWorld(setup: Entry["setup"], freshPeople = false): Promise<Wo
     talkTimeId: talk.id,
     lastWindowStart: lastWindow?.startsAt.toISOString() ?? "",
     selfSessionId: sessions[0]?.id ?? "",
+    ...meaning,
     invite: { token: invite.token, coupleId: space.coupleId, version: space.version, spaceKey },
+  };
+}
+
+/** One person answers a prompt once: the self's reflections are made once per set of people. */
+const reflectionsMade = new WeakMap<
+  Person,
+  { draftReflectionId: string; sharedReflectionId: string }
+>();
+
+async function reflectionsOf(self: Person, partner: Person) {
+  const made = reflectionsMade.get(self);
+  if (made) return made;
+  const call = self.client.api.call;
+  const draftReflectionId = newItemId();
+  await call(reflectionRoutes.write, {
+    params: { id: draftReflectionId },
+    body: {
+      promptKey: "fears-unseen",
+      body: "Half a thought I keep to myself.",
+      visibility: "private",
+    },
+  });
+  const sharedReflectionId = newItemId();
+  await call(reflectionRoutes.write, {
+    params: { id: sharedReflectionId },
+    body: { promptKey: "before-distance", body: "We drifted that winter.", visibility: "couple" },
+  });
+  await partner.client.api.call(reflectionRoutes.write, {
+    params: { id: newItemId() },
+    body: { promptKey: "before-distance", body: "I felt alone that winter.", visibility: "couple" },
+  });
+  const ids = { draftReflectionId, sharedReflectionId };
+  reflectionsMade.set(self, ids);
+  return ids;
+}
+
+/** The self's Make-meaning items, private and shared, for the routes and the leak checks. */
+async function makeMeaningItems(self: Person, partner: Person, setup: Entry["setup"]) {
+  const call = self.client.api.call;
+  const { draftReflectionId, sharedReflectionId } = await reflectionsOf(self, partner);
+  const { entry: hurt } = await call(hurtRoutes.record, {
+    body: {
+      id: newItemId(),
+      words: ["betrayed", "numb"],
+      broken: "My sense of us",
+      repairPossible: 2,
+      visibility: "private",
+    },
+  });
+  const { draft } = await call(accountabilityRoutes.saveDraft, {
+    body: { id: newItemId(), whatIDid: "A first try at saying it." },
+  });
+  const { version } = await call(accountabilityRoutes.share, {
+    body: {
+      id: newItemId(),
+      whatIDid: "I kept a second phone.",
+      impact: "You felt foolish for trusting me.",
+      whyNotSooner: "I was ashamed.",
+    },
+  });
+  // A working copy again after sharing, so there is one to leak.
+  await call(accountabilityRoutes.saveDraft, {
+    body: { id: draft.id, whatIDid: "Saying more, privately first." },
+  });
+  const { question } = await call(questionRoutes.ask, {
+    body: { id: newItemId(), text: "Who else knew?" },
+  });
+  if (setup === "answeredQuestion") {
+    await partner.client.api.call(questionRoutes.answer, {
+      params: { id: question.id },
+      body: { id: newItemId(), text: "Nobody did." },
+    });
+  }
+  const { paragraph } = await call(storyRoutes.add, {
+    body: { id: newItemId(), section: "what-happened", text: "For a year, one of us hid a lot." },
+  });
+  if (setup === "coherentStory") {
+    for (const who of [self, partner]) {
+      await who.client.api.call(storyRoutes.mark, {
+        params: { id: paragraph.id },
+        body: { id: newItemId(), mark: "agree", version: 1 },
+      });
+    }
+  }
+  return {
+    draftReflectionId,
+    hurtId: hurt.id,
+    statementDraftId: draft.id,
+    sharedReflectionId,
+    versionId: version.id,
+    questionId: question.id,
+    paragraphId: paragraph.id,
   };
 }
 
@@ -711,7 +928,14 @@ describe("access matrix", () => {
           for (const envelope of w.privateEnvelopes) {
             expect(res.raw, `${key} as ${relation} leaked private words`).not.toContain(envelope);
           }
-          for (const id of [w.stressorId, w.intensityId, w.safetyCheckId]) {
+          for (const id of [
+            w.stressorId,
+            w.intensityId,
+            w.safetyCheckId,
+            w.draftReflectionId,
+            w.hurtId,
+            w.statementDraftId,
+          ]) {
             expect(res.raw, `${key} as ${relation} leaked a private item`).not.toContain(id);
           }
         }

@@ -34,8 +34,28 @@ const mark = (label: string) => `${label}${randomBytes(8).toString("hex")}`;
 const envelopeOf = (visibility: Visibility, canary: string) =>
   `m1.${visibility === "private" ? "p" : "s1"}.${randomBytes(12).toString("base64url")}.${canary}`;
 
+/** Shared items of the self's that the Make-meaning canaries hang from (comments, answers…). */
+interface Parents {
+  reflection: string;
+  version: string;
+  question: string;
+  paragraph: string;
+}
+
+/**
+ * A working draft is its author's alone whatever its row says, and one person has one: it gets
+ * a private canary only.
+ */
+const PRIVATE_ONLY: readonly ItemTable[] = ["accountability_drafts"];
+
 /** One row of each item table, complete, with the canary as its id and in every words column. */
-function canaryRow(table: ItemTable, now: string, words: string) {
+function canaryRow(
+  table: ItemTable,
+  now: string,
+  words: string,
+  visibility: Visibility,
+  parents: Parents,
+) {
   const stamps = { created_at: now, updated_at: now };
   switch (table) {
     case "agreements":
@@ -76,7 +96,132 @@ function canaryRow(table: ItemTable, now: string, words: string) {
       return { ...stamps, text: words, plan: "keep" };
     case "circle_people":
       return { ...stamps, name: words, relation: words, status: "concern", concern: words };
+    case "reflections":
+      // The shared one answers the prompt the partner shared on too: only then may they see it.
+      return {
+        ...stamps,
+        prompt_key: visibility === "private" ? "fears-unseen" : "before-distance",
+        body: words,
+        shared_at: visibility === "private" ? null : now,
+      };
+    case "reflection_comments":
+      return { created_at: now, reflection_id: parents.reflection, text: words };
+    case "accountability_drafts":
+      return { ...stamps, what_i_did: words, impact: words, why_not_sooner: words };
+    case "accountability_versions":
+      return {
+        created_at: now,
+        n: visibility === "private" ? 90 : 91,
+        what_i_did: words,
+        impact: words,
+        why_not_sooner: words,
+      };
+    case "accountability_addenda":
+      return { created_at: now, text: words, after_version: 1 };
+    case "accountability_responses":
+      return { created_at: now, version_id: parents.version, heard: "partly", missing: words };
+    case "hurt_entries":
+      return { created_at: now, words, broken: words, repair_possible: 4 };
+    case "questions":
+      return { ...stamps, text: words, state: "open", times_asked: 1 };
+    case "question_answers":
+      return { created_at: now, question_id: parents.question, text: words };
+    case "question_askings":
+      return { created_at: now, question_id: parents.question, note: words };
+    case "story_paragraphs":
+      return { ...stamps, section: "before", text: words, version: 1 };
+    case "story_marks":
+      return {
+        created_at: now,
+        paragraph_id: parents.paragraph,
+        version: 1,
+        mark: "agree",
+        note: words,
+      };
   }
+}
+
+/** The shared parents, and the partner's shared answer beside the self's shared reflection. */
+async function insertParents(
+  db: TestApp["database"]["db"],
+  coupleId: string,
+  selfId: string,
+  partnerId: string,
+  now: string,
+): Promise<Parents> {
+  const parents: Parents = {
+    reflection: mark("PARENT"),
+    version: mark("PARENT"),
+    question: mark("PARENT"),
+    paragraph: mark("PARENT"),
+  };
+  const own = { couple_id: coupleId, author_id: selfId, visibility: "couple", created_at: now };
+  const sealed = envelopeOf("couple", mark("PARENTWORDS"));
+  await db
+    .insertInto("reflections")
+    .values([
+      {
+        ...own,
+        id: parents.reflection,
+        prompt_key: "patterns-echoes",
+        body: sealed,
+        updated_at: now,
+        shared_at: now,
+      },
+      {
+        ...own,
+        id: mark("PARTNER"),
+        author_id: partnerId,
+        prompt_key: "patterns-echoes",
+        body: sealed,
+        updated_at: now,
+        shared_at: now,
+      },
+      {
+        ...own,
+        id: mark("PARTNER"),
+        author_id: partnerId,
+        prompt_key: "before-distance",
+        body: sealed,
+        updated_at: now,
+        shared_at: now,
+      },
+    ])
+    .execute();
+  await db
+    .insertInto("accountability_versions")
+    .values({
+      ...own,
+      id: parents.version,
+      n: 1,
+      what_i_did: sealed,
+      impact: sealed,
+      why_not_sooner: sealed,
+    })
+    .execute();
+  await db
+    .insertInto("questions")
+    .values({
+      ...own,
+      id: parents.question,
+      text: sealed,
+      state: "open",
+      times_asked: 1,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto("story_paragraphs")
+    .values({
+      ...own,
+      id: parents.paragraph,
+      section: "learned",
+      text: sealed,
+      version: 1,
+      updated_at: now,
+    })
+    .execute();
+  return parents;
 }
 
 let t: TestApp;
@@ -97,11 +242,13 @@ beforeAll(async () => {
   const db = t.database.db;
   const { id: coupleId } = await self.client.api.call(coupleRoutes.view);
   const at = t.clock.now().toISOString();
+  const parents = await insertParents(db, coupleId, self.id, partner.id, at);
   for (const table of Object.keys(ITEM_TABLES) as ItemTable[]) {
     for (const visibility of ["private", "couple"] as const) {
+      if (visibility === "couple" && PRIVATE_ONLY.includes(table)) continue;
       const id = mark(visibility === "private" ? "PRIVATEID" : "SHAREDID");
       const words = mark(visibility === "private" ? "PRIVATEWORDS" : "SHAREDWORDS");
-      const sealed = canaryRow(table, at, envelopeOf(visibility, words));
+      const sealed = canaryRow(table, at, envelopeOf(visibility, words), visibility, parents);
       const row = {
         id,
         couple_id: coupleId,

@@ -9,13 +9,18 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupCommand } from "../../src/cli/backup.ts";
 import type { CallArgs } from "../../src/client/api.ts";
+import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { ALL_ROUTES } from "../../src/contracts/api.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
+import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { questionRoutes } from "../../src/contracts/questions.ts";
+import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import type { Route } from "../../src/contracts/route.ts";
 import { safetyRoutes } from "../../src/contracts/safety.ts";
+import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { ITEM_ENVELOPE, type WordsAt, wordsIn } from "../../src/contracts/words.ts";
@@ -204,12 +209,90 @@ async function plantEverywhere() {
     });
   }
 
+  await plantMakeMeaning();
+
   const answers = canary(a);
   await plant(a, safetyRoutes.take, {
     body: {
       id: newItemId(),
       answers: Object.fromEntries(SAFETY_QUESTIONS.map((q) => [q.key, answers])),
     },
+  });
+}
+
+/** Reflections, statements, hurt, questions and the story: each sealed field, both keys. */
+async function plantMakeMeaning() {
+  const draft = newItemId();
+  await plant(a, reflectionRoutes.write, {
+    params: { id: draft },
+    body: { promptKey: "fears-unseen", body: canary(a), visibility: "private" },
+  });
+  const shared = newItemId();
+  await plant(a, reflectionRoutes.write, {
+    params: { id: shared },
+    body: { promptKey: "before-distance", body: canary(a), visibility: "couple" },
+  });
+  await plant(b, reflectionRoutes.write, {
+    params: { id: newItemId() },
+    body: { promptKey: "before-distance", body: canary(b), visibility: "couple" },
+  });
+  await plant(b, reflectionRoutes.comment, {
+    params: { id: shared },
+    body: { id: newItemId(), text: canary(b) },
+  });
+
+  const { version } = await plant(a, accountabilityRoutes.share, {
+    body: { id: newItemId(), whatIDid: canary(a), impact: canary(a), whyNotSooner: canary(a) },
+  });
+  await plant(a, accountabilityRoutes.saveDraft, {
+    body: { id: newItemId(), whatIDid: canary(a), impact: canary(a), whyNotSooner: canary(a) },
+  });
+  await plant(a, accountabilityRoutes.addendum, { body: { id: newItemId(), text: canary(a) } });
+  await plant(b, accountabilityRoutes.respond, {
+    params: { id: version.id },
+    body: { id: newItemId(), heard: "partly", missing: canary(b) },
+  });
+
+  for (const visibility of ["private", "couple"] as const) {
+    await plant(b, hurtRoutes.record, {
+      body: {
+        id: newItemId(),
+        words: [canary(b)],
+        broken: canary(b),
+        repairPossible: 4,
+        visibility,
+      },
+    });
+  }
+
+  const asked = async (text: string) =>
+    (await plant(b, questionRoutes.ask, { body: { id: newItemId(), text } })).question;
+  const first = await asked(canary(b));
+  await plant(a, questionRoutes.answer, {
+    params: { id: first.id },
+    body: { id: newItemId(), text: canary(a) },
+  });
+  await plant(b, questionRoutes.askAgain, {
+    params: { id: first.id },
+    body: { id: newItemId(), note: canary(b) },
+  });
+  const second = await asked("to be kept for the talk");
+  await plant(a, questionRoutes.defer, {
+    params: { id: second.id },
+    body: { parkingLotItem: { id: newItemId(), topic: canary(a) } },
+  });
+
+  const { paragraph } = await plant(a, storyRoutes.add, {
+    body: { id: newItemId(), section: "before", text: canary(a) },
+  });
+  // A second paragraph, rewritten: its new version's words are a canary of their own.
+  const { paragraph: rewritten } = await a.client.api.call(storyRoutes.add, {
+    body: { id: newItemId(), section: "learned", text: "to be rewritten" },
+  });
+  await plant(b, storyRoutes.edit, { params: { id: rewritten.id }, body: { text: canary(b) } });
+  await plant(a, storyRoutes.mark, {
+    params: { id: paragraph.id },
+    body: { id: newItemId(), mark: "needs-talk", version: 1, note: canary(a) },
   });
 }
 

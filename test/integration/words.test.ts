@@ -3,12 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallArgs } from "../../src/client/api.ts";
 import { authKeyFor } from "../../src/client/session.ts";
 import { accountRoutes } from "../../src/contracts/account.ts";
+import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { ALL_ROUTES } from "../../src/contracts/api.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
+import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { questionRoutes } from "../../src/contracts/questions.ts";
+import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import type { ReplyOf, Route } from "../../src/contracts/route.ts";
+import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { ITEM_ENVELOPE, wordsIn } from "../../src/contracts/words.ts";
@@ -74,6 +79,8 @@ function as(person: Person) {
   };
 }
 const written = (person: Person) => wrote.get(person) ?? new Set<string>();
+/** The staying partner's words in reply to the leaving partner's items. */
+const repliesToLeaving = new Set<string>();
 
 beforeAll(async () => {
   t = await makeTestApp();
@@ -99,6 +106,106 @@ beforeAll(async () => {
     });
     await call(circleRoutes.add, {
       body: { id: newItemId(), name: words("Sam", mark), relation: words("sister", mark) },
+    });
+  }
+
+  // Make meaning, each partner on the other's items: a comment, a response, an answer, a mark.
+  const mine = new Map<
+    Person,
+    { reflection: string; version: string; question: string; paragraph: string }
+  >();
+  for (const [person, mark] of [
+    [leaving, gone],
+    [staying, kept],
+  ] as const) {
+    const call = as(person);
+    const reflection = newItemId();
+    await call(reflectionRoutes.write, {
+      params: { id: reflection },
+      body: { promptKey: "before-distance", body: words("We drifted", mark), visibility: "couple" },
+    });
+    const { version } = await call(accountabilityRoutes.share, {
+      body: {
+        id: newItemId(),
+        whatIDid: words("I hid it", mark),
+        impact: words("It hurt", mark),
+        whyNotSooner: words("Fear", mark),
+      },
+    });
+    // A working copy after sharing (one before would be replaced by the shared version).
+    await call(accountabilityRoutes.saveDraft, {
+      body: {
+        id: newItemId(),
+        whatIDid: words("Draft again", mark),
+        impact: words("Draft impact again", mark),
+        whyNotSooner: words("Draft why again", mark),
+      },
+    });
+    await call(accountabilityRoutes.addendum, {
+      body: { id: newItemId(), text: words("One more thing", mark) },
+    });
+    await call(hurtRoutes.record, {
+      body: {
+        id: newItemId(),
+        words: [words("hurt", mark)],
+        broken: words("Us", mark),
+        repairPossible: 5,
+      },
+    });
+    const { question } = await call(questionRoutes.ask, {
+      body: { id: newItemId(), text: words("Why?", mark) },
+    });
+    const { paragraph } = await call(storyRoutes.add, {
+      body: { id: newItemId(), section: "before", text: words("We were tired", mark) },
+    });
+    mine.set(person, {
+      reflection,
+      version: version.id,
+      question: question.id,
+      paragraph: paragraph.id,
+    });
+  }
+  for (const [person, other, mark] of [
+    [leaving, staying, gone],
+    [staying, leaving, kept],
+  ] as const) {
+    const before = new Set(written(person));
+    const call = as(person);
+    const theirs = mine.get(other);
+    if (!theirs) throw new Error("the partner's items are missing");
+    await call(reflectionRoutes.comment, {
+      params: { id: theirs.reflection },
+      body: { id: newItemId(), text: words("Thank you", mark) },
+    });
+    await call(accountabilityRoutes.respond, {
+      params: { id: theirs.version },
+      body: { id: newItemId(), heard: "partly", missing: words("More", mark) },
+    });
+    await call(questionRoutes.answer, {
+      params: { id: theirs.question },
+      body: { id: newItemId(), text: words("Because", mark) },
+    });
+    await call(storyRoutes.mark, {
+      params: { id: theirs.paragraph },
+      body: { id: newItemId(), mark: "needs-talk", version: 1, note: words("Let us talk", mark) },
+    });
+    // The staying partner's replies to the leaving partner's items go with those items.
+    if (person === staying) {
+      for (const envelope of written(staying)) {
+        if (!before.has(envelope)) {
+          written(staying).delete(envelope);
+          repliesToLeaving.add(envelope);
+        }
+      }
+    }
+  }
+  for (const [person, mark] of [
+    [leaving, gone],
+    [staying, kept],
+  ] as const) {
+    await as(person)(questionRoutes.askAgain, {
+      params: { id: mine.get(person)?.question ?? "" },
+      body: { id: newItemId(), note: words("Once more", mark) },
     });
   }
 
@@ -170,7 +277,9 @@ const named = (list: readonly { type: string; field: string }[]) =>
 
 describe("a person's words, one list for deletion, sealing and export", () => {
   it("lists every column the API writes a person's words into, and only those", async () => {
-    const reached = await columnsHolding(new Set([...written(leaving), ...written(staying)]));
+    const reached = await columnsHolding(
+      new Set([...written(leaving), ...written(staying), ...repliesToLeaving]),
+    );
     expect([...reached].sort()).toEqual([...listed].sort());
   });
 
@@ -191,6 +300,8 @@ describe("a person's words, one list for deletion, sealing and export", () => {
     const authKey = await authKeyFor(api, leaving.email, PASSWORD, deriveOnce);
     await api.call(accountRoutes.deleteAccount, { body: { authKey } });
     expect([...(await columnsHolding(written(leaving)))]).toEqual([]);
+    expect(repliesToLeaving.size).toBe(4);
+    expect([...(await columnsHolding(repliesToLeaving))]).toEqual([]);
     // The partner's own words stay; the leaving partner's review note on them does not.
     expect([...(await columnsHolding(written(staying)))].sort()).toEqual([...before].sort());
     const remaining = await envelopesInDatabase();

@@ -72,6 +72,18 @@ export const ITEM_TABLES = {
   intensity_entries: "author_id",
   stressors: "author_id",
   circle_people: "author_id",
+  reflections: "author_id",
+  reflection_comments: "author_id",
+  accountability_drafts: "author_id",
+  accountability_versions: "author_id",
+  accountability_addenda: "author_id",
+  accountability_responses: "author_id",
+  hurt_entries: "author_id",
+  questions: "author_id",
+  question_answers: "author_id",
+  question_askings: "author_id",
+  story_paragraphs: "author_id",
+  story_marks: "author_id",
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 export type ItemTable = keyof typeof ITEM_TABLES;
@@ -86,7 +98,8 @@ export type CoupleTable =
   | "agreement_events"
   | "pauses"
   | "space_grants"
-  | "couple_changes";
+  | "couple_changes"
+  | "story_signatures";
 
 function readableAs(relation: Relation): Visibility[] {
   return VISIBILITIES.filter((v) => READERS[v].includes(relation));

@@ -27,6 +27,19 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   account_resets: AccountResetsTable;
   couple_changes: CoupleChangesTable;
+  reflections: ReflectionsTable;
+  reflection_comments: ReflectionCommentsTable;
+  accountability_drafts: AccountabilityDraftsTable;
+  accountability_versions: AccountabilityVersionsTable;
+  accountability_addenda: AccountabilityAddendaTable;
+  accountability_responses: AccountabilityResponsesTable;
+  hurt_entries: HurtEntriesTable;
+  questions: QuestionsTable;
+  question_answers: QuestionAnswersTable;
+  question_askings: QuestionAskingsTable;
+  story_paragraphs: StoryParagraphsTable;
+  story_marks: StoryMarksTable;
+  story_signatures: StorySignaturesTable;
 }
 
 export interface UsersTable {
@@ -70,6 +83,8 @@ export interface CouplesTable {
   key_version: Generated<number>;
   /** Counts shared changes, so open screens learn within seconds that something changed. */
   revision: Generated<number>;
+  /** Bumped by every change to the shared story; a signature counts for its revision only. */
+  story_revision: Generated<number>;
 }
 
 /** Which feature a shared change touched, by revision; kept for an hour, for open streams. */
@@ -299,3 +314,111 @@ export type IntensityRow = Selectable<IntensityEntriesTable>;
 export type SafetyCheckRow = Selectable<SafetyChecksTable>;
 export type StressorRow = Selectable<StressorsTable>;
 export type CirclePersonRow = Selectable<CirclePeopleTable>;
+
+/** What every Make-meaning item carries: read through the access scope by these columns. */
+interface ItemColumns {
+  id: string;
+  couple_id: string;
+  author_id: string;
+  visibility: string;
+  created_at: string;
+}
+
+export interface ReflectionsTable extends ItemColumns {
+  prompt_key: string;
+  body: string;
+  updated_at: string;
+  shared_at: string | null;
+}
+
+export interface ReflectionCommentsTable extends ItemColumns {
+  reflection_id: string;
+  text: string;
+}
+
+export interface AccountabilityDraftsTable extends ItemColumns {
+  what_i_did: string | null;
+  impact: string | null;
+  why_not_sooner: string | null;
+  updated_at: string;
+}
+
+export interface AccountabilityVersionsTable extends ItemColumns {
+  n: number;
+  what_i_did: string;
+  impact: string;
+  why_not_sooner: string;
+}
+
+export interface AccountabilityAddendaTable extends ItemColumns {
+  text: string;
+  after_version: number;
+}
+
+export interface AccountabilityResponsesTable extends ItemColumns {
+  version_id: string;
+  heard: string;
+  missing: string | null;
+}
+
+export interface HurtEntriesTable extends ItemColumns {
+  /** The envelope of the chosen words, as JSON. */
+  words: string;
+  broken: string | null;
+  repair_possible: number;
+}
+
+export interface QuestionsTable extends ItemColumns {
+  text: string;
+  state: string;
+  repeat_of: string | null;
+  times_asked: number;
+  deferred_to: string | null;
+  updated_at: string;
+  let_go_at: string | null;
+}
+
+export interface QuestionAnswersTable extends ItemColumns {
+  question_id: string;
+  text: string;
+}
+
+export interface QuestionAskingsTable extends ItemColumns {
+  question_id: string;
+  note: string | null;
+}
+
+export interface StoryParagraphsTable extends ItemColumns {
+  section: string;
+  text: string;
+  version: number;
+  edited_by: string | null;
+  updated_at: string;
+}
+
+export interface StoryMarksTable extends ItemColumns {
+  paragraph_id: string;
+  version: number;
+  mark: string;
+  note: string | null;
+}
+
+export interface StorySignaturesTable {
+  couple_id: string;
+  user_id: string;
+  revision: number;
+  signed_at: string;
+}
+
+export type ReflectionRow = Selectable<ReflectionsTable>;
+export type ReflectionCommentRow = Selectable<ReflectionCommentsTable>;
+export type AccountabilityDraftRow = Selectable<AccountabilityDraftsTable>;
+export type AccountabilityVersionRow = Selectable<AccountabilityVersionsTable>;
+export type AccountabilityAddendumRow = Selectable<AccountabilityAddendaTable>;
+export type AccountabilityResponseRow = Selectable<AccountabilityResponsesTable>;
+export type HurtEntryRow = Selectable<HurtEntriesTable>;
+export type QuestionRow = Selectable<QuestionsTable>;
+export type QuestionAnswerRow = Selectable<QuestionAnswersTable>;
+export type QuestionAskingRow = Selectable<QuestionAskingsTable>;
+export type StoryParagraphRow = Selectable<StoryParagraphsTable>;
+export type StoryMarkRow = Selectable<StoryMarksTable>;

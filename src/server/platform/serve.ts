@@ -35,7 +35,7 @@ export function serve<R extends Route>(
     method: route.method,
     url: route.path,
     // Read by the live channel once the answer is out (features/events/live-changes.ts).
-    config: { live: LIVE_ROUTES.has(route), feature: route.tags[0] ?? "" },
+    config: { live: LIVE_ROUTES.has(route), features: [...route.tags] },
     schema: {
       tags: [...route.tags],
       summary: route.summary,

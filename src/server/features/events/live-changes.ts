@@ -6,7 +6,8 @@ import type { ChangeStore } from "./changes.store.ts";
 declare module "fastify" {
   interface FastifyContextConfig {
     live?: boolean;
-    feature?: string;
+    /** What a change here touches: the route's tags (a deferred question is also a topic). */
+    features?: readonly string[];
   }
 }
 
@@ -20,15 +21,19 @@ export function installLiveChanges(app: FastifyInstance, changes: ChangeStore, c
   // Before the answer leaves (the handler's transaction has committed by then), so whoever
   // receives it can count on the change being announced already.
   app.addHook("onSend", async (request, reply, payload) => {
-    const { live, feature } = request.routeOptions.config;
-    if (!live || !feature || reply.statusCode >= 300 || !request.actor) return payload;
+    const { live, features = [] } = request.routeOptions.config;
+    if (!live || features.length === 0 || reply.statusCode >= 300 || !request.actor) {
+      return payload;
+    }
     if ((request.body as { visibility?: unknown } | undefined)?.visibility === "private") {
       return payload;
     }
     try {
       const coupleId = request.actor.coupleId ?? (await changes.coupleOf(request.actor.userId));
-      if (coupleId)
-        await changes.record(scopeOf({ ...request.actor, coupleId }), feature, clock.now());
+      if (coupleId) {
+        const scope = scopeOf({ ...request.actor, coupleId });
+        for (const feature of features) await changes.record(scope, feature, clock.now());
+      }
     } catch (error) {
       // A lost notification costs a slower refresh, never the change itself.
       request.log.warn({ err: error }, "live change not recorded");

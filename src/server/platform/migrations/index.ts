@@ -4,6 +4,7 @@ import * as stabilize from "./2026-11-28T2100-stabilize.ts";
 import * as talkTimeAcceptedAt from "./2026-11-28T2200-talk-time-accepted-at.ts";
 import * as phaseReasonBy from "./2026-12-01T0900-phase-reason-by.ts";
 import * as sealedWords from "./2026-12-01T1100-sealed-words.ts";
+import * as makeMeaning from "./2026-12-01T1500-make-meaning.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28T2200-talk-time-accepted-at": talkTimeAcceptedAt,
   "2026-12-01T0900-phase-reason-by": phaseReasonBy,
   "2026-12-01T1100-sealed-words": sealedWords,
+  "2026-12-01T1500-make-meaning": makeMeaning,
 };
 
 export const migrationProvider: MigrationProvider = {
