@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BALANCE_KEYS } from "../domain/balance-guard.ts";
 import { LIMITS } from "../domain/limits.ts";
 import { THERAPY_STATUSES } from "../domain/therapy.ts";
 import { Id, ItemId, PhaseSchema, StanceSchema, Timestamp, text } from "./common.ts";
@@ -78,6 +79,17 @@ export const PhaseHistoryEntry = z.object({
 export const ReadinessItem = z.object({ key: z.string(), met: z.boolean(), detail: z.string() });
 export const Readiness = z.object({ phase: PhaseSchema, items: z.array(ReadinessItem) });
 
+export const BalanceNote = z.object({
+  key: z.enum(BALANCE_KEYS),
+  leaning: z.enum(["minimizing", "looping"]),
+  saw: z.string(),
+  why: z.string(),
+  tryThis: z.string(),
+  clearsWhen: z.string(),
+  since: Timestamp,
+});
+export type BalanceNote = z.infer<typeof BalanceNote>;
+
 export const PendingPhase = z.object({
   id: Id,
   to: PhaseSchema,
@@ -95,6 +107,11 @@ export const CoupleView = z.object({
   keys: SpaceKeys.omit({ coupleId: true }).describe("the caller's own grants, one per version"),
   phaseHistory: z.array(PhaseHistoryEntry),
   readiness: Readiness,
+  balance: z
+    .array(BalanceNote)
+    .describe(
+      "in Make meaning: gentle notes from counts and links when the couple seems to hurry or loop",
+    ),
   pendingPhase: PendingPhase.nullable(),
   lastPhaseAnswer: z
     .object({

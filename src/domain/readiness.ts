@@ -25,7 +25,22 @@ export interface ReadinessFacts {
   /** The intensity trend of each partner whose intensity checks the viewer may see. */
   intensity: Array<{ mine: boolean; status: TrendStatus }>;
   therapy: TherapyStatus;
+  /** Make meaning, from shared items only. */
+  meaning: MeaningReadiness;
 }
+
+export interface MeaningReadiness {
+  /** The newest version of each shared statement: heard "yes", "partly", "not-yet" or unanswered. */
+  statements: ReadonlyArray<{ heard: "yes" | "partly" | "not-yet" | null }>;
+  story: { paragraphs: number; agreed: number; signedByBoth: boolean };
+  /** Questions waiting for an answer longer than QUESTION_WAIT_DAYS, and recent askings again. */
+  longOpenQuestions: number;
+  recentAskedAgain: number;
+}
+
+/** A question unanswered this long is not calm yet, nor is asking again this often lately. */
+export const QUESTION_WAIT_DAYS = 14;
+export const CALM_ASKED_AGAIN = 3;
 
 export function computeReadiness(phase: Phase, facts: ReadinessFacts): ReadinessItem[] {
   if (phase === "stabilize") {
@@ -39,7 +54,78 @@ export function computeReadiness(phase: Phase, facts: ReadinessFacts): Readiness
       therapyChosen(facts),
     ];
   }
+  if (phase === "meaning") {
+    return [
+      partnerJoined(facts),
+      statementHeard(facts.meaning),
+      storySigned(facts.meaning),
+      questionsCalm(facts.meaning),
+      intensityCalming(facts),
+      feelsSafeEnough(facts),
+    ];
+  }
   return [partnerJoined(facts), reviewsCurrent(facts), feelsSafeEnough(facts)];
+}
+
+function statementHeard({ statements }: MeaningReadiness): ReadinessItem {
+  if (statements.length === 0) {
+    return {
+      key: "statement-heard",
+      met: false,
+      detail:
+        "No accountability statement is shared yet. When one of you is ready, it says plainly what happened.",
+    };
+  }
+  const heard = statements.filter((s) => s.heard === "yes").length;
+  if (heard === statements.length) {
+    return {
+      key: "statement-heard",
+      met: true,
+      detail: "The newest version of the accountability statement has been heard.",
+    };
+  }
+  const unanswered = statements.some((s) => s.heard === null);
+  return {
+    key: "statement-heard",
+    met: false,
+    detail: unanswered
+      ? "The newest version of the statement is waiting for an answer."
+      : "The newest version of the statement is not fully heard yet. What is missing can go into a new version or an addendum.",
+  };
+}
+
+function storySigned({ story }: MeaningReadiness): ReadinessItem {
+  if (story.signedByBoth) {
+    return { key: "story-signed", met: true, detail: "You have both signed your shared story." };
+  }
+  if (story.paragraphs === 0) {
+    return {
+      key: "story-signed",
+      met: false,
+      detail: "Your shared story has no paragraphs yet. Either of you can start one.",
+    };
+  }
+  const nearly = story.agreed === story.paragraphs;
+  return {
+    key: "story-signed",
+    met: false,
+    detail: nearly
+      ? "You agree on every paragraph of your story: it is ready for both signatures."
+      : `You both agree on ${story.agreed} of ${plural(story.paragraphs, "paragraph", "paragraphs")} of your story.`,
+  };
+}
+
+function questionsCalm(meaning: MeaningReadiness): ReadinessItem {
+  const waiting = meaning.longOpenQuestions;
+  const again = meaning.recentAskedAgain;
+  const calm = waiting === 0 && again < CALM_ASKED_AGAIN;
+  let detail = "No question has waited long, and few are being asked again.";
+  if (waiting > 0) {
+    detail = `${plural(waiting, "question has", "questions have")} waited more than two weeks for an answer.`;
+  } else if (!calm) {
+    detail = `${plural(again, "question was", "questions were")} asked again in the last two weeks.`;
+  }
+  return { key: "questions-calm", met: calm, detail };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

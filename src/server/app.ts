@@ -37,6 +37,8 @@ import { hurtStore } from "./features/hurt/hurt.store.ts";
 import { serveIntensity } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
 import { intensityStore } from "./features/intensity/intensity.store.ts";
+import { meaningFactsStore } from "./features/meaning/meaning-facts.store.ts";
+import { meaningFacts } from "./features/meaning/meaning-facts.ts";
 import { serveQuestions } from "./features/questions/question.routes.ts";
 import { questionService } from "./features/questions/question.service.ts";
 import { questionStore } from "./features/questions/question.store.ts";
@@ -175,6 +177,7 @@ export async function buildApp({
     activePause: pauses.activeFor,
     talks: talkTimes.facts,
     intensity: intensity.trends,
+    meaning: meaningFacts(scopedStores(db, meaningFactsStore)),
   });
   serveCouples(app, couples);
   serveAgreements(app, agreements);

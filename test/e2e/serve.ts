@@ -22,6 +22,8 @@ const config = loadConfig({
   MEND_PUBLIC_URL: `http://127.0.0.1:${port}`,
   MEND_LOG_LEVEL: "warn",
   MEND_EVENT_POLL_MS: "1000",
+  // A build of one's own elsewhere, so that two people looking at screens do not share dist/.
+  ...(process.env.MEND_E2E_WEB_DIR ? { MEND_WEB_DIR: process.env.MEND_E2E_WEB_DIR } : {}),
 });
 const database = await openDatabase(config.databaseUrl);
 await migrateToLatest(database);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
+import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { questionRoutes } from "../../src/contracts/questions.ts";
 import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
-import { makeCouple, newItemId, type Person } from "../support/factories.ts";
+import { makeCouple, newItemId, type Person, signInAgain } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
 /**
@@ -329,5 +330,49 @@ describe("the shared story", () => {
       "For a year, you hid the messages and the meetings.",
       "We stopped talking long before.",
     ]);
+  });
+});
+
+describe("readiness for Rebuild and the balance guard", () => {
+  it("notices hurry from the couple's own moves, and readiness follows the shared work", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const api = (who: Person) => who.client.api;
+    await api(a).call(coupleRoutes.changePhase, { body: { to: "meaning" } });
+    await api(b).call(coupleRoutes.changePhase, { body: { to: "meaning" } });
+    let view = await api(a).call(coupleRoutes.view);
+    expect(view.balance).toEqual([]);
+    expect(view.readiness.items.map((i) => [i.key, i.met])).toEqual([
+      ["partner-joined", true],
+      ["statement-heard", false],
+      ["story-signed", false],
+      ["questions-calm", true],
+      ["intensity-calming", false],
+      ["safe-enough", false],
+    ]);
+
+    for (let i = 0; i < 2; i++) {
+      t.clock.advance(86_400_000);
+      await api(a).call(coupleRoutes.changePhase, { body: { to: "rebuild" } });
+      await api(b).call(coupleRoutes.cancelPendingPhase, { query: {} });
+    }
+    view = await api(b).call(coupleRoutes.view);
+    expect(view.balance.map((note) => note.key)).toEqual(["moving-on-fast"]);
+    expect(JSON.stringify(view.balance)).not.toMatch(/partner/i);
+
+    const { version } = await api(a).call(accountabilityRoutes.share, {
+      body: { id: newItemId(), whatIDid: "I lied.", impact: "It hurt.", whyNotSooner: "Fear." },
+    });
+    await api(b).call(accountabilityRoutes.respond, {
+      params: { id: version.id },
+      body: { id: newItemId(), heard: "yes" },
+    });
+    view = await api(a).call(coupleRoutes.view);
+    expect(view.readiness.items.find((i) => i.key === "statement-heard")?.met).toBe(true);
+
+    // Three weeks later the hurry is past; the quiet since then is what shows.
+    t.clock.advance(22 * 86_400_000);
+    const again = await signInAgain(t.app, a);
+    view = await again.api.call(coupleRoutes.view);
+    expect(view.balance.map((note) => note.key)).toEqual(["gone-quiet"]);
   });
 });

@@ -10,6 +10,12 @@ const facts = (over: Partial<ReadinessFacts> = {}): ReadinessFacts => ({
   talksHeld: 0,
   intensity: [],
   therapy: "not-decided",
+  meaning: {
+    statements: [],
+    story: { paragraphs: 0, agreed: 0, signedByBoth: false },
+    longOpenQuestions: 0,
+    recentAskedAgain: 0,
+  },
   ...over,
 });
 
@@ -90,12 +96,69 @@ describe("readiness for Make meaning", () => {
     }
   });
 
-  it("keeps later phases to the items that still apply", () => {
+  it("keeps Rebuild to the items that still apply", () => {
     const items = computeReadiness(
-      "meaning",
+      "rebuild",
       facts({ acceptedAgreements: 1, overdueReviews: 1, partnerJoined: false }),
     );
     expect(items.map((i) => i.key)).toEqual(["partner-joined", "reviews-current", "safe-enough"]);
     expect(met(items, "reviews-current")?.detail).toBe("1 agreement is waiting for a review.");
+  });
+});
+
+describe("readiness for Rebuild", () => {
+  const meaning = (over: Partial<ReadinessFacts["meaning"]>) =>
+    facts({ meaning: { ...facts().meaning, ...over } });
+
+  it("looks at the statement, the story, the questions, intensity and safety", () => {
+    expect(computeReadiness("meaning", facts()).map((i) => i.key)).toEqual([
+      "partner-joined",
+      "statement-heard",
+      "story-signed",
+      "questions-calm",
+      "intensity-calming",
+      "safe-enough",
+    ]);
+  });
+
+  it("counts a statement heard only when its newest version was answered 'I feel heard'", () => {
+    const heard = (statements: ReadinessFacts["meaning"]["statements"]) =>
+      met(computeReadiness("meaning", meaning({ statements })), "statement-heard");
+    expect(heard([])?.met).toBe(false);
+    expect(heard([{ heard: null }])?.detail).toMatch(/waiting for an answer/);
+    expect(heard([{ heard: "partly" }])?.met).toBe(false);
+    expect(heard([{ heard: "yes" }, { heard: "not-yet" }])?.met).toBe(false);
+    expect(heard([{ heard: "yes" }])?.met).toBe(true);
+  });
+
+  it("says how far the story is, and meets it only once both signed", () => {
+    const story = (s: ReadinessFacts["meaning"]["story"]) =>
+      met(computeReadiness("meaning", meaning({ story: s })), "story-signed");
+    expect(story({ paragraphs: 0, agreed: 0, signedByBoth: false })?.detail).toMatch(
+      /no paragraphs/,
+    );
+    expect(story({ paragraphs: 5, agreed: 3, signedByBoth: false })).toMatchObject({
+      met: false,
+      detail: "You both agree on 3 of 5 paragraphs of your story.",
+    });
+    expect(story({ paragraphs: 5, agreed: 5, signedByBoth: false })?.detail).toMatch(
+      /ready for both/,
+    );
+    expect(story({ paragraphs: 5, agreed: 5, signedByBoth: true })?.met).toBe(true);
+  });
+
+  it("finds the ledger calm without long-waiting questions and with few asked again", () => {
+    const calm = (over: Partial<ReadinessFacts["meaning"]>) =>
+      met(computeReadiness("meaning", meaning(over)), "questions-calm");
+    expect(calm({})?.met).toBe(true);
+    expect(calm({ recentAskedAgain: 2 })?.met).toBe(true);
+    expect(calm({ recentAskedAgain: 3 })).toMatchObject({
+      met: false,
+      detail: expect.stringMatching(/3 questions were asked again/),
+    });
+    expect(calm({ longOpenQuestions: 1 })).toMatchObject({
+      met: false,
+      detail: expect.stringMatching(/1 question has waited/),
+    });
   });
 });

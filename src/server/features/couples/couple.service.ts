@@ -7,6 +7,7 @@ import type {
   PhaseChangeBody,
 } from "../../../contracts/couples.ts";
 import type { ActivePause } from "../../../contracts/talks.ts";
+import { type BalanceFacts, balanceNotes } from "../../../domain/balance-guard.ts";
 import { utcDay } from "../../../domain/dates.ts";
 import type { TrendStatus } from "../../../domain/intensity.ts";
 import { INVITE_TTL_DAYS } from "../../../domain/limits.ts";
@@ -17,7 +18,7 @@ import {
   phaseDirection,
 } from "../../../domain/phases.ts";
 import type { ProposalMove } from "../../../domain/proposals.ts";
-import { computeReadiness } from "../../../domain/readiness.ts";
+import { computeReadiness, type MeaningReadiness } from "../../../domain/readiness.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { STANCES } from "../../../domain/stance.ts";
 import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/therapy.ts";
@@ -39,6 +40,14 @@ export interface CoupleFacts {
   talks(scope: Scope): Promise<{ accepted: number; held: number; timeZone: string | null }>;
   /** Trends of the intensity checks the viewer may see, computed in the couple's talk-time zone. */
   intensity(scope: Scope, timeZone: string): Promise<Array<{ mine: boolean; status: TrendStatus }>>;
+  /** Make meaning's dates, counts and states, from shared items only. */
+  meaning(
+    scope: Scope,
+    now: Date,
+  ): Promise<{
+    readiness: MeaningReadiness;
+    balance: Pick<BalanceFacts, "forwardPushes" | "meaningWork" | "askedAgain" | "carriedOver">;
+  }>;
 }
 
 function parseStance(value: string): Stance {
@@ -226,6 +235,7 @@ export function coupleService(
         grants,
         holders,
         unmoved,
+        meaning,
       ] = await Promise.all([
         inside.members(),
         inside.phaseHistory(),
@@ -237,6 +247,7 @@ export function coupleService(
         inside.grants(),
         inside.grantHolders(couple.key_version),
         inside.lastUnmovedProposal(),
+        facts.meaning(scope, now),
       ]);
       const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
       const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
@@ -279,8 +290,15 @@ export function coupleService(
             talksHeld: talks.held,
             intensity,
             therapy,
+            meaning: meaning.readiness,
           }),
         },
+        balance: balanceNotes({
+          now,
+          phase,
+          phaseSince: couple.phase_since,
+          ...meaning.balance,
+        }),
         pendingPhase: pending
           ? {
               id: pending.id,
