@@ -10,7 +10,12 @@ export type NeedKind =
   | "circle-answer"
   | "circle-concern"
   | "agreement-review"
-  | "talk-log";
+  | "talk-log"
+  | "statement-response"
+  | "question-answer"
+  | "story-mark"
+  | "story-sign"
+  | "reflection-pair";
 
 export interface Need {
   kind: NeedKind;
@@ -27,6 +32,19 @@ export interface NeedFacts {
   talkTimes: ReadonlyArray<{ status: string; proposedBy: string }>;
   people: ReadonlyArray<{ by: string; status: string }>;
   talkToLog: boolean;
+  /** Make meaning; absent where the screen has not read it. */
+  meaning?: MeaningNeedFacts;
+}
+
+export interface MeaningNeedFacts {
+  /** The newest version of each statement, by its author, with who has answered it. */
+  statements: ReadonlyArray<{ by: string; newestAnsweredBy: readonly string[] }>;
+  questions: ReadonlyArray<{ askedBy: string; state: string; deferredTo: string | null }>;
+  /** Each paragraph's current version and who has marked that version. */
+  paragraphs: ReadonlyArray<{ markedBy: readonly string[] }>;
+  story: { coherent: boolean; signedBy: readonly string[] };
+  /** Prompts the partner shared on and the viewer has not. */
+  partnerSharedOn: number;
 }
 
 const ORDER: readonly NeedKind[] = [
@@ -35,8 +53,13 @@ const ORDER: readonly NeedKind[] = [
   "talk-time-answer",
   "circle-answer",
   "circle-concern",
+  "statement-response",
+  "question-answer",
+  "story-sign",
+  "story-mark",
   "agreement-review",
   "talk-log",
+  "reflection-pair",
 ];
 
 const HREF: Record<NeedKind, string> = {
@@ -47,6 +70,11 @@ const HREF: Record<NeedKind, string> = {
   "circle-concern": "/support#circle",
   "agreement-review": "/agreements",
   "talk-log": "/talks",
+  "statement-response": "/accountability",
+  "question-answer": "/questions",
+  "story-mark": "/story",
+  "story-sign": "/story",
+  "reflection-pair": "/reflections",
 };
 
 export function needsYou(facts: NeedFacts): Need[] {
@@ -64,10 +92,44 @@ export function needsYou(facts: NeedFacts): Need[] {
     "agreement-review": facts.agreements.filter((a) => a.status === "accepted" && a.dueForReview)
       .length,
     "talk-log": facts.talkToLog ? 1 : 0,
+    ...meaningCounts(facts.viewerId, facts.meaning),
   };
   return ORDER.filter((kind) => counts[kind] > 0).map((kind) => ({
     kind,
     count: counts[kind],
     href: HREF[kind],
   }));
+}
+
+/** What waits in Make meaning: an answer to give, a paragraph to read, a signature. */
+function meaningCounts(viewerId: string, facts: MeaningNeedFacts | undefined) {
+  if (!facts) {
+    return {
+      "statement-response": 0,
+      "question-answer": 0,
+      "story-mark": 0,
+      "story-sign": 0,
+      "reflection-pair": 0,
+    };
+  }
+  return {
+    "statement-response": facts.statements.filter(
+      (s) => s.by !== viewerId && !s.newestAnsweredBy.includes(viewerId),
+    ).length,
+    // A question kept for the talk waits there, not here.
+    "question-answer": facts.questions.filter(
+      (q) =>
+        q.askedBy !== viewerId &&
+        (q.state === "open" || q.state === "asked-again") &&
+        q.deferredTo === null,
+    ).length,
+    "story-mark": facts.paragraphs.filter((p) => !p.markedBy.includes(viewerId)).length,
+    "story-sign":
+      facts.story.coherent &&
+      facts.story.signedBy.length > 0 &&
+      !facts.story.signedBy.includes(viewerId)
+        ? 1
+        : 0,
+    "reflection-pair": facts.partnerSharedOn,
+  };
 }

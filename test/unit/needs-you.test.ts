@@ -61,3 +61,62 @@ describe("what needs you", () => {
     expect(needs.every((n) => n.href.startsWith("/"))).toBe(true);
   });
 });
+
+describe("what needs you in Make meaning", () => {
+  const quiet = {
+    statements: [],
+    questions: [],
+    paragraphs: [],
+    story: { coherent: false, signedBy: [] },
+    partnerSharedOn: 0,
+  };
+  const kinds = (meaning: NonNullable<NeedFacts["meaning"]>) =>
+    needsYou({ ...none, meaning }).map((need) => [need.kind, need.count]);
+
+  it("asks for answers to the partner's statement and questions, never to one's own", () => {
+    expect(
+      kinds({
+        ...quiet,
+        statements: [
+          { by: partner, newestAnsweredBy: [] },
+          { by: me, newestAnsweredBy: [] },
+        ],
+        questions: [
+          { askedBy: partner, state: "open", deferredTo: null },
+          { askedBy: partner, state: "asked-again", deferredTo: null },
+          { askedBy: partner, state: "open", deferredTo: "topic" },
+          { askedBy: partner, state: "answered", deferredTo: null },
+          { askedBy: me, state: "open", deferredTo: null },
+        ],
+      }),
+    ).toEqual([
+      ["statement-response", 1],
+      ["question-answer", 2],
+    ]);
+    expect(kinds({ ...quiet, statements: [{ by: partner, newestAnsweredBy: [me] }] })).toEqual([]);
+  });
+
+  it("asks for a mark on each paragraph version not yet marked, and a signature once the partner signed", () => {
+    expect(
+      kinds({
+        ...quiet,
+        paragraphs: [{ markedBy: [partner] }, { markedBy: [me, partner] }, { markedBy: [] }],
+        story: { coherent: false, signedBy: [] },
+      }),
+    ).toEqual([["story-mark", 2]]);
+    expect(kinds({ ...quiet, story: { coherent: true, signedBy: [partner] } })).toEqual([
+      ["story-sign", 1],
+    ]);
+    expect(kinds({ ...quiet, story: { coherent: true, signedBy: [me] } })).toEqual([]);
+    expect(kinds({ ...quiet, story: { coherent: false, signedBy: [partner] } })).toEqual([]);
+  });
+
+  it("names reflections the partner shared last, after everything that is due", () => {
+    const needs = needsYou({
+      ...none,
+      talkToLog: true,
+      meaning: { ...quiet, partnerSharedOn: 2 },
+    });
+    expect(needs.map((need) => need.kind)).toEqual(["talk-log", "reflection-pair"]);
+  });
+});
