@@ -9,6 +9,7 @@ import {
   keyringFor,
   openInviteLink,
   secretFromFragment,
+  signIn,
   signUp,
   startCouple,
 } from "../client/session.ts";
@@ -24,15 +25,18 @@ import { utcDay } from "../domain/dates.ts";
 import { feelsSafeEnoughToGoOn, SAFETY_QUESTIONS } from "../domain/safety-check.ts";
 import { injectTransport } from "../server/inject-transport.ts";
 import type { ManualClock } from "../server/platform/clock.ts";
+import { meaningScript } from "./demo-meaning.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** At least six weeks of a couple's first, raw weeks. */
-export const DEMO_DAYS = 42;
+/** Six weeks of a couple's first, raw weeks, then three of Make meaning. */
+export const DEMO_DAYS = 63;
+/** The day the couple moves to Make meaning (both agree: one proposes, the other confirms). */
+export const MEANING_DAY = 42;
 
 /**
- * The demo's first day: a Monday at least six weeks before `now`. Starting on the same weekday
+ * The demo's first day: a Monday at least nine weeks before `now`. Starting on the same weekday
  * every time keeps the story (which talks fall on which days, which topics get discussed) the
  * same whatever day it is seeded on; only the last few days before `now` differ.
  */
@@ -43,7 +47,7 @@ export function demoStart(now: Date): Date {
   return new Date(start.getTime() - sinceMonday * DAY);
 }
 
-/** How many days of history the demo seeds before `now`: 42 to 48, ending yesterday. */
+/** How many days of history the demo seeds before `now`: 63 to 69, ending yesterday. */
 export function demoDays(now: Date): number {
   const today = new Date(now);
   today.setUTCHours(0, 0, 0, 0);
@@ -80,7 +84,20 @@ async function signUpIn(app: FastifyInstance, person: (typeof DEMO_PEOPLE)[numbe
   const api = createApi(injectTransport(app), { keyring: () => keyring });
   const { user, opened } = await signUp(api, person, passwordKeys);
   keyring = keyringFor(api, opened);
-  return { call: api.call, api, id: user.id, opened, keyring };
+  const caller = {
+    call: api.call,
+    api,
+    id: user.id,
+    opened,
+    keyring,
+    /** A new session, as after weeks away: sessions end after MEND_SESSION_MAX_DAYS. */
+    async signInAgain() {
+      const again = await signIn(api, person, passwordKeys);
+      keyring = keyringFor(api, again.opened);
+      caller.keyring = keyring;
+    },
+  };
+  return caller;
 }
 type Caller = Awaited<ReturnType<typeof signUpIn>>;
 
@@ -235,7 +252,29 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   let loopingTopic = "";
 
   const outcomes = ["hard-but-okay", "calm", "hard-but-okay", "calm"] as const;
+  const meaning = meaningScript(robin, kai);
   for (let day = 0; day < days; day++) {
+    if (day === MEANING_DAY - 1) {
+      at(day, 20);
+      await robin.call(couples.changePhase, {
+        body: {
+          to: "meaning",
+          reasonId: newItemId(),
+          reason: "Evenings are calmer now. I think I'm ready to look at how it happened.",
+        },
+      });
+    }
+    if (day === MEANING_DAY) {
+      at(day, 8);
+      await robin.signInAgain();
+      await kai.signInAgain();
+      await kai.call(couples.changePhase, { body: { to: "meaning" } });
+    }
+    const meaningWork = meaning[day - MEANING_DAY];
+    if (meaningWork) {
+      at(day, 20.75);
+      await meaningWork();
+    }
     for (const [topicDay, who, topic] of topics) {
       if (topicDay !== day) continue;
       at(day, 22);

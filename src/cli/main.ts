@@ -14,7 +14,7 @@ Commands:
   reset-account <email>
                   print a one-time link that restores sign-in with new keys, for someone who
                   lost both password and recovery code (their private words stay sealed)
-  demo            seed a demo couple with six weeks of history into ./data/demo.sqlite and serve it
+  demo            seed a demo couple with nine weeks of history into ./data/demo.sqlite and serve it
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {

@@ -193,6 +193,8 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
 }
 export type Api = ReturnType<typeof createApi>;
 
+const KEEPALIVE_MAX = 60_000;
+
 /**
  * Over fetch: same-origin in a browser (the session cookie travels by itself), or against a
  * base URL from Node, where a `jar` holds the session cookie the way a browser would.
@@ -202,12 +204,14 @@ export function fetchTransport(baseUrl = "", jar?: { cookie: string | null }): T
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (jar?.cookie) headers.cookie = jar.cookie;
+    const json = body !== undefined ? JSON.stringify(body) : undefined;
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers,
       credentials: "same-origin",
       cache: "no-store",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      // A draft saved as its tab closes still arrives (browsers keep up to 64 KiB alive).
+      ...(json !== undefined ? { body: json, keepalive: json.length < KEEPALIVE_MAX } : {}),
       ...(signal ? { signal } : {}),
     });
     const set = jar ? response.headers.getSetCookie()[0] : undefined;

@@ -83,6 +83,9 @@ export const QuestionsReply = z.object({
       }),
     )
     .describe("weekly counts, oldest first"),
+  timeZone: z
+    .string()
+    .describe("the zone weeks are counted in: the couple's talk-time zone, or UTC"),
 });
 
 const tags = ["questions"];

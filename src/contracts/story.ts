@@ -77,9 +77,16 @@ export const StoryReply = z.object({
   revision: z.number().int().describe("bumped by every change; signatures name it"),
   signedBy: z.array(Id),
   signedAt: Timestamp.nullable().describe("once both signed this revision"),
+  signatures: z
+    .array(z.object({ by: Id, at: Timestamp }))
+    .describe("who signed this revision, and when"),
 });
 
-export const SignReply = z.object({ signedBy: z.array(Id), signedAt: Timestamp.nullable() });
+export const SignReply = z.object({
+  signedBy: z.array(Id),
+  signedAt: Timestamp.nullable(),
+  signatures: z.array(z.object({ by: Id, at: Timestamp })),
+});
 
 const tags = ["story"];
 

@@ -153,6 +153,17 @@ const RULES: readonly Rule[] = [
     copy: { instead: CHOSE },
   },
   {
+    // A feeling is real and worth naming; "you made me feel" hands its cause to the partner.
+    kind: "blame-shifting",
+    pattern: phrase(
+      "you (?:made|make) me feel (?:so |very |really |completely |totally )?(?:alone|lonely|invisible|ignored|unwanted|unloved|neglected|trapped|worthless|unseen|rejected|unimportant|like nothing|like I didn't matter|like I did not matter)",
+    ),
+    copy: {
+      instead:
+        "Name the feeling as yours: “I felt alone, and I didn't tell you.” It can be true without being the reason.",
+    },
+  },
+  {
     kind: "blame-shifting",
     pattern: phrase(
       "because of you|because you (?:never|always|kept|didn't|did not|wouldn't|would not|weren't|were not|refused|ignored|stopped|pushed|made|constantly|were always|were never)|(?<!even )if you (?:hadn't|had not)(?! (?:found|caught|discovered|seen|asked|looked|noticed|read|checked|confronted))|(?<!even )if you(?: had|'d) (?:just |only )?(?:listened|paid attention|cared|given me|shown|treated|been (?:there|around|home|more|less|nicer|kinder|present))|if you (?:were|would be) (?:more|less|ever|around|home)|if you would (?:just|only|ever)",

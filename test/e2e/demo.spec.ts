@@ -50,8 +50,10 @@ test.describe("the demo couple", () => {
       /\d+ topics? waiting/,
     );
     await expect(page.getByRole("region", { name: "Agreements" })).toContainText("Due for review");
+    // Three weeks into Make meaning: its tools lead, and readiness looks toward Rebuild.
+    await expect(page.getByRole("region", { name: "Understanding how it happened" })).toBeVisible();
     const readiness = page.getByRole("region", { name: "Ready for the next step?" });
-    await expect(readiness).toContainText("A talk time is agreed and used");
+    await expect(readiness).toContainText("Your shared story is signed");
     await expectAccessible(page, "demo home");
 
     // Talk times: two agreed, and how past talks went for both.

@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, demoDays, seedDemo } from "../../src/cli/demo-seed.ts";
 import { passwordKeys } from "../../src/client/crypto/keys.ts";
 import { keyringFor, signIn } from "../../src/client/session.ts";
+import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import type { CoupleView } from "../../src/contracts/couples.ts";
+import { hurtRoutes } from "../../src/contracts/hurt.ts";
+import { questionRoutes } from "../../src/contracts/questions.ts";
+import { reflectionRoutes } from "../../src/contracts/reflections.ts";
+import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { utcDay } from "../../src/domain/dates.ts";
@@ -30,12 +35,14 @@ describe("the demo couple", () => {
   it("has six weeks of Stabilize history through the real API", async () => {
     const couple = (await robin.get("/api/couple")).json<CoupleView>();
     expect(couple.partners.map((p) => p.name)).toEqual(["Robin", "Kai"]);
-    expect(couple.phase).toBe("stabilize");
+    expect(couple.phase).toBe("meaning");
+    expect(couple.phaseHistory.map((move) => move.to)).toEqual(["stabilize", "meaning"]);
     expect(couple.therapy).toBe("started");
     const met = Object.fromEntries(couple.readiness.items.map((i) => [i.key, i.met]));
     expect(met).toMatchObject({
-      "talk-times": true,
-      "agreement-accepted": true,
+      "partner-joined": true,
+      "statement-heard": false,
+      "story-signed": false,
       "safe-enough": true,
     });
 
@@ -63,7 +70,8 @@ describe("the demo couple", () => {
     ]);
     // Opened by Kai's own keys, as his browser would: the demo's words are sealed like anyone's.
     const parking = await kai.api.call(talkRoutes.parkingLot);
-    expect(parking.items.length).toBe(7);
+    // Seven topics of Stabilize, and one question kept for a talk in Make meaning.
+    expect(parking.items.length).toBe(8);
     const waiting = parking.items.filter((i) => i.status === "open").map((i) => i.topic);
     expect(waiting).toContain("Planning something just for the two of us");
     expect(Math.max(...parking.items.map((i) => i.carriedOver))).toBeGreaterThanOrEqual(3);
@@ -89,5 +97,52 @@ describe("the demo couple", () => {
     expect(await texts(robin)).toContain("Sleeping badly since it came out");
     expect(await texts(kai)).not.toContain("Sleeping badly since it came out");
     expect(await texts(kai)).toContain("Evening football twice a week");
+  });
+
+  it("has three weeks of Make meaning, every tool in use, and private words kept private", async () => {
+    const reflections = await robin.api.call(reflectionRoutes.list);
+    expect(reflections.pairs.map((pair) => pair.promptKey).sort()).toEqual([
+      "before-distance",
+      "unspoken-alone",
+    ]);
+    const kaisReflections = await kai.api.call(reflectionRoutes.list);
+    expect(kaisReflections.partnerSharedOn).toEqual(["patterns-avoiding"]);
+    expect(kaisReflections.reflections.some((r) => r.visibility === "private")).toBe(true);
+
+    const { statements } = await robin.api.call(accountabilityRoutes.overview);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.versions.map((v) => [v.n, v.responses.map((r) => r.heard)])).toEqual([
+      [1, ["partly"]],
+      [2, ["partly"]],
+    ]);
+    expect(statements[0]?.addenda).toHaveLength(1);
+
+    const ledger = await robin.api.call(questionRoutes.list);
+    expect(ledger.questions.map((q) => q.state).sort()).toEqual([
+      "answered",
+      "answered",
+      "answered",
+      "let-go",
+      "open",
+    ]);
+    expect(Math.max(...ledger.questions.map((q) => q.timesAsked))).toBe(2);
+    expect(ledger.weeks.length).toBeGreaterThanOrEqual(3);
+
+    const story = await kai.api.call(storyRoutes.read);
+    expect(story.paragraphs.map((p) => [p.section, p.version])).toEqual([
+      ["before", 1],
+      ["what-happened", 2],
+      ["understanding", 1],
+      ["learned", 1],
+    ]);
+    expect(story.coherent).toBe(false);
+
+    const robinsHurt = await robin.api.call(hurtRoutes.list);
+    const seenByKai = await kai.api.call(hurtRoutes.list);
+    expect(robinsHurt.entries.filter((e) => e.mine)).toHaveLength(3);
+    expect(seenByKai.entries.filter((e) => !e.mine).map((e) => e.words)).toEqual([
+      ["sad", "uneasy"],
+    ]);
+    expect(JSON.stringify(seenByKai)).not.toContain("foolish");
   });
 });

@@ -316,7 +316,13 @@ describe("the shared story", () => {
     expect(story).toMatchObject({ coherent: true, signedBy: [], signedAt: null });
 
     await expect(sign(a, story.revision - 1)).rejects.toMatchObject({ status: 409 });
-    expect(await sign(a, story.revision)).toEqual({ signedBy: [a.id], signedAt: null });
+    expect(await sign(a, story.revision)).toMatchObject({
+      signedBy: [a.id],
+      signedAt: null,
+      signatures: [{ by: a.id, at: expect.any(String) }],
+    });
+    // Saying "agree" again changes nobody's mind: the signature stands.
+    await mark(a, "agree", 2);
     const both = await sign(b, story.revision);
     expect(both.signedBy.sort()).toEqual([a.id, b.id].sort());
     expect(both.signedAt).toEqual(expect.any(String));

@@ -38,6 +38,17 @@ const HITS: ReadonlyArray<{ text: string; marks: readonly Expected[] }> = [
   { text: "I'm sorry you feel that way.", marks: [["vague", "sorry you feel that way"]] },
   { text: "I'm sorry you were hurt.", marks: [["vague", "sorry you were hurt"]] },
   { text: "Mistakes were made.", marks: [["passive-voice", "Mistakes were made"]] },
+  {
+    text: "I'm sorry, but you made me feel alone for years.",
+    marks: [
+      ["but-justification", "but"],
+      ["blame-shifting", "you made me feel alone"],
+    ],
+  },
+  {
+    text: "You made me feel invisible at home.",
+    marks: [["blame-shifting", "You made me feel invisible"]],
+  },
   { text: "Things were said that night.", marks: [["passive-voice", "Things were said"]] },
   { text: "It happened twice last spring.", marks: [["passive-voice", "It happened"]] },
   { text: "It just happened.", marks: [["passive-voice", "It just happened"]] },

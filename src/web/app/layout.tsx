@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
+import type { Phase } from "../../domain/phases.ts";
 import { useMe } from "../features/account/api/me.ts";
 import { useCouple } from "../features/couples/api/couple.ts";
 import { useCoupleEvents } from "../features/couples/api/events.ts";
@@ -33,7 +34,7 @@ interface NavItem {
   only?: "wide" | "narrow";
 }
 
-const COUPLE_NAV: NavItem[] = [
+const STABILIZE_NAV: NavItem[] = [
   { to: "/", label: "Home", end: true },
   { to: "/talks", label: "Talk times", short: "Talks" },
   { to: "/parking-lot", label: "Parking lot", only: "wide" },
@@ -41,13 +42,42 @@ const COUPLE_NAV: NavItem[] = [
   { to: "/agreements", label: "Agreements" },
 ];
 
-const COUPLE_MORE: NavItem[] = [
+const STABILIZE_MORE: NavItem[] = [
   { to: "/parking-lot", label: "Parking lot", only: "narrow" },
   { to: "/support", label: "Support" },
   { to: "/path", label: "Path" },
   { to: "/safety", label: "Your safety" },
   { to: "/account", label: "Account" },
 ];
+
+/** Make meaning leads with its own tools; Stabilize's stay one tap away under "More". */
+const MEANING_NAV: NavItem[] = [
+  { to: "/", label: "Home", end: true },
+  { to: "/reflections", label: "Reflections", short: "Reflect" },
+  { to: "/questions", label: "Questions" },
+  { to: "/story", label: "Our story", short: "Story" },
+  { to: "/talks", label: "Talk times", only: "wide" },
+];
+
+const MEANING_MORE: NavItem[] = [
+  { to: "/accountability", label: "Accountability statement" },
+  { to: "/hurt", label: "Hurt and grief" },
+  { to: "/talks", label: "Talk times", only: "narrow" },
+  { to: "/parking-lot", label: "Parking lot" },
+  { to: "/intensity", label: "Intensity" },
+  { to: "/agreements", label: "Agreements" },
+  { to: "/support", label: "Support" },
+  { to: "/path", label: "Path" },
+  { to: "/safety", label: "Your safety" },
+  { to: "/account", label: "Account" },
+];
+
+function coupleNav(phase: Phase | undefined): { links: NavItem[]; more: NavItem[] } {
+  if (phase === "stabilize" || phase === undefined) {
+    return { links: STABILIZE_NAV, more: STABILIZE_MORE };
+  }
+  return { links: MEANING_NAV, more: MEANING_MORE };
+}
 
 const SOLO_NAV: NavItem[] = [
   { to: "/", label: "Home", end: true },
@@ -142,8 +172,9 @@ function MoreMenu({ items }: { items: NavItem[] }) {
   );
 }
 
-function SiteNav({ inCouple }: { inCouple: boolean }) {
-  const links = inCouple ? COUPLE_NAV : SOLO_NAV;
+function SiteNav({ inCouple, phase }: { inCouple: boolean; phase: Phase | undefined }) {
+  const { links: coupleLinks, more } = coupleNav(phase);
+  const links = inCouple ? coupleLinks : SOLO_NAV;
   return (
     <nav className="site-nav" aria-label="Main">
       <ul className="site-nav__list">
@@ -155,7 +186,7 @@ function SiteNav({ inCouple }: { inCouple: boolean }) {
           </li>
         ))}
       </ul>
-      {inCouple ? <MoreMenu items={COUPLE_MORE} /> : null}
+      {inCouple ? <MoreMenu items={more} /> : null}
     </nav>
   );
 }
@@ -180,6 +211,7 @@ function useCoupleChrome(inCouple: boolean) {
     activePause: data?.activePause ?? null,
     canPause: Boolean(data && !data.me.individualMode),
     partnerName,
+    phase: data?.phase,
   };
 }
 
@@ -227,7 +259,7 @@ export function RootLayout() {
               </div>
             ) : null}
           </div>
-          {me.data ? <SiteNav inCouple={inCouple} /> : null}
+          {me.data ? <SiteNav inCouple={inCouple} phase={chrome.phase} /> : null}
         </div>
         {chrome.ready ? (
           <PauseArea

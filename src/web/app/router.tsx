@@ -4,10 +4,15 @@ import { RecoverPage } from "../features/account/pages/recover.tsx";
 import { ResetPage } from "../features/account/pages/reset.tsx";
 import { SignInPage } from "../features/account/pages/sign-in.tsx";
 import { SignUpPage } from "../features/account/pages/sign-up.tsx";
+import { AccountabilityPage } from "../features/accountability/pages/accountability.tsx";
 import { AgreementsPage } from "../features/agreements/pages/agreements.tsx";
 import { PathPage } from "../features/couples/pages/path.tsx";
+import { HurtPage } from "../features/hurt/pages/hurt.tsx";
 import { IntensityPage } from "../features/intensity/pages/intensity.tsx";
+import { QuestionsPage } from "../features/questions/pages/questions.tsx";
+import { ReflectionsPage } from "../features/reflections/pages/reflections.tsx";
 import { HelpPage } from "../features/safety/pages/help.tsx";
+import { StoryPage, StoryPrintPage } from "../features/story/pages/story.tsx";
 import { AgreedTalkTimesLine } from "../features/talks/components/talk-summaries.tsx";
 import { ParkingLotPage } from "../features/talks/pages/parking-lot.tsx";
 import { TalkModePage } from "../features/talks/pages/talk-mode.tsx";
@@ -98,6 +103,12 @@ export const router = createBrowserRouter([
                   { path: "talk", element: <TalkModePage /> },
                   { path: "intensity", element: <IntensityPage /> },
                   { path: "support", element: <SupportPage /> },
+                  { path: "reflections", element: <ReflectionsPage /> },
+                  { path: "accountability", element: <AccountabilityPage /> },
+                  { path: "hurt", element: <HurtPage /> },
+                  { path: "questions", element: <QuestionsPage /> },
+                  { path: "story", element: <StoryPage /> },
+                  { path: "story/print", element: <StoryPrintPage /> },
                 ],
               },
             ],

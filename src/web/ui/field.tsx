@@ -140,6 +140,8 @@ export function TextAreaField({ ref, rows = 3, maxLength, ...props }: TextAreaFi
           own.current = element;
           if (typeof ref === "function") ref(element);
           else if (ref) ref.current = element;
+          // A form reset writes the value in its ref callback, after this render counted it.
+          if (element && element.value.length !== length) queueMicrotask(() => typed((n) => n + 1));
         }}
         onInput={() => typed((n) => n + 1)}
         className="field__control field__control--textarea"

@@ -118,6 +118,7 @@ export function questionService(
       return {
         questions: rows.map((row) => present(row, scope, answers, askings)),
         weeks: ledgerWeeks(events, timeZone),
+        timeZone,
       };
     },
 

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import type { AddParagraphBody, MarkBody, Paragraph } from "../../../contracts/story.ts";
-import { SECTION_INFO, STORY_MARKS, STORY_SECTIONS, storyCoherent } from "../../../domain/story.ts";
+import {
+  currentMarks,
+  SECTION_INFO,
+  STORY_MARKS,
+  STORY_SECTIONS,
+  storyCoherent,
+} from "../../../domain/story.ts";
 import type { Scope } from "../../platform/access.ts";
 import type { StoryMarkRow, StoryParagraphRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
@@ -65,7 +71,10 @@ export function storyService({ clock }: ServiceDeps, stores: ScopedStores<StoryS
           .sort()
           .at(-1) ?? null)
       : null;
-    return { paragraphs, coherent, revision, signedBy, signedAt };
+    const signaturesNow = coherent
+      ? current.map((sig) => ({ by: sig.user_id, at: sig.signed_at }))
+      : [];
+    return { paragraphs, coherent, revision, signedBy, signedAt, signatures: signaturesNow };
   }
 
   const now = () => clock.now().toISOString();
@@ -133,8 +142,13 @@ export function storyService({ clock }: ServiceDeps, stores: ScopedStores<StoryS
           note: input.note ?? null,
           created_at: now(),
         };
+        // A mark that leaves the person where they stood (the same "agree" said again, a note
+        // added) changes no agreement: the story's revision, and any signature, stand.
+        const before = currentMarks(presentParagraph(row, await store.marks(), scope)).get(
+          scope.viewerId,
+        );
         await store.insertMark(mark);
-        await store.bumpRevision();
+        if (before !== input.mark) await store.bumpRevision();
         return presentParagraph(row, [mark], scope).marks[0] as Paragraph["marks"][number];
       }),
 
@@ -155,7 +169,11 @@ export function storyService({ clock }: ServiceDeps, stores: ScopedStores<StoryS
         }
         await store.sign(story.revision, now());
         const signed = await state(store, scope);
-        return { signedBy: signed.signedBy, signedAt: signed.signedAt };
+        return {
+          signedBy: signed.signedBy,
+          signedAt: signed.signedAt,
+          signatures: signed.signatures,
+        };
       }),
   };
 }

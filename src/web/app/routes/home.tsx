@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { useMe } from "../../features/account/api/me.ts";
 import { AgreementsSummary } from "../../features/agreements/components/agreements-summary.tsx";
 import { useCouple } from "../../features/couples/api/couple.ts";
+import { BalanceNotes, MeaningTools } from "../../features/couples/components/meaning-tools.tsx";
 import { PartnerStatus } from "../../features/couples/components/partner-status.tsx";
 import { PendingPhaseCard } from "../../features/couples/components/pending-phase-card.tsx";
 import { ReadinessChecklist } from "../../features/couples/components/readiness-checklist.tsx";
@@ -51,6 +52,12 @@ export function HomePage() {
           <NeedsYou couple={data} />
           <PendingPhaseCard couple={data} />
           <ToLogPrompt />
+          {data.phase === "meaning" ? (
+            <>
+              <BalanceNotes couple={data} />
+              <MeaningTools />
+            </>
+          ) : null}
         </>
       )}
       <div className="grid-2">

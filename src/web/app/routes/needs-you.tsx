@@ -1,9 +1,21 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { type Need, type NeedKind, needsYou } from "../../../domain/needs-you.ts";
+import { accountabilityRoutes } from "../../../contracts/accountability.ts";
+import { questionRoutes } from "../../../contracts/questions.ts";
+import { reflectionRoutes } from "../../../contracts/reflections.ts";
+import { storyRoutes } from "../../../contracts/story.ts";
+import {
+  type MeaningNeedFacts,
+  type Need,
+  type NeedKind,
+  needsYou,
+} from "../../../domain/needs-you.ts";
+import { currentMarks } from "../../../domain/story.ts";
 import { useAgreements } from "../../features/agreements/api/agreements.ts";
 import { useCircle } from "../../features/circle/api/circle.ts";
 import type { CoupleViewData } from "../../features/couples/api/couple.ts";
 import { useTalkTimes } from "../../features/talks/api/talk-times.ts";
+import { api, keyOf } from "../../ui/api-client.ts";
 import { Card } from "../../ui/card.tsx";
 import { usePeople } from "../../ui/people.tsx";
 import { Loading } from "../../ui/query-state.tsx";
@@ -19,8 +31,46 @@ function label(need: Need, partner: string): string {
     "circle-concern": `${partner} has a concern about ${plural(need.count, "someone", "people")} you listed`,
     "agreement-review": `${plural(need.count, "An agreement is", "agreements are")} due for review`,
     "talk-log": "A minute to note how your last talk went",
+    "statement-response": `${partner} shared a statement: say whether you feel heard`,
+    "question-answer": `${plural(need.count, "A question", "questions")} from ${partner} waiting for an answer`,
+    "story-mark": `${plural(need.count, "A paragraph", "paragraphs")} of your story to read and mark`,
+    "story-sign": `${partner} signed your shared story`,
+    "reflection-pair": `${partner} shared on ${plural(need.count, "a prompt", "prompts")} you haven't shared on yet`,
   };
   return texts[need.kind];
+}
+
+/** The Make-meaning part of what waits, from the same reads the screens make. */
+function useMeaningNeeds(): MeaningNeedFacts | undefined {
+  const statements = useQuery({
+    queryKey: keyOf(accountabilityRoutes.overview),
+    queryFn: ({ signal }) => api.call(accountabilityRoutes.overview, {}, { signal }),
+  });
+  const questions = useQuery({
+    queryKey: keyOf(questionRoutes.list),
+    queryFn: ({ signal }) => api.call(questionRoutes.list, {}, { signal }),
+  });
+  const story = useQuery({
+    queryKey: keyOf(storyRoutes.read),
+    queryFn: ({ signal }) => api.call(storyRoutes.read, {}, { signal }),
+  });
+  const reflections = useQuery({
+    queryKey: keyOf(reflectionRoutes.list),
+    queryFn: ({ signal }) => api.call(reflectionRoutes.list, {}, { signal }),
+  });
+  if (!statements.data || !questions.data || !story.data || !reflections.data) return undefined;
+  return {
+    statements: statements.data.statements.flatMap((statement) => {
+      const newest = statement.versions.at(-1);
+      return newest
+        ? [{ by: statement.by, newestAnsweredBy: newest.responses.map((r) => r.by) }]
+        : [];
+    }),
+    questions: questions.data.questions,
+    paragraphs: story.data.paragraphs.map((p) => ({ markedBy: [...currentMarks(p).keys()] })),
+    story: { coherent: story.data.coherent, signedBy: story.data.signedBy },
+    partnerSharedOn: reflections.data.partnerSharedOn.length,
+  };
 }
 
 /**
@@ -32,6 +82,7 @@ export function NeedsYou({ couple }: { couple: CoupleViewData }) {
   const agreements = useAgreements();
   const talks = useTalkTimes();
   const circle = useCircle();
+  const meaning = useMeaningNeeds();
   // The card is there from the first render (its heading's id in a stable order), filled in
   // once what it is built from has arrived.
   if (agreements.isPending || talks.isPending || circle.isPending) {
@@ -48,6 +99,7 @@ export function NeedsYou({ couple }: { couple: CoupleViewData }) {
     talkTimes: talks.data?.talkTimes ?? [],
     people: circle.data ?? [],
     talkToLog: Boolean(talks.data?.toLog),
+    ...(meaning ? { meaning } : {}),
   });
   return (
     <Card title="Needs you" id="needs-you">

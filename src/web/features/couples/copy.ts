@@ -57,7 +57,44 @@ export const READINESS_TITLES: Record<string, string> = {
   "reviews-current": "Agreements are reviewed on time",
   "safe-enough": "You feel safe enough to go on",
   "therapy-decided": "You've thought about outside support",
+  "statement-heard": "The accountability statement feels heard",
+  "story-signed": "Your shared story is signed",
+  "questions-calm": "Questions are settling",
 };
+
+/** The Make-meaning tools, in the order a couple tends to meet them; our own words. */
+export const MEANING_TOOLS: ReadonlyArray<{ to: string; title: string; about: string }> = [
+  {
+    to: "/reflections",
+    title: "Guided reflections",
+    about:
+      "Write privately on what was happening before, what went unsaid, your patterns and fears. Share when ready; you see each other's answer once you both have.",
+  },
+  {
+    to: "/accountability",
+    title: "Accountability statement",
+    about:
+      "Say plainly what you did, the impact you see, and why you didn't speak up. Your partner says whether they feel heard.",
+  },
+  {
+    to: "/hurt",
+    title: "Hurt and grief",
+    about:
+      "Find words for what hurts and what feels broken, and notice over time whether repair feels possible. Private unless you share it.",
+  },
+  {
+    to: "/questions",
+    title: "Questions",
+    about:
+      "Ask what you need to know; answers are written down. Asking again is counted, and letting go is a choice too.",
+  },
+  {
+    to: "/story",
+    title: "Your shared story",
+    about:
+      "Write together, paragraph by paragraph, an account you can both stand behind, and sign it when you do.",
+  },
+];
 
 /** Where each readiness item can be acted on. */
 export const READINESS_LINKS: Record<string, { to: string; label: string }> = {
