@@ -147,6 +147,43 @@ test.describe("the demo couple", () => {
     expect(await page.content()).not.toContain("keeping this one to myself");
   });
 
+  test("every Make meaning screen shows three weeks of the couple's work, and only what Kai may see", async ({
+    browser,
+  }) => {
+    const { context, page } = await signIn(browser, kai, 1280);
+    contexts = [context];
+    await page.goto("/reflections?prompt=before-distance");
+    await settled(page);
+    await expect(page.getByText(/flatmates who were polite/).first()).toBeVisible();
+    await expect(page.getByText(/just a busy season/).first()).toBeVisible();
+
+    await page.goto("/accountability");
+    await settled(page);
+    await expect(page.getByText(/we also met twice in April/)).toBeVisible();
+    await expect(page.getByText(/Why you didn't stop when I asked/)).toBeVisible();
+
+    await page.goto("/questions");
+    await settled(page);
+    await expect(
+      page.getByText("Why didn't you tell me when I asked you directly in April?"),
+    ).toBeVisible();
+    await expect(page.getByText("Do you still have feelings for them?")).toBeVisible();
+
+    await page.goto("/story");
+    await settled(page);
+    await expect(page.getByText(/From January to August/)).toBeVisible();
+    await expect(
+      page.getByText(/I don't want it to sound as if being busy explains it/),
+    ).toBeVisible();
+
+    // Robin's hurt is hers unless she shares it: Kai sees the one entry she shared.
+    await page.goto("/hurt");
+    await settled(page);
+    await expect(page.getByText("Our evenings together.")).toBeVisible();
+    const hurt = await page.content();
+    expect(hurt).not.toContain("Believing what you tell me about an ordinary evening.");
+  });
+
   test("every screen passes the accessibility scan, on a phone", async ({ browser }) => {
     const { context, page } = await signIn(browser, kai);
     contexts = [context];
@@ -157,6 +194,13 @@ test.describe("the demo couple", () => {
       "/parking-lot",
       "/intensity",
       "/agreements",
+      "/reflections",
+      "/reflections?prompt=before-distance",
+      "/accountability",
+      "/hurt",
+      "/questions",
+      "/story",
+      "/story/print",
       "/support",
       "/path",
       "/safety",
