@@ -1,6 +1,6 @@
-import { useEffect, useRef } from "react";
-import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
+import { useMemo } from "react";
+import type uPlot from "uplot";
+import { usePlot } from "../../../ui/use-plot.ts";
 import { alignLines, axisUnit, type Line } from "../series.ts";
 
 const dayLabel = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
@@ -96,37 +96,8 @@ function options(width: number, lines: readonly Line[], unit: "day" | "time"): u
  * every answer in a table.
  */
 export function RepairChart({ lines }: { lines: readonly Line[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const { xs, ys } = alignLines(lines);
-    const data: uPlot.AlignedData = [xs, ...ys];
-    const unit = axisUnit(xs);
-    let plot: uPlot | null = null;
-    const build = () => {
-      plot?.destroy();
-      plot = new uPlot(options(Math.max(element.clientWidth, 240), lines, unit), data, element);
-    };
-    build();
-    let lastWidth = element.clientWidth;
-    const resize = new ResizeObserver(() => {
-      const width = Math.max(element.clientWidth, 240);
-      if (width === lastWidth) return;
-      lastWidth = width;
-      plot?.setSize({ width, height: chartHeight(width) });
-    });
-    resize.observe(element);
-    // Colours come from the design tokens: draw again when light/dark changes.
-    const scheme = window.matchMedia("(prefers-color-scheme: dark)");
-    scheme.addEventListener("change", build);
-    return () => {
-      resize.disconnect();
-      scheme.removeEventListener("change", build);
-      plot?.destroy();
-    };
-  }, [lines]);
-
+  const aligned = useMemo(() => alignLines(lines), [lines]);
+  const data = useMemo<uPlot.AlignedData>(() => [aligned.xs, ...aligned.ys], [aligned]);
+  const ref = usePlot((width) => options(width, lines, axisUnit(aligned.xs)), data, chartHeight);
   return <div ref={ref} className="hurt-chart" aria-hidden="true" />;
 }

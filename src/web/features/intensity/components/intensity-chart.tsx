@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "react";
+import { useMemo } from "react";
 import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
 import type { DailyPoint } from "../../../../domain/intensity.ts";
+import { usePlot } from "../../../ui/use-plot.ts";
 
 const dayLabel = new Intl.DateTimeFormat(undefined, {
   day: "numeric",
@@ -78,38 +78,10 @@ function options(width: number): uPlot.Options {
  * technology: the figure around it carries the trend in words and the numbers in a table.
  */
 export function IntensityChart({ points }: { points: DailyPoint[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const data: uPlot.AlignedData = [
-      points.map((point) => daySeconds(point.day)),
-      points.map((point) => point.value),
-    ];
-    let plot: uPlot | null = null;
-    const build = () => {
-      plot?.destroy();
-      plot = new uPlot(options(Math.max(element.clientWidth, 240)), data, element);
-    };
-    build();
-    let lastWidth = element.clientWidth;
-    const resize = new ResizeObserver(() => {
-      const width = Math.max(element.clientWidth, 240);
-      if (width === lastWidth) return;
-      lastWidth = width;
-      plot?.setSize({ width, height: chartHeight(width) });
-    });
-    resize.observe(element);
-    // Colours come from the design tokens: draw again when light/dark changes.
-    const scheme = window.matchMedia("(prefers-color-scheme: dark)");
-    scheme.addEventListener("change", build);
-    return () => {
-      resize.disconnect();
-      scheme.removeEventListener("change", build);
-      plot?.destroy();
-    };
-  }, [points]);
-
+  const data = useMemo<uPlot.AlignedData>(
+    () => [points.map((point) => daySeconds(point.day)), points.map((point) => point.value)],
+    [points],
+  );
+  const ref = usePlot(options, data, chartHeight);
   return <div ref={ref} className="intensity-chart" aria-hidden="true" />;
 }
