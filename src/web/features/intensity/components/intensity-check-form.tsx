@@ -56,7 +56,8 @@ export function IntensityCheckForm({ variant = "full", onSaved }: IntensityCheck
           body.visibility === "private"
             ? `Saved: ${body.value}. Only you see this one.`
             : `Saved: ${body.value}. ${people.partnerName.charAt(0).toUpperCase()}${people.partnerName.slice(1)} can see it.`;
-        form.reset({ visibility: body.visibility });
+        // Every field named: one left out keeps what its box shows, into the next check.
+        form.reset({ visibility: body.visibility, note: "" });
         if (!onSaved) return message;
         onSaved(message);
         return undefined;
