@@ -56,8 +56,11 @@ export function IntensityCheckForm({ variant = "full", onSaved }: IntensityCheck
           body.visibility === "private"
             ? `Saved: ${body.value}. Only you see this one.`
             : `Saved: ${body.value}. ${people.partnerName.charAt(0).toUpperCase()}${people.partnerName.slice(1)} can see it.`;
-        // Every field named: one left out keeps what its box shows, into the next check.
-        form.reset({ visibility: body.visibility, note: "" });
+        // Back to the defaults, which empties the note's box too (a reset naming only some
+        // fields leaves the others' boxes showing, into the next check); the chosen visibility
+        // stays, as the person last set it.
+        form.reset();
+        form.setValue("visibility", body.visibility);
         if (!onSaved) return message;
         onSaved(message);
         return undefined;
