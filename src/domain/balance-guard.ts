@@ -1,3 +1,4 @@
+import { numberWord } from "./number-words.ts";
 import type { Phase } from "./phases.ts";
 
 /**
@@ -210,25 +211,6 @@ function groupByQuestion<T extends { questionId: string }>(
 function weeks(days: number): string {
   const n = Math.round(days / 7);
   return n === 1 ? "week" : `${numberWord(n)} weeks`;
-}
-
-const NUMBER_WORDS = [
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-
-function numberWord(n: number): string {
-  return NUMBER_WORDS[n - 1] ?? String(n);
 }
 
 function capitalized(text: string): string {

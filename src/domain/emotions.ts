@@ -1,3 +1,4 @@
+import { numberWord } from "./number-words.ts";
 /**
  * Words for the hurt and grief tool. A person in pain often has one word ("bad", "angry") where
  * several would help the other understand, so each family opens into finer words to choose
@@ -141,10 +142,4 @@ function spanWords(days: number): { period: string; ago: string } {
   if (days < 60) return { period: "the last month", ago: "a month ago" };
   const months = numberWord(Math.floor(days / 30));
   return { period: `the last ${months} months`, ago: `${months} months ago` };
-}
-
-const NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-
-function numberWord(n: number): string {
-  return NUMBER_WORDS[n - 2] ?? String(n);
 }

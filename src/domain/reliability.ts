@@ -1,3 +1,4 @@
+import { numberWord } from "./number-words.ts";
 import type { Cadence } from "./occurrences.ts";
 
 /**
@@ -109,8 +110,8 @@ export function reliabilityInWords(
   const steadyWeeks = Math.floor(run / perWeek);
   if (steadyWeeks >= STEADY_WEEKS) {
     return cadence.kind === "situational"
-      ? `Kept the last ${countInWords(run)} times`
-      : `Steady for ${countInWords(steadyWeeks)} weeks`;
+      ? `Kept the last ${numberWord(run)} times`
+      : `Steady for ${numberWord(steadyWeeks)} weeks`;
   }
   if (run === 0) return "Missed last time; the next one lifts it again";
   const recentFrom = Math.max(0, marks.length - RECENT_WEEKS * perWeek);
@@ -127,26 +128,6 @@ export function reliabilityInWords(
 function keptRun(decisive: readonly MarkOutcome[]): number {
   const lastMiss = decisive.lastIndexOf("missed");
   return decisive.length - 1 - lastMiss;
-}
-
-const NUMBER_WORDS = [
-  "zero",
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
-
-function countInWords(n: number): string {
-  return NUMBER_WORDS[n] ?? String(n);
 }
 
 /**
