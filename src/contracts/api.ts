@@ -1,15 +1,18 @@
 import { accountRoutes } from "./account.ts";
 import { accountabilityRoutes } from "./accountability.ts";
 import { agreementRoutes } from "./agreements.ts";
+import { checkinRoutes } from "./checkins.ts";
 import { circleRoutes } from "./circle.ts";
 import { coupleRoutes } from "./couples.ts";
 import { eventRoutes } from "./events.ts";
 import { hurtRoutes } from "./hurt.ts";
 import { intensityRoutes } from "./intensity.ts";
+import { promiseRoutes } from "./promises.ts";
 import { questionRoutes } from "./questions.ts";
 import { reflectionRoutes } from "./reflections.ts";
 import type { Route } from "./route.ts";
 import { safetyRoutes } from "./safety.ts";
+import { milestoneRoutes, setbackRoutes } from "./setbacks.ts";
 import { storyRoutes } from "./story.ts";
 import { stressorRoutes } from "./stressors.ts";
 import { talkRoutes } from "./talks.ts";
@@ -19,14 +22,18 @@ export const API = {
   account: accountRoutes,
   accountability: accountabilityRoutes,
   agreements: agreementRoutes,
+  checkins: checkinRoutes,
   circle: circleRoutes,
   couples: coupleRoutes,
   events: eventRoutes,
   hurt: hurtRoutes,
   intensity: intensityRoutes,
+  milestones: milestoneRoutes,
+  promises: promiseRoutes,
   questions: questionRoutes,
   reflections: reflectionRoutes,
   safety: safetyRoutes,
+  setbacks: setbackRoutes,
   story: storyRoutes,
   stressors: stressorRoutes,
   talks: talkRoutes,

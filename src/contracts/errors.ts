@@ -47,6 +47,11 @@ export const ERROR_CODES = [
   "statement_state",
   "question_state",
   "story_not_coherent",
+  // Rebuild
+  "promise_state",
+  "excusal_state",
+  "checkin_closed",
+  "setback_state",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -77,4 +82,8 @@ export type ConflictCode = Extract<
   | "statement_state"
   | "question_state"
   | "story_not_coherent"
+  | "promise_state"
+  | "excusal_state"
+  | "checkin_closed"
+  | "setback_state"
 >;

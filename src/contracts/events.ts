@@ -1,12 +1,15 @@
 import { accountabilityRoutes as accountability } from "./accountability.ts";
 import { agreementRoutes as agreements } from "./agreements.ts";
+import { checkinRoutes as checkins } from "./checkins.ts";
 import { circleRoutes as circle } from "./circle.ts";
 import { coupleRoutes as couples } from "./couples.ts";
 import { hurtRoutes as hurt } from "./hurt.ts";
 import { intensityRoutes as intensity } from "./intensity.ts";
+import { promiseRoutes as promises } from "./promises.ts";
 import { questionRoutes as questions } from "./questions.ts";
 import { reflectionRoutes as reflections } from "./reflections.ts";
 import { type Route, route } from "./route.ts";
+import { setbackRoutes as setbacks } from "./setbacks.ts";
 import { storyRoutes as story } from "./story.ts";
 import { stressorRoutes as stressors } from "./stressors.ts";
 import { talkRoutes as talks } from "./talks.ts";
@@ -84,4 +87,20 @@ export const LIVE_ROUTES: ReadonlySet<Route> = new Set<Route>([
   story.edit,
   story.mark,
   story.sign,
+  // Rebuild. Which milestones one has seen is one's own and never tells.
+  promises.create,
+  promises.accept,
+  promises.decline,
+  promises.withdraw,
+  promises.review,
+  promises.mark,
+  promises.view,
+  promises.excuse,
+  promises.acceptExcusal,
+  promises.declineExcusal,
+  checkins.put,
+  checkins.setDay,
+  setbacks.log,
+  setbacks.step,
+  setbacks.repaired,
 ]);

@@ -48,3 +48,14 @@ export const MEANING_LIMITS = {
   paragraphMax: 3000,
   markNoteMax: 1000,
 } as const;
+
+/** Rebuild: a promise is one short sentence; notes and check-in words stay brief too. */
+export const REBUILD_LIMITS = {
+  promiseMax: 280,
+  noticeHowMax: 280,
+  repairNoteMax: 1000,
+  excusalReasonMax: 280,
+  checkinWordsMax: 1000,
+  setbackMax: 3000,
+  stepMax: 1000,
+} as const;

@@ -21,6 +21,9 @@ import { accountabilityStore } from "./features/accountability/accountability.st
 import { serveAgreements } from "./features/agreements/agreement.routes.ts";
 import { agreementService } from "./features/agreements/agreement.service.ts";
 import { agreementStore } from "./features/agreements/agreement.store.ts";
+import { serveCheckins } from "./features/checkins/checkin.routes.ts";
+import { checkinService } from "./features/checkins/checkin.service.ts";
+import { checkinStore } from "./features/checkins/checkin.store.ts";
 import { serveCircle } from "./features/circle/circle.routes.ts";
 import { circleService } from "./features/circle/circle.service.ts";
 import { circleStore } from "./features/circle/circle.store.ts";
@@ -39,6 +42,12 @@ import { intensityService } from "./features/intensity/intensity.service.ts";
 import { intensityStore } from "./features/intensity/intensity.store.ts";
 import { meaningFactsStore } from "./features/meaning/meaning-facts.store.ts";
 import { meaningFacts } from "./features/meaning/meaning-facts.ts";
+import { serveMilestones } from "./features/milestones/milestone.routes.ts";
+import { milestoneService } from "./features/milestones/milestone.service.ts";
+import { milestoneStore } from "./features/milestones/milestone.store.ts";
+import { servePromises } from "./features/promises/promise.routes.ts";
+import { promiseService } from "./features/promises/promise.service.ts";
+import { promiseStore } from "./features/promises/promise.store.ts";
 import { serveQuestions } from "./features/questions/question.routes.ts";
 import { questionService } from "./features/questions/question.service.ts";
 import { questionStore } from "./features/questions/question.store.ts";
@@ -48,6 +57,9 @@ import { reflectionStore } from "./features/reflections/reflection.store.ts";
 import { serveSafety } from "./features/safety/safety.routes.ts";
 import { safetyService } from "./features/safety/safety.service.ts";
 import { safetyStore } from "./features/safety/safety.store.ts";
+import { serveSetbacks } from "./features/setbacks/setback.routes.ts";
+import { setbackService } from "./features/setbacks/setback.service.ts";
+import { setbackStore } from "./features/setbacks/setback.store.ts";
 import { serveStory } from "./features/story/story.routes.ts";
 import { storyService } from "./features/story/story.service.ts";
 import { storyStore } from "./features/story/story.store.ts";
@@ -198,7 +210,23 @@ export async function buildApp({
     app,
     questionService(deps, scopedStores(db, questionStore), talkTimes.coupleTimeZone),
   );
-  serveStory(app, storyService(deps, scopedStores(db, storyStore)));
+  const story = storyService(deps, scopedStores(db, storyStore));
+  serveStory(app, story);
+  const promises = promiseService(deps, scopedStores(db, promiseStore), talkTimes.coupleTimeZone);
+  const checkins = checkinService(deps, scopedStores(db, checkinStore), talkTimes.coupleTimeZone);
+  const setbacks = setbackService(deps, scopedStores(db, setbackStore));
+  servePromises(app, promises);
+  serveCheckins(app, checkins);
+  serveSetbacks(app, setbacks);
+  serveMilestones(
+    app,
+    milestoneService(deps, scopedStores(db, milestoneStore), {
+      promises: promises.milestoneFacts,
+      checkinWeeks: checkins.completedWeeks,
+      storySignedAt: async (scope) => (await story.read(scope)).signedAt,
+      repairs: setbacks.repairs,
+    }),
+  );
 
   await serveWebApp(app, config.webDir);
   return app;

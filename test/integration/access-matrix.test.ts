@@ -20,18 +20,22 @@ import { accountRoutes } from "../../src/contracts/account.ts";
 import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { ALL_ROUTES } from "../../src/contracts/api.ts";
+import { checkinRoutes } from "../../src/contracts/checkins.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { promiseRoutes } from "../../src/contracts/promises.ts";
 import { questionRoutes } from "../../src/contracts/questions.ts";
 import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import { pathOf, type Route } from "../../src/contracts/route.ts";
 import { safetyRoutes } from "../../src/contracts/safety.ts";
+import { setbackRoutes } from "../../src/contracts/setbacks.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { wordsIn } from "../../src/contracts/words.ts";
+import { addDaysToDay } from "../../src/domain/dates.ts";
 import { SAFETY_QUESTIONS } from "../../src/domain/safety-check.ts";
 import { windowsBetween } from "../../src/domain/schedule.ts";
 import {
@@ -91,6 +95,16 @@ interface World {
   versionId: string;
   questionId: string;
   paragraphId: string;
+  /** Rebuild: the self's promises (one waiting, one accepted), days off asked, a setback. */
+  proposedPromiseId: string;
+  activePromiseId: string;
+  excusalId: string;
+  setbackId: string;
+  /** Today in the couple's zone, and this week. */
+  today: string;
+  currentWeek: string;
+  /** The self's check-in for last week, which the partner has not answered: not theirs to see. */
+  unrevealedEnvelopes: string[];
   /** The opener's invite, with the space key its link's fragment opens. */
   invite: { token: string; coupleId: string; version: number; spaceKey: Uint8Array };
 }
@@ -648,6 +662,103 @@ const MAKE_MEANING: Record<string, Entry> = {
 };
 Object.assign(MATRIX, MAKE_MEANING);
 
+const REBUILD: Record<string, Entry> = {
+  "GET /api/promises": { expect: inCouple(200) },
+  "POST /api/promises": {
+    body: () => ({
+      id: newItemId(),
+      text: "Text you when I leave work",
+      noticeHow: "A message before six",
+      cadence: { kind: "daily" },
+      kind: "ordinary",
+    }),
+    expect: inCouple(201),
+  },
+  "POST /api/promises/{id}/accept": {
+    params: (w) => ({ id: w.proposedPromiseId }),
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/promises/{id}/decline": {
+    params: (w) => ({ id: w.proposedPromiseId }),
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/promises/{id}/withdraw": {
+    params: (w) => ({ id: w.proposedPromiseId }),
+    expect: onSelfItem(409, 200),
+  },
+  "POST /api/promises/{id}/review": {
+    params: (w) => ({ id: w.activePromiseId }),
+    body: (w) => ({ outcome: "keep", reviewOn: addDaysToDay(w.today, 20) }),
+    expect: onSelfItem(200, 200),
+  },
+  "POST /api/promises/{id}/marks": {
+    params: (w) => ({ id: w.activePromiseId }),
+    body: (w) => ({
+      id: newItemId(),
+      on: w.today,
+      mark: "missed",
+      repairNote: "I will do it early",
+    }),
+    expect: onSelfItem(409, 200),
+  },
+  "POST /api/promises/{id}/views": {
+    params: (w) => ({ id: w.activePromiseId }),
+    body: (w) => ({ on: w.today, view: "saw-it" }),
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/promises/{id}/excusals": {
+    params: (w) => ({ id: w.activePromiseId }),
+    body: (w) => ({ id: newItemId(), from: w.today, to: w.today, reason: "A work trip" }),
+    expect: onSelfItem(409, 201),
+  },
+  "POST /api/promises/{id}/excusals/{eid}/accept": {
+    params: (w) => ({ id: w.activePromiseId, eid: w.excusalId }),
+    expect: onSelfItem(200, 409),
+  },
+  "POST /api/promises/{id}/excusals/{eid}/decline": {
+    params: (w) => ({ id: w.activePromiseId, eid: w.excusalId }),
+    expect: onSelfItem(200, 409),
+  },
+  "GET /api/checkins": { expect: inCouple(200) },
+  "PUT /api/checkins/{week}": {
+    // Both write this week's once; the shared people keep last week's waiting for the partner.
+    freshPeople: true,
+    params: (w) => ({ week: w.currentWeek }),
+    body: () => ({
+      id: newItemId(),
+      safety: 6,
+      connection: 5,
+      trust: 4,
+      intensity: 3,
+      appreciation: "You made dinner on Tuesday.",
+      concern: "The late messages.",
+      wish: "A walk on Sunday.",
+    }),
+    expect: inCouple(201),
+  },
+  "PUT /api/checkins/day": { body: () => ({ weekday: "sun" }), expect: inCouple(200) },
+  "POST /api/setbacks": {
+    body: () => ({ id: newItemId(), kind: "doubt", text: "A late text shook me." }),
+    expect: inCouple(201),
+  },
+  "GET /api/setbacks": { expect: inCouple(200) },
+  "POST /api/setbacks/{id}/steps": {
+    params: (w) => ({ id: w.setbackId }),
+    body: () => ({ id: newItemId(), text: "We talked it through." }),
+    expect: onSelfItem(201, 201),
+  },
+  "POST /api/setbacks/{id}/repaired": {
+    params: (w) => ({ id: w.setbackId }),
+    expect: onSelfItem(200, 200),
+  },
+  "GET /api/milestones": { expect: inCouple(200) },
+  "POST /api/milestones/{key}/seen": {
+    params: () => ({ key: "bricks-10" }),
+    expect: inCouple(204),
+  },
+};
+Object.assign(MATRIX, REBUILD);
+
 const SAFE_ANSWERS = Object.fromEntries(
   SAFETY_QUESTIONS.map((q) => [q.key, q.options[0]?.value ?? ""]),
 );
@@ -751,6 +862,7 @@ async function makeWorld(setup: Entry["setup"], freshPeople = false): Promise<Wo
   }
   if (setup === "pendingPhase") await call(coupleRoutes.changePhase, { body: { to: "meaning" } });
   const meaning = await makeMeaningItems(self, partner, setup);
+  const rebuild = await makeRebuildItems(self, partner, freshPeople);
   const { sessions } = await call(accountRoutes.sessions);
   const envelopes = await envelopesSeenBy(self);
   // The leak checks are only as good as what they look for: this world's private stressor,
@@ -773,6 +885,7 @@ async function makeWorld(setup: Entry["setup"], freshPeople = false): Promise<Wo
     lastWindowStart: lastWindow?.startsAt.toISOString() ?? "",
     selfSessionId: sessions[0]?.id ?? "",
     ...meaning,
+    ...rebuild,
     invite: { token: invite.token, coupleId: space.coupleId, version: space.version, spaceKey },
   };
 }
@@ -869,6 +982,61 @@ async function makeMeaningItems(self: Person, partner: Person, setup: Entry["set
   };
 }
 
+/** The self's Rebuild items, and last week's check-in the partner may not see yet. */
+async function makeRebuildItems(self: Person, partner: Person, freshPeople: boolean) {
+  const call = self.client.api.call;
+  const promise = (text: string) =>
+    call(promiseRoutes.create, {
+      body: {
+        id: newItemId(),
+        text,
+        noticeHow: "You would get a message",
+        cadence: { kind: "daily" },
+        kind: "ordinary",
+      },
+    });
+  const { promise: proposed } = await promise("Tell you when plans change");
+  const { promise: active } = await promise("Text you when I leave work");
+  await partner.client.api.call(promiseRoutes.accept, { params: { id: active.id } });
+  const { today } = await call(promiseRoutes.list);
+  const { excusal } = await call(promiseRoutes.excuse, {
+    params: { id: active.id },
+    body: { id: newItemId(), from: today, to: today, reason: "The dentist" },
+  });
+  const { setback } = await call(setbackRoutes.log, {
+    body: { id: newItemId(), kind: "memory", text: "A song on the radio." },
+  });
+  const { currentWeek, previousWeek } = await call(checkinRoutes.list);
+  let unrevealedEnvelopes: string[] = [];
+  if (!freshPeople) {
+    await call(checkinRoutes.put, {
+      params: { week: previousWeek },
+      body: {
+        id: newItemId(),
+        safety: 4,
+        connection: 4,
+        trust: 3,
+        intensity: 6,
+        appreciation: "You listened.",
+        concern: "I still check your phone in my head.",
+        wish: "More evenings together.",
+      },
+    });
+    const { raw } = await self.client.get(checkinRoutes.list.path);
+    unrevealedEnvelopes = [...raw.matchAll(ENVELOPES)].map((match) => match[0]);
+    expect(unrevealedEnvelopes.length).toBeGreaterThanOrEqual(3);
+  }
+  return {
+    proposedPromiseId: proposed.id,
+    activePromiseId: active.id,
+    excusalId: excusal.id,
+    setbackId: setback.id,
+    today,
+    currentWeek,
+    unrevealedEnvelopes,
+  };
+}
+
 function clientFor(w: World, relation: Relation): Client {
   const client = new Client(t.app);
   client.cookie = relation === "signedOut" ? null : w[relation].client.cookie;
@@ -925,6 +1093,9 @@ describe("access matrix", () => {
           expect(res.raw).not.toContain(w.agreementId);
         }
         if (relation !== "self") {
+          for (const envelope of w.unrevealedEnvelopes) {
+            expect(res.raw, `${key} as ${relation} revealed a check-in`).not.toContain(envelope);
+          }
           for (const envelope of w.privateEnvelopes) {
             expect(res.raw, `${key} as ${relation} leaked private words`).not.toContain(envelope);
           }

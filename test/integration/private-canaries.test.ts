@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
+import { addDaysToDay } from "../../src/domain/dates.ts";
 import { ITEM_TABLES, type ItemTable } from "../../src/server/platform/access.ts";
 import { makeCouple, makePerson, type Person } from "../support/factories.ts";
 import { Client, makeTestApp, ownTables, type TestApp } from "../support/test-app.ts";
@@ -40,6 +41,8 @@ interface Parents {
   version: string;
   question: string;
   paragraph: string;
+  promise: string;
+  setback: string;
 }
 
 /**
@@ -138,7 +141,62 @@ function canaryRow(
         mark: "agree",
         note: words,
       };
+    case "promises":
+      return {
+        ...promiseRow(now, words),
+        status: visibility === "private" ? "proposed" : "active",
+      };
+    case "promise_marks":
+      // Due days of the parent promise, which began a week ago: one day each.
+      return {
+        created_at: now,
+        promise_id: parents.promise,
+        on_day: addDaysToDay(now.slice(0, 10), visibility === "private" ? -1 : -2),
+        mark: "missed",
+        repair_note: words,
+      };
+    case "promise_excusals":
+      return {
+        created_at: now,
+        promise_id: parents.promise,
+        from_day: now.slice(0, 10),
+        to_day: now.slice(0, 10),
+        reason: words,
+        status: "proposed",
+      };
+    case "checkins":
+      // Weeks the partner checked in too (see insertParents): only then may they read one.
+      return {
+        ...stamps,
+        week: visibility === "private" ? "2020-W01" : "2020-W02",
+        safety: 5,
+        connection: 5,
+        trust: 5,
+        intensity: 5,
+        appreciation: words,
+        concern: words,
+        wish: words,
+      };
+    case "setbacks":
+      return { created_at: now, kind: "doubt", text: words };
+    case "setback_steps":
+      return { created_at: now, setback_id: parents.setback, text: words };
   }
+}
+
+/** A daily promise of the self's that began a week before `now`, its words `words`. */
+function promiseRow(now: string, words: string) {
+  return {
+    created_at: now,
+    updated_at: now,
+    text: words,
+    notice_how: words,
+    cadence: JSON.stringify({ kind: "daily" }),
+    kind: "ordinary",
+    status: "active",
+    accepted_at: now,
+    started_on: addDaysToDay(now.slice(0, 10), -7),
+  };
 }
 
 /** The shared parents, and the partner's shared answer beside the self's shared reflection. */
@@ -154,6 +212,8 @@ async function insertParents(
     version: mark("PARENT"),
     question: mark("PARENT"),
     paragraph: mark("PARENT"),
+    promise: mark("PARENT"),
+    setback: mark("PARENT"),
   };
   const own = { couple_id: coupleId, author_id: selfId, visibility: "couple", created_at: now };
   const sealed = envelopeOf("couple", mark("PARENTWORDS"));
@@ -221,6 +281,33 @@ async function insertParents(
       updated_at: now,
     })
     .execute();
+  await db
+    .insertInto("promises")
+    .values({ ...own, ...promiseRow(now, sealed), id: parents.promise })
+    .execute();
+  await db
+    .insertInto("setbacks")
+    .values({ ...own, id: parents.setback, kind: "memory", text: sealed })
+    .execute();
+  for (const week of ["2020-W01", "2020-W02"]) {
+    await db
+      .insertInto("checkins")
+      .values({
+        ...own,
+        id: mark("PARTNER"),
+        author_id: partnerId,
+        week,
+        safety: 5,
+        connection: 5,
+        trust: 5,
+        intensity: 5,
+        appreciation: sealed,
+        concern: sealed,
+        wish: sealed,
+        updated_at: now,
+      })
+      .execute();
+  }
   return parents;
 }
 

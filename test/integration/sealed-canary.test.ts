@@ -12,14 +12,17 @@ import type { CallArgs } from "../../src/client/api.ts";
 import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { ALL_ROUTES } from "../../src/contracts/api.ts";
+import { checkinRoutes } from "../../src/contracts/checkins.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { promiseRoutes } from "../../src/contracts/promises.ts";
 import { questionRoutes } from "../../src/contracts/questions.ts";
 import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import type { Route } from "../../src/contracts/route.ts";
 import { safetyRoutes } from "../../src/contracts/safety.ts";
+import { setbackRoutes } from "../../src/contracts/setbacks.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
@@ -210,6 +213,7 @@ async function plantEverywhere() {
   }
 
   await plantMakeMeaning();
+  await plantRebuild();
 
   const answers = canary(a);
   await plant(a, safetyRoutes.take, {
@@ -293,6 +297,52 @@ async function plantMakeMeaning() {
   await plant(a, storyRoutes.mark, {
     params: { id: paragraph.id },
     body: { id: newItemId(), mark: "needs-talk", version: 1, note: canary(a) },
+  });
+}
+
+/** Promises, marks, days off, check-ins, setbacks and steps: each sealed field. */
+async function plantRebuild() {
+  const { promise } = await plant(b, promiseRoutes.create, {
+    body: {
+      id: newItemId(),
+      text: canary(b),
+      noticeHow: canary(b),
+      cadence: { kind: "daily" },
+      kind: "ordinary",
+    },
+  });
+  await a.client.api.call(promiseRoutes.accept, { params: { id: promise.id } });
+  const { today } = await b.client.api.call(promiseRoutes.list);
+  await plant(b, promiseRoutes.mark, {
+    params: { id: promise.id },
+    body: { id: newItemId(), on: today, mark: "missed", repairNote: canary(b) },
+  });
+  await plant(b, promiseRoutes.excuse, {
+    params: { id: promise.id },
+    body: { id: newItemId(), from: today, to: today, reason: canary(b) },
+  });
+  const { currentWeek } = await a.client.api.call(checkinRoutes.list);
+  for (const author of [a, b]) {
+    await plant(author, checkinRoutes.put, {
+      params: { week: currentWeek },
+      body: {
+        id: newItemId(),
+        safety: 5,
+        connection: 5,
+        trust: 5,
+        intensity: 5,
+        appreciation: canary(author),
+        concern: canary(author),
+        wish: canary(author),
+      },
+    });
+  }
+  const { setback } = await plant(a, setbackRoutes.log, {
+    body: { id: newItemId(), kind: "doubt", text: canary(a) },
+  });
+  await plant(b, setbackRoutes.step, {
+    params: { id: setback.id },
+    body: { id: newItemId(), text: canary(b) },
   });
 }
 

@@ -6,13 +6,16 @@ import { accountRoutes } from "../../src/contracts/account.ts";
 import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { ALL_ROUTES } from "../../src/contracts/api.ts";
+import { checkinRoutes } from "../../src/contracts/checkins.ts";
 import { circleRoutes } from "../../src/contracts/circle.ts";
 import { coupleRoutes } from "../../src/contracts/couples.ts";
 import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { promiseRoutes } from "../../src/contracts/promises.ts";
 import { questionRoutes } from "../../src/contracts/questions.ts";
 import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import type { ReplyOf, Route } from "../../src/contracts/route.ts";
+import { setbackRoutes } from "../../src/contracts/setbacks.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
@@ -265,6 +268,55 @@ beforeAll(async () => {
         intensityAfter: 3,
         note: words("It went well", mark),
       },
+    });
+  }
+
+  // Rebuild: a promise each, accepted by the other, marked missed with a repair note, days off
+  // asked ahead; a weekly check-in each; a setback each with a repair step.
+  const { currentWeek } = await as(leaving)(checkinRoutes.list);
+  for (const [person, other, mark] of [
+    [leaving, staying, gone],
+    [staying, leaving, kept],
+  ] as const) {
+    const call = as(person);
+    const { promise } = await call(promiseRoutes.create, {
+      body: {
+        id: newItemId(),
+        text: words("Text when I leave work", mark),
+        noticeHow: words("A message by six", mark),
+        cadence: { kind: "daily" },
+        kind: "ordinary",
+      },
+    });
+    const today = (await call(promiseRoutes.list)).today;
+    await as(other)(promiseRoutes.accept, { params: { id: promise.id } });
+    await call(promiseRoutes.mark, {
+      params: { id: promise.id },
+      body: { id: newItemId(), on: today, mark: "missed", repairNote: words("Earlier", mark) },
+    });
+    await call(promiseRoutes.excuse, {
+      params: { id: promise.id },
+      body: { id: newItemId(), from: today, to: today, reason: words("Travel", mark) },
+    });
+    await call(checkinRoutes.put, {
+      params: { week: currentWeek },
+      body: {
+        id: newItemId(),
+        safety: 5,
+        connection: 5,
+        trust: 5,
+        intensity: 5,
+        appreciation: words("The walk", mark),
+        concern: words("Late nights", mark),
+        wish: words("Dinner", mark),
+      },
+    });
+    const { setback } = await call(setbackRoutes.log, {
+      body: { id: newItemId(), kind: "doubt", text: words("A late text", mark) },
+    });
+    await call(setbackRoutes.step, {
+      params: { id: setback.id },
+      body: { id: newItemId(), text: words("We talked", mark) },
     });
   }
 });

@@ -84,6 +84,12 @@ export const ITEM_TABLES = {
   question_askings: "author_id",
   story_paragraphs: "author_id",
   story_marks: "author_id",
+  promises: "author_id",
+  promise_marks: "author_id",
+  promise_excusals: "author_id",
+  checkins: "author_id",
+  setbacks: "author_id",
+  setback_steps: "author_id",
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 export type ItemTable = keyof typeof ITEM_TABLES;
@@ -99,7 +105,10 @@ export type CoupleTable =
   | "pauses"
   | "space_grants"
   | "couple_changes"
-  | "story_signatures";
+  | "story_signatures"
+  | "promise_views"
+  | "setback_repairs"
+  | "milestone_sightings";
 
 function readableAs(relation: Relation): Visibility[] {
   return VISIBILITIES.filter((v) => READERS[v].includes(relation));

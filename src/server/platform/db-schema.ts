@@ -40,6 +40,15 @@ export interface Database {
   story_paragraphs: StoryParagraphsTable;
   story_marks: StoryMarksTable;
   story_signatures: StorySignaturesTable;
+  promises: PromisesTable;
+  promise_marks: PromiseMarksTable;
+  promise_views: PromiseViewsTable;
+  promise_excusals: PromiseExcusalsTable;
+  checkins: CheckinsTable;
+  setbacks: SetbacksTable;
+  setback_steps: SetbackStepsTable;
+  setback_repairs: SetbackRepairsTable;
+  milestone_sightings: MilestoneSightingsTable;
 }
 
 export interface UsersTable {
@@ -85,6 +94,9 @@ export interface CouplesTable {
   revision: Generated<number>;
   /** Bumped by every change to the shared story; a signature counts for its revision only. */
   story_revision: Generated<number>;
+  /** The weekday the couple check in on (Rebuild), for the reminder; and who chose it. */
+  checkin_weekday: string | null;
+  checkin_day_set_by: string | null;
 }
 
 /** Which feature a shared change touched, by revision; kept for an hour, for open streams. */
@@ -410,6 +422,91 @@ export interface StorySignaturesTable {
   signed_at: string;
 }
 
+export interface PromisesTable extends ItemColumns {
+  text: string;
+  notice_how: string;
+  /** The cadence as JSON: `{"kind":"weekdays","days":["mon","thu"]}`. */
+  cadence: string;
+  kind: string;
+  area: string | null;
+  review_on: string | null;
+  replaces: string | null;
+  status: string;
+  accepted_at: string | null;
+  /** The acceptance day in the couple's zone: the first day the promise falls due. */
+  started_on: string | null;
+  ended_at: string | null;
+  updated_at: string;
+}
+
+export interface PromiseMarksTable extends ItemColumns {
+  promise_id: string;
+  on_day: string;
+  mark: string;
+  repair_note: string | null;
+}
+
+export interface PromiseViewsTable {
+  couple_id: string;
+  promise_id: string;
+  on_day: string;
+  view: string;
+  by_id: string;
+  at: string;
+}
+
+export interface PromiseExcusalsTable extends ItemColumns {
+  promise_id: string;
+  from_day: string;
+  to_day: string;
+  reason: string | null;
+  status: string;
+  answered_at: string | null;
+}
+
+export interface CheckinsTable extends ItemColumns {
+  week: string;
+  safety: number;
+  connection: number;
+  trust: number;
+  intensity: number;
+  appreciation: string;
+  concern: string;
+  wish: string;
+  updated_at: string;
+}
+
+export interface SetbacksTable extends ItemColumns {
+  kind: string;
+  text: string;
+}
+
+export interface SetbackStepsTable extends ItemColumns {
+  setback_id: string;
+  text: string;
+}
+
+export interface SetbackRepairsTable {
+  couple_id: string;
+  setback_id: string;
+  user_id: string;
+  at: string;
+}
+
+export interface MilestoneSightingsTable {
+  couple_id: string;
+  user_id: string;
+  key: string;
+  seen_at: string;
+}
+
+export type PromiseRow = Selectable<PromisesTable>;
+export type PromiseMarkRow = Selectable<PromiseMarksTable>;
+export type PromiseViewRow = Selectable<PromiseViewsTable>;
+export type PromiseExcusalRow = Selectable<PromiseExcusalsTable>;
+export type CheckinRow = Selectable<CheckinsTable>;
+export type SetbackRow = Selectable<SetbacksTable>;
+export type SetbackStepRow = Selectable<SetbackStepsTable>;
 export type ReflectionRow = Selectable<ReflectionsTable>;
 export type ReflectionCommentRow = Selectable<ReflectionCommentsTable>;
 export type AccountabilityDraftRow = Selectable<AccountabilityDraftsTable>;

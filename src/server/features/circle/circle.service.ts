@@ -4,7 +4,6 @@ import { CIRCLE_STATUSES } from "../../../domain/circle.ts";
 import { requireActionable, requireAuthor, type Scope } from "../../platform/access.ts";
 import type { CirclePersonRow } from "../../platform/db-schema.ts";
 import { errors } from "../../platform/errors.ts";
-import { newId } from "../../platform/ids.ts";
 import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";

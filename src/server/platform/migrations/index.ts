@@ -5,6 +5,7 @@ import * as talkTimeAcceptedAt from "./2026-11-28T2200-talk-time-accepted-at.ts"
 import * as phaseReasonBy from "./2026-12-01T0900-phase-reason-by.ts";
 import * as sealedWords from "./2026-12-01T1100-sealed-words.ts";
 import * as makeMeaning from "./2026-12-01T1500-make-meaning.ts";
+import * as rebuild from "./2026-12-01T1900-rebuild.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01T0900-phase-reason-by": phaseReasonBy,
   "2026-12-01T1100-sealed-words": sealedWords,
   "2026-12-01T1500-make-meaning": makeMeaning,
+  "2026-12-01T1900-rebuild": rebuild,
 };
 
 export const migrationProvider: MigrationProvider = {
