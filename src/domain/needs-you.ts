@@ -15,7 +15,14 @@ export type NeedKind =
   | "question-answer"
   | "story-mark"
   | "story-sign"
-  | "reflection-pair";
+  | "reflection-pair"
+  | "promise-answer"
+  | "excusal-answer"
+  | "promise-mark"
+  | "promise-view"
+  | "promise-review"
+  | "checkin"
+  | "setback-repair";
 
 export interface Need {
   kind: NeedKind;
@@ -34,6 +41,24 @@ export interface NeedFacts {
   talkToLog: boolean;
   /** Make meaning; absent where the screen has not read it. */
   meaning?: MeaningNeedFacts;
+  /** Rebuild; absent where the screen has not read it. */
+  rebuild?: RebuildNeedFacts;
+}
+
+export interface RebuildNeedFacts {
+  promises: ReadonlyArray<{
+    by: string;
+    status: string;
+    /** The review day has come. */
+    dueForReview: boolean;
+    /** Due days still within the marking window, with both views. */
+    open: ReadonlyArray<{ self: string | null; partner: string | null; excused: boolean }>;
+    excusals: ReadonlyArray<{ by: string; status: string }>;
+  }>;
+  /** This week's check-in: the viewer's not in yet, and whether it is time to remind. */
+  checkin: { mineMissing: boolean; partnerSubmitted: boolean; onOrAfterDay: boolean };
+  /** Who has said each unrepaired setback feels repaired. */
+  setbacks: ReadonlyArray<{ repairedBy: readonly string[] }>;
 }
 
 export interface MeaningNeedFacts {
@@ -60,6 +85,13 @@ const ORDER: readonly NeedKind[] = [
   "agreement-review",
   "talk-log",
   "reflection-pair",
+  "promise-answer",
+  "excusal-answer",
+  "setback-repair",
+  "checkin",
+  "promise-mark",
+  "promise-view",
+  "promise-review",
 ];
 
 const HREF: Record<NeedKind, string> = {
@@ -75,6 +107,13 @@ const HREF: Record<NeedKind, string> = {
   "story-mark": "/story",
   "story-sign": "/story",
   "reflection-pair": "/reflections",
+  "promise-answer": "/promises",
+  "excusal-answer": "/promises",
+  "promise-mark": "/promises",
+  "promise-view": "/promises",
+  "promise-review": "/promises",
+  checkin: "/checkins",
+  "setback-repair": "/setbacks",
 };
 
 export function needsYou(facts: NeedFacts): Need[] {
@@ -93,6 +132,7 @@ export function needsYou(facts: NeedFacts): Need[] {
       .length,
     "talk-log": facts.talkToLog ? 1 : 0,
     ...meaningCounts(facts.viewerId, facts.meaning),
+    ...rebuildCounts(facts.viewerId, facts.rebuild),
   };
   return ORDER.filter((kind) => counts[kind] > 0).map((kind) => ({
     kind,
@@ -131,5 +171,43 @@ function meaningCounts(viewerId: string, facts: MeaningNeedFacts | undefined) {
         ? 1
         : 0,
     "reflection-pair": facts.partnerSharedOn,
+  };
+}
+
+/**
+ * What waits in Rebuild: a promise or days off to answer, today's marks, what one saw of the
+ * partner's, a review, the week's check-in (on or after the agreed day, or once the partner's is
+ * in), a setback the partner feels is repaired.
+ */
+function rebuildCounts(viewerId: string, facts: RebuildNeedFacts | undefined) {
+  const none = {
+    "promise-answer": 0,
+    "excusal-answer": 0,
+    "promise-mark": 0,
+    "promise-view": 0,
+    "promise-review": 0,
+    checkin: 0,
+    "setback-repair": 0,
+  };
+  if (!facts) return none;
+  const active = facts.promises.filter((p) => p.status === "active");
+  const mine = active.filter((p) => p.by === viewerId);
+  const theirs = active.filter((p) => p.by !== viewerId);
+  const { checkin } = facts;
+  return {
+    "promise-answer": facts.promises.filter((p) => p.status === "proposed" && p.by !== viewerId)
+      .length,
+    "excusal-answer": active
+      .flatMap((p) => p.excusals)
+      .filter((e) => e.status === "proposed" && e.by !== viewerId).length,
+    "promise-mark": mine.filter((p) => p.open.some((o) => o.self === null && !o.excused)).length,
+    // Worth a look once the partner has said how it went, never before.
+    "promise-view": theirs.filter((p) => p.open.some((o) => o.self !== null && o.partner === null))
+      .length,
+    "promise-review": active.filter((p) => p.dueForReview).length,
+    checkin: checkin.mineMissing && (checkin.partnerSubmitted || checkin.onOrAfterDay) ? 1 : 0,
+    "setback-repair": facts.setbacks.filter(
+      (s) => s.repairedBy.length > 0 && !s.repairedBy.includes(viewerId),
+    ).length,
   };
 }

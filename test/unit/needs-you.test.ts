@@ -120,3 +120,57 @@ describe("what needs you in Make meaning", () => {
     expect(needs.map((need) => need.kind)).toEqual(["talk-log", "reflection-pair"]);
   });
 });
+
+describe("what needs you in Rebuild", () => {
+  const day = (self: string | null, partnerView: string | null, excused = false) => ({
+    self,
+    partner: partnerView,
+    excused,
+  });
+  const rebuild = {
+    promises: [
+      { by: partner, status: "proposed", dueForReview: false, open: [], excusals: [] },
+      {
+        by: me,
+        status: "active",
+        dueForReview: true,
+        open: [day("kept", "saw-it"), day(null, null)],
+        excusals: [{ by: me, status: "proposed" }],
+      },
+      {
+        by: partner,
+        status: "active",
+        dueForReview: false,
+        open: [day("kept", null), day(null, null, true)],
+        excusals: [{ by: partner, status: "proposed" }],
+      },
+    ],
+    checkin: { mineMissing: true, partnerSubmitted: false, onOrAfterDay: false },
+    setbacks: [{ repairedBy: [partner] }, { repairedBy: [me] }, { repairedBy: [] }],
+  };
+
+  it("asks for answers, marks, views and repairs that wait for this person alone", () => {
+    expect(needsYou({ ...none, rebuild }).map((n) => [n.kind, n.count])).toEqual([
+      ["promise-answer", 1],
+      ["excusal-answer", 1],
+      ["setback-repair", 1],
+      ["promise-mark", 1],
+      ["promise-view", 1],
+      ["promise-review", 1],
+    ]);
+  });
+
+  it("reminds of the check-in on the agreed day, or once the partner's is in, until it is done", () => {
+    const kinds = (checkin: typeof rebuild.checkin) =>
+      needsYou({ ...none, rebuild: { ...rebuild, checkin } }).map((n) => n.kind);
+    expect(kinds({ mineMissing: true, partnerSubmitted: false, onOrAfterDay: true })).toContain(
+      "checkin",
+    );
+    expect(kinds({ mineMissing: true, partnerSubmitted: true, onOrAfterDay: false })).toContain(
+      "checkin",
+    );
+    expect(kinds({ mineMissing: false, partnerSubmitted: true, onOrAfterDay: true })).not.toContain(
+      "checkin",
+    );
+  });
+});

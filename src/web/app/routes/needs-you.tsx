@@ -1,15 +1,22 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { accountabilityRoutes } from "../../../contracts/accountability.ts";
+import { checkinRoutes } from "../../../contracts/checkins.ts";
+import { promiseRoutes } from "../../../contracts/promises.ts";
 import { questionRoutes } from "../../../contracts/questions.ts";
 import { reflectionRoutes } from "../../../contracts/reflections.ts";
+import { setbackRoutes } from "../../../contracts/setbacks.ts";
 import { storyRoutes } from "../../../contracts/story.ts";
+import { daysBetween } from "../../../domain/dates.ts";
 import {
   type MeaningNeedFacts,
   type Need,
   type NeedKind,
   needsYou,
+  type RebuildNeedFacts,
 } from "../../../domain/needs-you.ts";
+import { MARK_WINDOW_DAYS, weekdayOf } from "../../../domain/occurrences.ts";
+import { WEEKDAYS } from "../../../domain/schedule.ts";
 import { currentMarks } from "../../../domain/story.ts";
 import { useAgreements } from "../../features/agreements/api/agreements.ts";
 import { useCircle } from "../../features/circle/api/circle.ts";
@@ -36,6 +43,13 @@ function label(need: Need, partner: string): string {
     "story-mark": `${plural(need.count, "A paragraph", "paragraphs")} of your story to read and mark`,
     "story-sign": `${partner} signed your shared story`,
     "reflection-pair": `${partner} shared on ${plural(need.count, "a prompt", "prompts")} you haven't shared on yet`,
+    "promise-answer": `${partner} made ${plural(need.count, "a promise", "promises")}: is it meaningful to you?`,
+    "excusal-answer": `${partner} asked for days off a promise: your answer`,
+    "promise-mark": `How did it go? ${plural(need.count, "A promise of yours", "promises of yours")} to mark`,
+    "promise-view": `Did you see it? ${partner} marked ${plural(need.count, "a promise", "promises")}`,
+    "promise-review": `${plural(need.count, "A promise is", "promises are")} due for a look together`,
+    checkin: "This week's check-in is waiting for you",
+    "setback-repair": `${partner} feels ${plural(need.count, "a setback is", "setbacks are")} repaired: do you?`,
   };
   return texts[need.kind];
 }
@@ -73,6 +87,53 @@ function useMeaningNeeds(): MeaningNeedFacts | undefined {
   };
 }
 
+/** The Rebuild part of what waits, read only while the couple is in Rebuild. */
+function useRebuildNeeds(enabled: boolean): RebuildNeedFacts | undefined {
+  const promises = useQuery({
+    queryKey: keyOf(promiseRoutes.list),
+    queryFn: ({ signal }) => api.call(promiseRoutes.list, {}, { signal }),
+    enabled,
+  });
+  const checkins = useQuery({
+    queryKey: keyOf(checkinRoutes.list),
+    queryFn: ({ signal }) => api.call(checkinRoutes.list, {}, { signal }),
+    enabled,
+  });
+  const setbacks = useQuery({
+    queryKey: keyOf(setbackRoutes.list),
+    queryFn: ({ signal }) => api.call(setbackRoutes.list, {}, { signal }),
+    enabled,
+  });
+  if (!promises.data || !checkins.data || !setbacks.data) return undefined;
+  const { today } = promises.data;
+  const week = checkins.data.weeks.find((w) => w.week === checkins.data.currentWeek);
+  const day = checkins.data.day?.weekday;
+  return {
+    promises: promises.data.promises.map((p) => ({
+      by: p.by,
+      status: p.status,
+      dueForReview: p.reviewOn !== null && p.reviewOn <= today,
+      // Today may not be over yet: only earlier days of the window ask to be marked.
+      open: p.occurrences
+        .filter((o) => {
+          const back = daysBetween(o.on, today);
+          return back >= 0 && back <= MARK_WINDOW_DAYS;
+        })
+        .map((o) => (o.on === today && o.self === null ? { ...o, excused: true } : o)),
+      excusals: p.excusals,
+    })),
+    checkin: {
+      mineMissing: !week?.mine,
+      partnerSubmitted: Boolean(week?.partnerSubmitted),
+      onOrAfterDay:
+        day !== undefined && WEEKDAYS.indexOf(weekdayOf(today)) >= WEEKDAYS.indexOf(day),
+    },
+    setbacks: setbacks.data.setbacks
+      .filter((s) => s.repairedAt === null)
+      .map((s) => ({ repairedBy: s.repairedBy.map((r) => r.by) })),
+  };
+}
+
 /**
  * One glance at what waits for this person, each thing one tap away; when nothing does, it says
  * so plainly. Built from what the screens already read, so it is never out of step with them.
@@ -83,6 +144,7 @@ export function NeedsYou({ couple }: { couple: CoupleViewData }) {
   const talks = useTalkTimes();
   const circle = useCircle();
   const meaning = useMeaningNeeds();
+  const rebuild = useRebuildNeeds(couple.phase === "rebuild");
   // The card is there from the first render (its heading's id in a stable order), filled in
   // once what it is built from has arrived.
   if (agreements.isPending || talks.isPending || circle.isPending) {
@@ -100,6 +162,7 @@ export function NeedsYou({ couple }: { couple: CoupleViewData }) {
     people: circle.data ?? [],
     talkToLog: Boolean(talks.data?.toLog),
     ...(meaning ? { meaning } : {}),
+    ...(rebuild ? { rebuild } : {}),
   });
   return (
     <Card title="Needs you" id="needs-you">
