@@ -203,6 +203,8 @@ export const promiseRoutes = {
     summary: "The promiser marks a due day kept or missed (up to seven days back)",
     body: MarkBody,
     ...onPromise,
+    // A kept day can lay the brick that reaches a milestone: both screens hear of it.
+    tags: [...tags, "milestones"],
     errors: ["promise_state", "id_taken"],
   }),
   view: route({

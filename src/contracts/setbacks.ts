@@ -92,7 +92,8 @@ export const setbackRoutes = {
   repaired: route({
     method: "POST",
     path: "/api/setbacks/:id/repaired",
-    tags,
+    // A quick repair is a milestone.
+    tags: [...tags, "milestones"],
     summary: "Say the setback feels repaired; it is once both have said so",
     params: IdParams,
     replies: { 200: SetbackReply },

@@ -131,7 +131,8 @@ export const storyRoutes = {
   sign: route({
     method: "POST",
     path: "/api/story/sign",
-    tags,
+    // The second signature is a milestone.
+    tags: [...tags, "milestones"],
     summary: "Sign the story once both agree on every paragraph",
     query: SignQuery,
     replies: { 200: SignReply },

@@ -72,10 +72,38 @@ const MEANING_MORE: NavItem[] = [
   { to: "/account", label: "Account" },
 ];
 
+/** Rebuild leads with promises and the weekly check-in; the earlier tools stay under "More". */
+const REBUILD_NAV: NavItem[] = [
+  { to: "/", label: "Home", end: true },
+  { to: "/promises", label: "Promises" },
+  { to: "/checkins", label: "Check-ins" },
+  { to: "/setbacks", label: "Setbacks", only: "wide" },
+  { to: "/talks", label: "Talk times", only: "wide" },
+];
+
+const REBUILD_MORE: NavItem[] = [
+  { to: "/setbacks", label: "Setbacks and repair", only: "narrow" },
+  { to: "/milestones", label: "Milestones" },
+  { to: "/talks", label: "Talk times", only: "narrow" },
+  { to: "/story", label: "Our story" },
+  { to: "/questions", label: "Questions" },
+  { to: "/reflections", label: "Reflections" },
+  { to: "/accountability", label: "Accountability statement" },
+  { to: "/hurt", label: "Hurt and grief" },
+  { to: "/parking-lot", label: "Parking lot" },
+  { to: "/intensity", label: "Intensity" },
+  { to: "/agreements", label: "Agreements" },
+  { to: "/support", label: "Support" },
+  { to: "/path", label: "Path" },
+  { to: "/safety", label: "Your safety" },
+  { to: "/account", label: "Account" },
+];
+
 function coupleNav(phase: Phase | undefined): { links: NavItem[]; more: NavItem[] } {
   if (phase === "stabilize" || phase === undefined) {
     return { links: STABILIZE_NAV, more: STABILIZE_MORE };
   }
+  if (phase === "rebuild") return { links: REBUILD_NAV, more: REBUILD_MORE };
   return { links: MEANING_NAV, more: MEANING_MORE };
 }
 

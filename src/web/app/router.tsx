@@ -6,12 +6,16 @@ import { SignInPage } from "../features/account/pages/sign-in.tsx";
 import { SignUpPage } from "../features/account/pages/sign-up.tsx";
 import { AccountabilityPage } from "../features/accountability/pages/accountability.tsx";
 import { AgreementsPage } from "../features/agreements/pages/agreements.tsx";
+import { CheckinsPage } from "../features/checkins/pages/checkins.tsx";
 import { PathPage } from "../features/couples/pages/path.tsx";
 import { HurtPage } from "../features/hurt/pages/hurt.tsx";
 import { IntensityPage } from "../features/intensity/pages/intensity.tsx";
+import { MilestonesPage } from "../features/milestones/pages/milestones.tsx";
+import { PromisesPage } from "../features/promises/pages/promises.tsx";
 import { QuestionsPage } from "../features/questions/pages/questions.tsx";
 import { ReflectionsPage } from "../features/reflections/pages/reflections.tsx";
 import { HelpPage } from "../features/safety/pages/help.tsx";
+import { SetbacksPage } from "../features/setbacks/pages/setbacks.tsx";
 import { StoryPage, StoryPrintPage } from "../features/story/pages/story.tsx";
 import { AgreedTalkTimesLine } from "../features/talks/components/talk-summaries.tsx";
 import { ParkingLotPage } from "../features/talks/pages/parking-lot.tsx";
@@ -109,6 +113,10 @@ export const router = createBrowserRouter([
                   { path: "questions", element: <QuestionsPage /> },
                   { path: "story", element: <StoryPage /> },
                   { path: "story/print", element: <StoryPrintPage /> },
+                  { path: "promises", element: <PromisesPage /> },
+                  { path: "checkins", element: <CheckinsPage /> },
+                  { path: "setbacks", element: <SetbacksPage /> },
+                  { path: "milestones", element: <MilestonesPage /> },
                 ],
               },
             ],

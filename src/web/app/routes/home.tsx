@@ -2,13 +2,18 @@ import { Link } from "react-router";
 import { useMe } from "../../features/account/api/me.ts";
 import { AgreementsSummary } from "../../features/agreements/components/agreements-summary.tsx";
 import { useCouple } from "../../features/couples/api/couple.ts";
-import { BalanceNotes, MeaningTools } from "../../features/couples/components/meaning-tools.tsx";
 import { PartnerStatus } from "../../features/couples/components/partner-status.tsx";
 import { PendingPhaseCard } from "../../features/couples/components/pending-phase-card.tsx";
+import {
+  BalanceNotes,
+  MeaningTools,
+  RebuildTools,
+} from "../../features/couples/components/phase-tools.tsx";
 import { ReadinessChecklist } from "../../features/couples/components/readiness-checklist.tsx";
 import { SpaceKeyAccess } from "../../features/couples/components/space-key-access.tsx";
 import { PHASE_COPY } from "../../features/couples/copy.ts";
 import { TodayCheck } from "../../features/intensity/components/today-check.tsx";
+import { MilestoneCelebration } from "../../features/milestones/components/milestone-celebration.tsx";
 import { ParkingLotSummary } from "../../features/talks/components/parking-lot.tsx";
 import { NextTalkSummary, ToLogPrompt } from "../../features/talks/components/talk-summaries.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -56,6 +61,12 @@ export function HomePage() {
             <>
               <BalanceNotes couple={data} />
               <MeaningTools />
+            </>
+          ) : null}
+          {data.phase === "rebuild" ? (
+            <>
+              <MilestoneCelebration />
+              <RebuildTools />
             </>
           ) : null}
         </>

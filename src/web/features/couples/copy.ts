@@ -96,6 +96,33 @@ export const MEANING_TOOLS: ReadonlyArray<{ to: string; title: string; about: st
   },
 ];
 
+/** Rebuild's tools, first on Home while the couple is in that phase. */
+export const REBUILD_TOOLS: ReadonlyArray<{ to: string; title: string; about: string }> = [
+  {
+    to: "/promises",
+    title: "Small promises",
+    about:
+      "Promise one concrete thing your partner could notice, on a rhythm you can keep. Each kept day lays a brick in your wall.",
+  },
+  {
+    to: "/checkins",
+    title: "Weekly check-in",
+    about:
+      "Once a week, say how safe, close and trusting it feels, one thing you appreciated, one worry and one wish. You see each other's when you both have.",
+  },
+  {
+    to: "/setbacks",
+    title: "Setbacks and repair",
+    about:
+      "Hard days come back. Name one when it happens, add what helps, and say together when it feels repaired.",
+  },
+  {
+    to: "/milestones",
+    title: "Milestones",
+    about: "What the two of you have built so far, noticed once and kept.",
+  },
+];
+
 /** Where each readiness item can be acted on. */
 export const READINESS_LINKS: Record<string, { to: string; label: string }> = {
   "talk-times": { to: "/talks", label: "Talk times" },

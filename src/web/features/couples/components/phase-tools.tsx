@@ -1,7 +1,24 @@
 import { Link } from "react-router";
 import { Card } from "../../../ui/card.tsx";
 import type { CoupleViewData } from "../api/couple.ts";
-import { MEANING_TOOLS } from "../copy.ts";
+import { MEANING_TOOLS, REBUILD_TOOLS } from "../copy.ts";
+
+type Tools = typeof MEANING_TOOLS;
+
+function ToolList({ tools }: { tools: Tools }) {
+  return (
+    <ul className="tool-list">
+      {tools.map((tool) => (
+        <li key={tool.to} className="tool-list__item">
+          <Link to={tool.to} className="tool-list__link">
+            {tool.title}
+          </Link>
+          <p className="tool-list__about">{tool.about}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Make meaning's tools, first on Home while the couple is in that phase. */
 export function MeaningTools() {
@@ -11,16 +28,20 @@ export function MeaningTools() {
         Take these at your own pace, one at a time. None of them is a test, and none of them has to
         be finished this week.
       </p>
-      <ul className="tool-list">
-        {MEANING_TOOLS.map((tool) => (
-          <li key={tool.to} className="tool-list__item">
-            <Link to={tool.to} className="tool-list__link">
-              {tool.title}
-            </Link>
-            <p className="tool-list__about">{tool.about}</p>
-          </li>
-        ))}
-      </ul>
+      <ToolList tools={MEANING_TOOLS} />
+    </Card>
+  );
+}
+
+/** Rebuild's tools, first on Home while the couple is in that phase. */
+export function RebuildTools() {
+  return (
+    <Card title="Rebuilding, one small promise at a time" id="rebuild-tools">
+      <p>
+        Trust grows back through small things done again and again, more than through big words.
+        Start with one promise you are sure you can keep.
+      </p>
+      <ToolList tools={REBUILD_TOOLS} />
     </Card>
   );
 }
