@@ -2,11 +2,7 @@ import { describe, expect, it } from "vitest";
 import { UNOPENED } from "../../src/client/sealing.ts";
 import type { Statement } from "../../src/contracts/accountability.ts";
 import { defensivenessMarks } from "../../src/domain/defensiveness.ts";
-import {
-  marksAnnouncement,
-  phraseCount,
-  segmentsOf,
-} from "../../src/web/features/accountability/highlight.ts";
+import { marksAnnouncement, phraseCount } from "../../src/web/features/accountability/highlight.ts";
 import {
   draftSections,
   editableSections,
@@ -113,41 +109,6 @@ describe("word diff between two versions", () => {
       added: 4,
       removed: 4,
     });
-  });
-});
-
-describe("highlights behind the text area", () => {
-  it("cuts the text at the marks' edges, keeping every character", () => {
-    const text = "I'm sorry, but you made me feel alone. Mistakes were made.";
-    const marks = defensivenessMarks(text);
-    expect(marks.length).toBeGreaterThanOrEqual(2);
-    const segments = segmentsOf(text, marks);
-    expect(segments.map((s) => s.text).join("")).toBe(text);
-    expect(segments.filter((s) => s.mark !== null).map((s) => s.text)).toEqual(
-      marks.map((m) => m.text),
-    );
-  });
-
-  it("gives unmarked text as one run", () => {
-    expect(segmentsOf("I lied to you.", [])).toEqual([{ text: "I lied to you.", mark: null }]);
-    expect(segmentsOf("", [])).toEqual([]);
-  });
-
-  it("cuts a stale mark that reaches past the text", () => {
-    const mark = { ...defensivenessMarks("mistakes were made")[0], start: 4, end: 40 } as never;
-    expect(segmentsOf("I was wrong", [mark])).toEqual([
-      { text: "I wa", mark: null },
-      { text: "s wrong", mark: 0 },
-    ]);
-  });
-
-  it("announces a count only when it has changed", () => {
-    expect(marksAnnouncement("What I did", 2, 2)).toBe("");
-    expect(marksAnnouncement("What I did", 1, 0)).toBe(
-      "What I did: the helper marks 1 phrase. They are listed under the field.",
-    );
-    expect(marksAnnouncement("What I did", 0, 3)).toBe("What I did: no phrases marked now.");
-    expect(phraseCount(3)).toBe("3 phrases");
   });
 });
 
@@ -261,5 +222,16 @@ describe("statements on screen", () => {
   it("opens a comparison on the newest version and the one before it", () => {
     expect(defaultComparison([version(2), version(1), version(3)])).toEqual([2, 3]);
     expect(defaultComparison([version(1)])).toBeNull();
+  });
+});
+
+describe("the helper's count, read out", () => {
+  it("announces a count only when it has changed", () => {
+    expect(marksAnnouncement("What I did", 2, 2)).toBe("");
+    expect(marksAnnouncement("What I did", 1, 0)).toBe(
+      "What I did: the helper marks 1 phrase. They are listed under the field.",
+    );
+    expect(marksAnnouncement("What I did", 0, 3)).toBe("What I did: no phrases marked now.");
+    expect(phraseCount(3)).toBe("3 phrases");
   });
 });

@@ -206,32 +206,6 @@ export function suggestionOf(lint: PromiseLint): Suggestion | null {
   }
 }
 
-export interface Segment {
-  text: string;
-  /** Whether these words carry a lint. */
-  marked: boolean;
-}
-
-/**
- * The text cut at the lints' edges, for the highlight laid behind the text area. The linter's
- * marks come in reading order without overlaps; one reaching past the text (stale while the
- * text changes) is cut to fit.
- */
-export function segmentsOf(text: string, lints: readonly PromiseLint[]): Segment[] {
-  const segments: Segment[] = [];
-  let at = 0;
-  for (const lint of lints) {
-    if (lint.start === null || lint.end === null) continue;
-    const start = Math.max(at, Math.min(lint.start, text.length));
-    const end = Math.min(Math.max(lint.end, start), text.length);
-    if (start > at) segments.push({ text: text.slice(at, start), marked: false });
-    if (end > start) segments.push({ text: text.slice(start, end), marked: true });
-    at = Math.max(at, end);
-  }
-  if (at < text.length) segments.push({ text: text.slice(at), marked: false });
-  return segments;
-}
-
 /** Lints on marked words (shown under the text) and those about the whole promise. */
 export function splitLints(lints: readonly PromiseLint[]) {
   return {

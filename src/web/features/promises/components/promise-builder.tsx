@@ -17,6 +17,7 @@ import {
   TextField,
 } from "../../../ui/field.tsx";
 import { formatDay } from "../../../ui/format.ts";
+import { HighlightedTextArea } from "../../../ui/highlighted-text-area.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
@@ -35,7 +36,6 @@ import {
 } from "../builder.ts";
 import { AREA_LABELS, WEEKDAY_NAMES } from "../promise-view.ts";
 import { LintList } from "./lint-list.tsx";
-import { LintedTextArea } from "./linted-text-area.tsx";
 import { TemplatePicker } from "./template-picker.tsx";
 import { TransparencyNote } from "./transparency-note.tsx";
 
@@ -209,12 +209,12 @@ export function PromiseBuilder({
         </details>
       )}
 
-      <LintedTextArea
+      <HighlightedTextArea
         id={ids.text}
         label={labels.text}
         hint="One small thing you can do again and again, in your own words. Who, what and when fit in one sentence."
         value={text}
-        lints={split.words}
+        spans={split.words}
         maxLength={REBUILD_LIMITS.promiseMax}
         error={errors.text?.message}
         registration={form.register("text", { onChange: () => setSaid("") })}

@@ -1,8 +1,7 @@
-import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type FocusEvent, type ReactNode, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import type { PromiseLint } from "../../../../domain/promise-linter.ts";
-import { TextAreaField } from "../../../ui/field.tsx";
-import { segmentsOf } from "../builder.ts";
+import { TextAreaField } from "./field.tsx";
+import { highlightSegments, type Span } from "./highlight-segments.ts";
 
 /** The text area's own metrics, copied so the highlights wrap exactly as its text does. */
 const MIRRORED = [
@@ -45,41 +44,50 @@ function growToFit(element: HTMLTextAreaElement): void {
   element.style.height = `${element.scrollHeight + borders}px`;
 }
 
-interface LintedTextAreaProps {
+interface HighlightedTextAreaProps {
   id: string;
   label: string;
   hint?: ReactNode;
   value: string;
-  lints: readonly PromiseLint[];
+  /** What a writing helper points at in `value`. */
+  spans: readonly Span[];
   maxLength: number;
   rows?: number;
   error?: string | undefined;
   registration: UseFormRegisterReturn;
+  /** Called when the field is left, after the form has heard of it. */
+  onLeave?: () => void;
+  /** What goes under the field: the helper's list of what it marked. */
+  children?: ReactNode;
 }
 
 /**
- * A text area with the linter's marked words highlighted behind its text: a copy of the text
- * lies exactly under it, invisible but for the highlights. The field grows with its text, so
- * the copy never has to follow a scroll position. The highlight only points; the list of lints
- * under the field is what says each one, for every reader.
+ * A text area with a writing helper's marks highlighted behind its text: a copy of the text
+ * lies exactly under it, invisible but for the highlights. The field grows with its text, so the
+ * copy never has to follow a scroll position. The highlight only points; the list under the
+ * field is what says each mark, for every reader. The defensiveness helper and the promise
+ * linter both write through it.
  */
-export function LintedTextArea({
+export function HighlightedTextArea({
   id,
   label,
   hint,
   value,
-  lints,
+  spans,
   maxLength,
   rows = 2,
   error,
   registration,
-}: LintedTextAreaProps) {
-  const segments = useMemo(() => segmentsOf(value, lints), [value, lints]);
+  onLeave,
+  children,
+}: HighlightedTextAreaProps) {
+  const segments = useMemo(() => highlightSegments(value, spans), [value, spans]);
   const wrap = useRef<HTMLDivElement>(null);
   const area = useRef<HTMLTextAreaElement | null>(null);
   const mirror = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState<Box | null>(null);
 
+  // Grow to fit the text after every change, before the browser paints.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the value changing is the trigger
   useLayoutEffect(() => {
     if (area.current) growToFit(area.current);
@@ -91,6 +99,7 @@ export function LintedTextArea({
     const copy = mirror.current;
     if (!element || !outer || !copy) return;
     const measure = () => {
+      // A narrower field wraps into more lines: grow again before measuring.
       growToFit(element);
       const style = getComputedStyle(element);
       for (const property of MIRRORED) copy.style[property] = style[property];
@@ -110,23 +119,23 @@ export function LintedTextArea({
   }, []);
 
   return (
-    <div className="promises-linted" ref={wrap}>
+    <div className="highlighted-field" ref={wrap}>
       <div
-        className="promises-linted__mirror"
+        className="highlighted-field__mirror"
         ref={mirror}
         aria-hidden="true"
         hidden={box === null}
         style={box ?? undefined}
       >
         {segments.map((segment, index) =>
-          segment.marked ? (
-            // biome-ignore lint/suspicious/noArrayIndexKey: runs of one text, in order
-            <mark key={index} className="promises-linted__mark">
-              {segment.text}
-            </mark>
-          ) : (
+          segment.span === null ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: runs of one text, in order
             <span key={index}>{segment.text}</span>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs of one text, in order
+            <mark key={index} className="highlighted-field__mark">
+              {segment.text}
+            </mark>
           ),
         )}
         {/* A final line break takes a line in the text area; this keeps it in the copy too. */}
@@ -144,7 +153,12 @@ export function LintedTextArea({
           area.current = element;
           registration.ref(element);
         }}
+        onBlur={(event: FocusEvent<HTMLTextAreaElement>) => {
+          void registration.onBlur(event);
+          onLeave?.();
+        }}
       />
+      {children}
     </div>
   );
 }
