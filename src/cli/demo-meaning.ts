@@ -6,6 +6,7 @@ import { questionRoutes as questions } from "../contracts/questions.ts";
 import { reflectionRoutes as reflections } from "../contracts/reflections.ts";
 import type { ReplyOf, Route } from "../contracts/route.ts";
 import { storyRoutes as story } from "../contracts/story.ts";
+import { talkRoutes as talks } from "../contracts/talks.ts";
 
 /** A demo partner as the seed sees them: their own sealing client. */
 export interface DemoCaller {
@@ -14,10 +15,11 @@ export interface DemoCaller {
 
 /**
  * Three weeks of Make meaning after six of Stabilize, day by day from the move (day 0): Robin
- * (hurt) and Kai (who broke trust) reflect, Kai writes and rewrites an accountability statement,
- * Robin names the hurt and asks questions (one deferred, one asked again, one let go), and the
- * two begin their story: agreed here, disputed and rewritten there, not yet signed. Ids made
- * on one day are kept for the next in `ids`.
+ * (hurt) and Kai (who broke trust) reflect, Kai writes and rewrites an accountability statement
+ * until Robin feels heard, Robin names the hurt and asks questions (one deferred, one asked
+ * again, one let go), and the two write their story: agreed here, disputed and rewritten there,
+ * and at the end signed by both, ready for Rebuild. Ids made on one day are kept for the next
+ * in `ids`.
  */
 export function meaningScript(robin: DemoCaller, kai: DemoCaller) {
   const ids: Record<string, string> = {};
@@ -152,7 +154,7 @@ export function meaningScript(robin: DemoCaller, kai: DemoCaller) {
         params: { id: need("q-met") },
         body: {
           parkingLotItem: {
-            id: newItemId(),
+            id: id("pl-met"),
             topic: "A question to talk about: whether we met in our home",
           },
         },
@@ -190,6 +192,8 @@ export function meaningScript(robin: DemoCaller, kai: DemoCaller) {
     },
     8: async () => {
       await answer("q-met", "No. Never in our home.");
+      // Talked about as planned, so it leaves the parking lot.
+      await robin.call(talks.discussed, { params: { id: need("pl-met") } });
       await robin.call(questions.askAgain, {
         params: { id: need("q-start") },
         body: {
@@ -282,7 +286,18 @@ export function meaningScript(robin: DemoCaller, kai: DemoCaller) {
         "True, but I don't want it to sound as if being busy explains it.",
       );
     },
-    17: () => feel(robin, ["sad", "hopeful"], 5, "private"),
+    17: async () => {
+      await feel(robin, ["sad", "hopeful"], 5, "private");
+      await mark(robin, "p-understanding", 1, "agree");
+      await kai.call(story.edit, {
+        params: { id: need("p-learned") },
+        body: {
+          text: "Being busy hid how lonely we both were. That explains how far apart we drifted; it does not explain the lying, which was Kai's choice.",
+          version: 1,
+        },
+      });
+      await mark(kai, "p-learned", 2, "agree");
+    },
     18: async () => {
       await reflect(
         kai,
@@ -298,8 +313,34 @@ export function meaningScript(robin: DemoCaller, kai: DemoCaller) {
         "Money and your mother. We both went quiet and reached for our phones.",
         "couple",
       );
+      await mark(robin, "p-learned", 2, "agree");
+      await paragraph(
+        kai,
+        "p-commitments",
+        "commitments",
+        "Kai will send word on leaving work and go through the bank statements with Robin on Sundays, for as long as that helps. Robin will say when a memory comes back rather than carry it alone. Every Sunday, both of us will say how it is going.",
+      );
+      await mark(kai, "p-commitments", 1, "agree");
     },
-    19: () => ask("q-why", "Why didn't you tell me when I asked you directly in April?"),
+    19: async () => {
+      await ask("q-why", "Why didn't you tell me when I asked you directly in April?");
+      await mark(robin, "p-commitments", 1, "agree");
+      await share(
+        "v3",
+        "From January to August I was in a relationship with a colleague. I chose, again and again, to keep it going and to lie to you about it, including after I told you it was over.",
+        "You stopped trusting your own memory of last year. You have not slept well since March. You feel foolish for believing me, and you are not foolish.",
+        "I was lonely and afraid that telling you would sound like blame. When you asked me straight out in April I was ashamed, and I told myself I could end it quietly and spare you. That spared me, not you.",
+      );
+      await kai.call(story.sign, { query: {} });
+    },
+    20: async () => {
+      await answer(
+        "q-why",
+        "Because I was ashamed and afraid of losing you, and I told myself a quiet ending would spare you. It only spared me. I've put it in the statement too.",
+      );
+      await respond("v3", "yes");
+      await robin.call(story.sign, { query: {} });
+    },
   };
   return days;
 }

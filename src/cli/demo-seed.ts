@@ -26,17 +26,27 @@ import { feelsSafeEnoughToGoOn, SAFETY_QUESTIONS } from "../domain/safety-check.
 import { injectTransport } from "../server/inject-transport.ts";
 import type { ManualClock } from "../server/platform/clock.ts";
 import { meaningScript } from "./demo-meaning.ts";
+import { REBUILD_WEEKS, rebuildScript } from "./demo-rebuild.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Six weeks of a couple's first, raw weeks, then three of Make meaning. */
-export const DEMO_DAYS = 63;
 /** The day the couple moves to Make meaning (both agree: one proposes, the other confirms). */
 export const MEANING_DAY = 42;
+/** Three weeks of Make meaning later, a Monday, the couple moves to Rebuild the same way. */
+export const REBUILD_DAY = 63;
+/** Six weeks of a couple's first, raw weeks, three of Make meaning, then eight of Rebuild. */
+export const DEMO_DAYS = REBUILD_DAY + REBUILD_WEEKS * 7;
+/**
+ * Days into Rebuild both sign in again, as after weeks away: a session lasts at most 60 days
+ * (MEND_SESSION_MAX_DAYS), and the one from the move would end before the last seeded day.
+ */
+const SIGN_IN_AGAIN = 28;
+/** The agreement a couple lets slide: due since this day, whatever day the demo is seeded. */
+const PHONES_DUE_ON = REBUILD_DAY + 52;
 
 /**
- * The demo's first day: a Monday at least nine weeks before `now`. Starting on the same weekday
+ * The demo's first day: a Monday at least DEMO_DAYS before `now`. Starting on the same weekday
  * every time keeps the story (which talks fall on which days, which topics get discussed) the
  * same whatever day it is seeded on; only the last few days before `now` differ.
  */
@@ -47,7 +57,7 @@ export function demoStart(now: Date): Date {
   return new Date(start.getTime() - sinceMonday * DAY);
 }
 
-/** How many days of history the demo seeds before `now`: 63 to 69, ending yesterday. */
+/** How many days of history the demo seeds before `now`: 119 to 125, ending yesterday. */
 export function demoDays(now: Date): number {
   const today = new Date(now);
   today.setUTCHours(0, 0, 0, 0);
@@ -65,13 +75,26 @@ function noise(seed: number): number {
   return x - Math.floor(x);
 }
 
-/** Intensity over the weeks: high at first, easing, a hard week in the middle, easing again. */
+/** Rebuild's setbacks stir the evening's intensity for each partner (Robin, Kai). */
+const SETBACK_EVENINGS: Record<number, [number, number]> = {
+  [REBUILD_DAY + 9]: [3, 1],
+  [REBUILD_DAY + 23]: [2, 1],
+  [REBUILD_DAY + 52]: [2, 2],
+  [REBUILD_DAY + 53]: [1, 1],
+};
+
+/**
+ * Intensity over the weeks: high at first, easing, a hard week in the middle, easing again,
+ * and a little lower still through Rebuild, with a bump on a setback's evening.
+ */
 function intensityFor(person: 0 | 1, day: number): number {
   const start = person === 0 ? 8.5 : 7;
-  const floor = person === 0 ? 3.5 : 2.5;
+  const rebuilding = Math.max(0, Math.min(1, (day - REBUILD_DAY) / (REBUILD_WEEKS * 7)));
+  const floor = (person === 0 ? 3.5 : 2.5) - rebuilding;
   const eased = floor + (start - floor) * Math.exp(-day / 14);
   const hardWeek = day >= 18 && day <= 24 ? (person === 0 ? 3 : 2) : 0;
-  const value = eased + hardWeek + (noise(day * 7 + person) - 0.5) * 2;
+  const setback = SETBACK_EVENINGS[day]?.[person] ?? 0;
+  const value = eased + hardWeek + setback + (noise(day * 7 + person) - 0.5) * 2;
   return Math.max(0, Math.min(10, Math.round(value)));
 }
 
@@ -186,12 +209,12 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   );
   /**
    * Agreements in place, reviewed on the day they fall due (every 14 days), as a couple who
-   * keeps them would. The phones agreement was "for the next month": at its second review it is
-   * kept until day 41, so on any day the demo is seeded it waits, due, for the two of them.
+   * keeps them would. The phones agreement, kept review after review, last falls due late in
+   * Rebuild and is let slide, so on any day the demo is seeded it waits, due, for the two of them.
    */
   const reviews: Array<{ id: string; acceptedOn: number; by: Caller; lastDueOn?: number }> = [
     { id: lateNight, acceptedOn: 2, by: kai },
-    { id: phonesCounter.agreement.id, acceptedOn: 3, by: robin, lastDueOn: 41 },
+    { id: phonesCounter.agreement.id, acceptedOn: 3, by: robin, lastDueOn: PHONES_DUE_ON },
     { id: money, acceptedOn: 5, by: kai },
     { id: confidants, acceptedOn: 5, by: robin },
   ];
@@ -253,6 +276,7 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
 
   const outcomes = ["hard-but-okay", "calm", "hard-but-okay", "calm"] as const;
   const meaning = meaningScript(robin, kai);
+  const rebuild = rebuildScript(robin, kai);
   for (let day = 0; day < days; day++) {
     if (day === MEANING_DAY - 1) {
       at(day, 20);
@@ -274,6 +298,33 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     if (meaningWork) {
       at(day, 20.75);
       await meaningWork();
+    }
+    if (day === REBUILD_DAY - 1) {
+      at(day, 20.9);
+      await kai.call(couples.changePhase, {
+        body: {
+          to: "rebuild",
+          reasonId: newItemId(),
+          reason:
+            "Our story is signed and you've said you feel heard. I'd like us to start building on it, one small promise at a time.",
+        },
+      });
+    }
+    if (day === REBUILD_DAY || day === REBUILD_DAY + SIGN_IN_AGAIN) {
+      at(day, 7);
+      await robin.signInAgain();
+      await kai.signInAgain();
+    }
+    if (day === REBUILD_DAY) {
+      at(day, 7.5);
+      await robin.call(couples.changePhase, { body: { to: "rebuild" } });
+    }
+    if (day >= REBUILD_DAY) {
+      // The script's hours all fall before 22:00 UTC, when Berlin's date is still the UTC one.
+      await rebuild(day - REBUILD_DAY, {
+        at: (hour) => at(day, hour),
+        on: (offset = 0) => utcDay(new Date(start.getTime() + (day + offset) * DAY)),
+      });
     }
     for (const [topicDay, who, topic] of topics) {
       if (topicDay !== day) continue;
@@ -324,7 +375,11 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
         },
       });
       if (index === 0 && loopingTopic) {
-        await kai.call(talks.carryOver, { params: { id: loopingTopic } });
+        // Carried over talk after talk, until early in Rebuild it is talked through at last.
+        if (day >= REBUILD_DAY + 7) {
+          await robin.call(talks.discussed, { params: { id: loopingTopic } });
+          loopingTopic = "";
+        } else await kai.call(talks.carryOver, { params: { id: loopingTopic } });
       }
       if (index === 0) {
         const open = topicIds.shift();

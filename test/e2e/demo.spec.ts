@@ -50,10 +50,22 @@ test.describe("the demo couple", () => {
       /\d+ topics? waiting/,
     );
     await expect(page.getByRole("region", { name: "Agreements" })).toContainText("Due for review");
-    // Three weeks into Make meaning: its tools lead, and readiness looks toward Rebuild.
-    await expect(page.getByRole("region", { name: "Understanding how it happened" })).toBeVisible();
+    // Eight weeks into Rebuild: its tools lead instead of Make meaning's, the newest milestone
+    // waits to be celebrated, and what waits for Robin comes from the couple's Rebuild work.
+    await expect(
+      page.getByRole("region", { name: "Rebuilding, one small promise at a time" }),
+    ).toBeVisible();
+    await expect(page.getByRole("region", { name: "Understanding how it happened" })).toHaveCount(
+      0,
+    );
+    await expect(page.getByRole("region", { name: "Fifty bricks" })).toContainText("Thank you");
+    const needs = page.getByRole("region", { name: "Needs you" });
+    await expect(
+      needs.getByRole("link", { name: "Kai feels a setback is repaired: do you?" }),
+    ).toBeVisible();
+    await expect(needs.getByRole("link", { name: /^Did you see it\? Kai marked/ })).toBeVisible();
     const readiness = page.getByRole("region", { name: "Ready for the next step?" });
-    await expect(readiness).toContainText("Your shared story is signed");
+    await expect(readiness).toContainText("Agreements are reviewed on time");
     await expectAccessible(page, "demo home");
 
     // Talk times: two agreed, and how past talks went for both.
@@ -157,9 +169,17 @@ test.describe("the demo couple", () => {
     await expect(page.getByText(/flatmates who were polite/).first()).toBeVisible();
     await expect(page.getByText(/just a busy season/).first()).toBeVisible();
 
+    // The third version was heard; what the second missed stays with the second.
     await page.goto("/accountability");
     await settled(page);
     await expect(page.getByText(/we also met twice in April/)).toBeVisible();
+    await expect(
+      page.getByRole("article", { name: /^Version 3/ }).getByText(/That spared me, not you/),
+    ).toBeVisible();
+    await expect(page.getByRole("region", { name: "Answers to version 3" })).toContainText(
+      "I feel heard",
+    );
+    await page.getByRole("combobox", { name: "Version shown" }).selectOption("Version 2");
     await expect(page.getByText(/Why you didn't stop when I asked/)).toBeVisible();
 
     await page.goto("/questions");
@@ -167,14 +187,18 @@ test.describe("the demo couple", () => {
     await expect(
       page.getByText("Why didn't you tell me when I asked you directly in April?"),
     ).toBeVisible();
+    await expect(page.getByText(/It only spared me/)).toBeVisible();
     await expect(page.getByText("Do you still have feelings for them?")).toBeVisible();
 
+    // Disputed, rewritten and agreed, then signed by both before the move to Rebuild.
     await page.goto("/story");
     await settled(page);
     await expect(page.getByText(/From January to August/)).toBeVisible();
-    await expect(
-      page.getByText(/I don't want it to sound as if being busy explains it/),
-    ).toBeVisible();
+    await expect(page.getByText(/it does not explain the lying/)).toBeVisible();
+    await expect(page.getByText(/Robin will say when a memory comes back/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "Your story is signed" })).toContainText(
+      "Both of you signed on",
+    );
 
     // Robin's hurt is hers unless she shares it: Kai sees the one entry she shared.
     await page.goto("/hurt");
@@ -182,6 +206,94 @@ test.describe("the demo couple", () => {
     await expect(page.getByText("Our evenings together.")).toBeVisible();
     const hurt = await page.content();
     expect(hurt).not.toContain("Believing what you tell me about an ordinary evening.");
+  });
+
+  test("every Rebuild screen shows eight weeks of promises, check-ins and setbacks", async ({
+    browser,
+  }) => {
+    const { context, page } = await signIn(browser, robin);
+    contexts = [context];
+
+    // The wall: every promise kept together, said in words, and readable day by day.
+    await page.goto("/promises");
+    await settled(page);
+    const wall = page.getByRole("region", { name: "Your wall together" });
+    await expect(
+      wall.getByRole("img", { name: /^Your wall together, every promise you keep/ }),
+    ).toHaveAccessibleName(/kept, .*missed, 3 days off.* The two of you saw 3 days differently\./);
+    const colours = wall.getByRole("list", { name: "Whose bricks are which colour" });
+    await expect(colours.getByRole("listitem")).toHaveText([
+      "You: Tell you when a memory comes back, instead of going quiet",
+      "Kai: Text you when I leave work",
+      "Kai: Go through my own account's statement with you every Sunday",
+      "Kai: Leave my phone in the hall drawer while we eat",
+    ]);
+    await wall.getByText("Read the wall day by day", { exact: true }).click();
+    await expect(wall.getByRole("cell", { name: "Kept, not seen", exact: true })).toHaveCount(3);
+    await expect(wall.getByRole("cell", { name: "Day off", exact: true })).toHaveCount(3);
+    await expect(wall.getByRole("cell", { name: "Missed", exact: true })).toHaveCount(3);
+    // Each promise as Robin meets it: Kai's marks, Robin's say of what was seen; one changed.
+    const kais = page.getByRole("region", { name: "Kai's promises" });
+    const drawer = kais.getByRole("article", {
+      name: "Leave my phone in the hall drawer while we eat",
+    });
+    await expect(drawer).toContainText(
+      "This changes the wording of an earlier promise: Put my phone face up on the table at dinner",
+    );
+    await expect(
+      kais.getByRole("article", { name: /^Go through my own account's statement/ }),
+    ).toContainText("Transparency routine · Finances");
+    const text = kais.getByRole("article", { name: "Text you when I leave work" });
+    await expect(text).toContainText("Yesterday");
+    await expect(text.getByRole("button", { name: /I saw it/ }).first()).toBeVisible();
+    await expectAccessible(page, "demo promises");
+
+    // Check-ins: Kai's for last week waits for Robin's; earlier weeks side by side.
+    await page.goto("/checkins");
+    await settled(page);
+    await expect(page.getByRole("region", { name: /^Last week/ })).toContainText(
+      "Kai has sent theirs",
+    );
+    const earlier = page.getByRole("region", { name: "Earlier weeks" });
+    await expect(
+      earlier.getByText("The drawer by the door. Dinner feels like ours again."),
+    ).toBeVisible();
+    await expect(
+      earlier.getByText("You told me about Saturday instead of letting it sit."),
+    ).toBeVisible();
+    await expect(earlier.getByText(/Kai checked in this week and you didn't/)).toBeVisible();
+    await expectAccessible(page, "demo check-ins");
+
+    // Setbacks: one Kai feels is repaired and Robin does not yet; two repaired by both.
+    await page.goto("/setbacks");
+    await settled(page);
+    const open = page.getByRole("region", { name: "Being repaired (1)" });
+    await expect(open).toContainText(/Kai said it feels repaired on/);
+    await expect(open.getByRole("button", { name: "This feels repaired to me" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Repaired (2)" })).toContainText(
+      "it took 27 hours",
+    );
+    await expect(page.getByRole("region", { name: "Time to repair" })).toContainText(
+      "Two setbacks repaired; the latest in four days.",
+    );
+    await expectAccessible(page, "demo setbacks");
+
+    await page.goto("/milestones");
+    await settled(page);
+    const reached = page.getByRole("region", { name: "What you've reached" });
+    await expect(reached.getByRole("listitem").filter({ hasText: "Fifty bricks" })).toContainText(
+      "New",
+    );
+    for (const title of [
+      "Four check-ins in a row",
+      "A whole week of promises kept",
+      "A setback repaired within two days",
+      "Ten bricks in the wall",
+      "Your story, signed by both",
+    ]) {
+      await expect(reached.getByText(title, { exact: true })).toBeVisible();
+    }
+    await expectAccessible(page, "demo milestones");
   });
 
   test("every screen passes the accessibility scan, on a phone", async ({ browser }) => {
@@ -201,6 +313,10 @@ test.describe("the demo couple", () => {
       "/questions",
       "/story",
       "/story/print",
+      "/promises",
+      "/checkins",
+      "/setbacks",
+      "/milestones",
       "/support",
       "/path",
       "/safety",

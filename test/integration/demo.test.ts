@@ -1,17 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PEOPLE, demoDays, seedDemo } from "../../src/cli/demo-seed.ts";
+import {
+  DEMO_PEOPLE,
+  demoDays,
+  demoStart,
+  MEANING_DAY,
+  REBUILD_DAY,
+  seedDemo,
+} from "../../src/cli/demo-seed.ts";
 import { passwordKeys } from "../../src/client/crypto/keys.ts";
 import { keyringFor, signIn } from "../../src/client/session.ts";
 import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
+import { checkinRoutes } from "../../src/contracts/checkins.ts";
 import type { CoupleView } from "../../src/contracts/couples.ts";
 import { hurtRoutes } from "../../src/contracts/hurt.ts";
+import { promiseRoutes } from "../../src/contracts/promises.ts";
 import { questionRoutes } from "../../src/contracts/questions.ts";
 import { reflectionRoutes } from "../../src/contracts/reflections.ts";
+import { milestoneRoutes, setbackRoutes } from "../../src/contracts/setbacks.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
-import { utcDay } from "../../src/domain/dates.ts";
+import { daysBetween, utcDay } from "../../src/domain/dates.ts";
+import { viewsDiffer } from "../../src/domain/promises.ts";
+import { INTENSITY_HISTORY_DAYS } from "../../src/server/features/intensity/intensity.service.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -35,16 +47,12 @@ describe("the demo couple", () => {
   it("has six weeks of Stabilize history through the real API", async () => {
     const couple = (await robin.get("/api/couple")).json<CoupleView>();
     expect(couple.partners.map((p) => p.name)).toEqual(["Robin", "Kai"]);
-    expect(couple.phase).toBe("meaning");
-    expect(couple.phaseHistory.map((move) => move.to)).toEqual(["stabilize", "meaning"]);
+    expect(couple.phase).toBe("rebuild");
+    expect(couple.phaseHistory.map((move) => move.to)).toEqual(["stabilize", "meaning", "rebuild"]);
     expect(couple.therapy).toBe("started");
+    // Rebuild's checklist: the phones agreement has been let slide, so reviews are not current.
     const met = Object.fromEntries(couple.readiness.items.map((i) => [i.key, i.met]));
-    expect(met).toMatchObject({
-      "partner-joined": true,
-      "statement-heard": false,
-      "story-signed": false,
-      "safe-enough": true,
-    });
+    expect(met).toEqual({ "partner-joined": true, "reviews-current": false, "safe-enough": true });
 
     const talk = (await kai.get("/api/talk-times")).json<{
       talkTimes: Array<{ status: string }>;
@@ -73,25 +81,42 @@ describe("the demo couple", () => {
     // Seven topics of Stabilize, and one question kept for a talk in Make meaning.
     expect(parking.items.length).toBe(8);
     const waiting = parking.items.filter((i) => i.status === "open").map((i) => i.topic);
-    expect(waiting).toContain("Planning something just for the two of us");
+    // Every one talked about in time, the looping one too, but last night's.
+    expect(waiting).toEqual(["Planning something just for the two of us"]);
     expect(Math.max(...parking.items.map((i) => i.carriedOver))).toBeGreaterThanOrEqual(3);
   });
 
   it("shows intensity that eases with a hard week in the middle, and keeps private entries private", async () => {
     const mine = (await robin.get("/api/intensity")).json<{
-      entries: Array<{ value: number; mine: boolean }>;
+      entries: Array<{ value: number; mine: boolean; at: string }>;
     }>();
     const seenByKai = (await kai.get("/api/intensity")).json<{
       entries: Array<{ value: number; mine: boolean }>;
     }>();
     const robinsOwn = mine.entries.filter((e) => e.mine);
     const robinsSeenByKai = seenByKai.entries.filter((e) => !e.mine);
-    expect(robinsOwn).toHaveLength(demoDays(t.clock.now()));
     expect(robinsSeenByKai.length).toBeLessThan(robinsOwn.length);
-    const values = robinsOwn.map((e) => e.value);
-    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    expect(mean(values.slice(0, 7))).toBeGreaterThan(mean(values.slice(-7)));
-    expect(mean(values.slice(18, 25))).toBeGreaterThan(mean(values.slice(11, 18)));
+    // One check every evening up to yesterday, as far back as the list reaches (120 days, so
+    // the demo's first few days fall out of it).
+    const now = t.clock.now();
+    const days = demoDays(now);
+    const start = demoStart(now).getTime();
+    const byDay = new Map(
+      robinsOwn.map((e) => [Math.floor((Date.parse(e.at) - start) / 86_400_000), e.value]),
+    );
+    const first = Math.min(...byDay.keys());
+    expect(first).toBeLessThanOrEqual(days - INTENSITY_HISTORY_DAYS + 1);
+    expect([...byDay.keys()].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: days - first }, (_, i) => first + i),
+    );
+    const mean = (from: number, to: number) => {
+      const xs = Array.from({ length: to - from }, (_, i) => byDay.get(from + i) ?? Number.NaN);
+      return xs.reduce((s, x) => s + x, 0) / xs.length;
+    };
+    expect(mean(6, 13)).toBeGreaterThan(mean(days - 7, days));
+    expect(mean(18, 25)).toBeGreaterThan(mean(11, 18));
+    // Rebuild's evenings are calmer than Make meaning's.
+    expect(mean(REBUILD_DAY, days)).toBeLessThan(mean(MEANING_DAY, REBUILD_DAY));
     const texts = async (who: Client) =>
       (await who.api.call(stressorRoutes.list)).stressors.map((x) => x.text);
     expect(await texts(robin)).toContain("Sleeping badly since it came out");
@@ -114,6 +139,7 @@ describe("the demo couple", () => {
     expect(statements[0]?.versions.map((v) => [v.n, v.responses.map((r) => r.heard)])).toEqual([
       [1, ["partly"]],
       [2, ["partly"]],
+      [3, ["yes"]],
     ]);
     expect(statements[0]?.addenda).toHaveLength(1);
 
@@ -122,8 +148,8 @@ describe("the demo couple", () => {
       "answered",
       "answered",
       "answered",
+      "answered",
       "let-go",
-      "open",
     ]);
     expect(Math.max(...ledger.questions.map((q) => q.timesAsked))).toBe(2);
     expect(ledger.weeks.length).toBeGreaterThanOrEqual(3);
@@ -133,9 +159,14 @@ describe("the demo couple", () => {
       ["before", 1],
       ["what-happened", 2],
       ["understanding", 1],
-      ["learned", 1],
+      ["learned", 2],
+      ["commitments", 1],
     ]);
-    expect(story.coherent).toBe(false);
+    // Signed by both before the move to Rebuild, and untouched since.
+    expect(story.coherent).toBe(true);
+    expect(story.signedBy).toHaveLength(2);
+    const rebuildFrom = (await robin.get("/api/couple")).json<CoupleView>().phaseHistory.at(-1);
+    expect(story.signedAt && rebuildFrom && story.signedAt < rebuildFrom.at).toBe(true);
 
     const robinsHurt = await robin.api.call(hurtRoutes.list);
     const seenByKai = await kai.api.call(hurtRoutes.list);
@@ -144,5 +175,156 @@ describe("the demo couple", () => {
       ["sad", "uneasy"],
     ]);
     expect(JSON.stringify(seenByKai)).not.toContain("foolish");
+  });
+  it("has eight weeks of Rebuild: promises marked and seen, days off, check-ins, setbacks and milestones", async () => {
+    const couple = (await robin.get("/api/couple")).json<CoupleView>();
+    const [robinId, kaiId] = couple.partners.map((p) => p.id);
+    const move = couple.phaseHistory.at(-1);
+    // Kai suggested the move with a reason; Robin confirmed it the next morning.
+    expect(move).toMatchObject({ to: "rebuild", by: kaiId, confirmedBy: robinId });
+    expect(move?.reasonId).not.toBeNull();
+
+    const { promises, today } = await robin.api.call(promiseRoutes.list);
+    const rebuildOn = utcDay(new Date(move?.at ?? ""));
+    expect(daysBetween(rebuildOn, today)).toBe(demoDays(t.clock.now()) - REBUILD_DAY);
+    const byText = (start: string) => {
+      const found = promises.find((p) => p.text.startsWith(start));
+      if (!found) throw new Error(`No promise begins "${start}"`);
+      return found;
+    };
+    const text = byText("Text you when I leave work");
+    const phone = byText("Put my phone face up");
+    const drawer = byText("Leave my phone in the hall drawer");
+    const money = byText("Go through my own account");
+    const memory = byText("Tell you when a memory comes back");
+    expect(promises).toHaveLength(5);
+    expect(text).toMatchObject({ by: kaiId, status: "active", cadence: { kind: "daily" } });
+    expect(memory).toMatchObject({
+      by: robinId,
+      status: "active",
+      cadence: { kind: "situational" },
+    });
+    // The phone promise changed midway: its new wording took over once Robin accepted it.
+    expect(phone.status).toBe("retired");
+    expect(drawer).toMatchObject({ status: "active", replaces: phone.id });
+    expect(money).toMatchObject({ kind: "transparency", area: "finances", status: "active" });
+    const asked = utcDay(new Date(money.proposedAt));
+    expect(daysBetween(asked, money.reviewOn ?? "")).toBeLessThanOrEqual(90);
+    // Its review came and it was kept, with a new review day still ahead.
+    expect(daysBetween(today, text.reviewOn ?? "")).toBeGreaterThan(0);
+    expect(daysBetween(utcDay(new Date(text.proposedAt)), text.reviewOn ?? "")).toBeGreaterThan(28);
+    for (const p of [text, drawer, money, memory]) {
+      expect(daysBetween(today, p.reviewOn ?? "")).toBeGreaterThan(0);
+    }
+
+    // Every day since the move is on the wall, today's still to mark.
+    expect(text.occurrences).toHaveLength(daysBetween(text.startedOn ?? "", today) + 1);
+    expect(text.occurrences.at(-1)).toMatchObject({ on: today, self: null });
+    const past = text.occurrences.filter((o) => o.on < today);
+    const kept = past.filter((o) => o.self === "kept");
+    expect(kept.length).toBeGreaterThan(45);
+    expect(past.filter((o) => o.self === "missed").map((o) => Boolean(o.repairNote))).toEqual([
+      true,
+      true,
+    ]);
+    expect(past.filter((o) => o.self === null && !o.excused)).toHaveLength(3);
+    // Robin says each morning what was seen the day before: yesterday's is still to say.
+    expect(past.at(-1)).toMatchObject({ self: "kept", partner: null });
+    // Said on most days: not on the three days off, one busy morning, and yesterday.
+    expect(past.filter((o) => o.partner === null)).toHaveLength(5);
+    expect(past.filter(viewsDiffer).map((o) => [o.self, o.partner])).toEqual([
+      ["kept", "did-not-see"],
+      ["kept", "did-not-see"],
+      ["kept", "did-not-see"],
+    ]);
+    expect(text.record.partner.score ?? 1).toBeLessThan(text.record.self.score ?? 0);
+
+    // Days off for a trip, asked ahead by Kai and agreed by Robin, on both promises due then.
+    for (const p of [text, phone]) {
+      expect(p.excusals).toHaveLength(1);
+      const [trip] = p.excusals;
+      expect(trip).toMatchObject({ status: "accepted", by: kaiId, mine: false });
+      expect(daysBetween(utcDay(new Date(trip?.at ?? "")), trip?.from ?? "")).toBeGreaterThan(0);
+    }
+    expect(text.occurrences.filter((o) => o.excused).map((o) => o.self)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(phone.occurrences.filter((o) => o.excused)).toHaveLength(1);
+    expect(phone.occurrences.filter((o) => o.self === "missed")[0]?.repairNote).toBeTruthy();
+    expect(money.occurrences.filter((o) => o.self === "kept").length).toBeGreaterThanOrEqual(8);
+    // Robin's own promise falls due when a memory comes back: one day it was kept quiet.
+    expect(memory.occurrences.map((o) => o.self)).toEqual([
+      "kept",
+      "kept",
+      "kept",
+      "kept",
+      "missed",
+      "kept",
+    ]);
+    const seenByKai = (await kai.api.call(promiseRoutes.list)).promises.find(
+      (p) => p.id === memory.id,
+    );
+    expect(seenByKai?.occurrences[4]).toMatchObject({ partner: "did-not-see" });
+    expect(seenByKai?.occurrences[4]?.repairNote).toMatch(/next time/);
+
+    const checkins = await robin.api.call(checkinRoutes.list);
+    expect(checkins.day).toEqual({ weekday: "sun", setBy: robinId });
+    const weeks = checkins.weeks.filter((w) => w.week < checkins.currentWeek);
+    expect(weeks).toHaveLength(8);
+    const revealed = weeks.filter((w) => w.mine && w.theirs);
+    expect(revealed).toHaveLength(6);
+    // Last week Kai has sent one and Robin has not: Kai's waits, unseen, for Robin's.
+    expect(weeks[0]).toMatchObject({
+      week: checkins.previousWeek,
+      mine: null,
+      theirs: null,
+      partnerSubmitted: true,
+    });
+    // The sixth week Robin let pass: Kai's stays unread for good.
+    expect(weeks[2]).toMatchObject({ mine: null, partnerSubmitted: true });
+    const trust = revealed.map((w) => w.mine?.trust ?? 0).reverse();
+    expect(trust.at(-1)).toBeGreaterThan(trust[0] ?? 10);
+    expect(revealed.at(-1)?.theirs?.appreciation).toMatch(/thanked me for the messages/);
+    const kaisWeeks = await kai.api.call(checkinRoutes.list);
+    expect(kaisWeeks.weeks.find((w) => w.week === checkins.previousWeek)).toMatchObject({
+      mine: { appreciation: expect.stringMatching(/party/) },
+      theirs: null,
+      partnerSubmitted: false,
+    });
+
+    const { setbacks, timeToRepair, trend } = await kai.api.call(setbackRoutes.list);
+    expect(setbacks.map((x) => x.kind)).toEqual(["conversation", "missed-promise", "memory"]);
+    for (const setback of setbacks) {
+      expect(new Set(setback.steps.map((x) => x.by))).toEqual(new Set([robinId, kaiId]));
+    }
+    const [open, ...mended] = setbacks;
+    expect(open).toMatchObject({ repairedAt: null, repairedBy: [{ by: kaiId }] });
+    expect(mended.map((x) => x.repairedBy.length)).toEqual([2, 2]);
+    expect(timeToRepair.map((x) => x.hours <= 48)).toEqual([true, false]);
+    expect(trend).toMatch(/^Two setbacks repaired/);
+
+    const reached = async (who: Client) =>
+      Object.fromEntries(
+        (await who.api.call(milestoneRoutes.list)).milestones.map((m) => [m.key, m.seenByMe]),
+      );
+    // Kai has said thank you for each; the newest still wait on Robin's Home.
+    expect(await reached(kai)).toEqual({
+      "story-signed": true,
+      "bricks-10": true,
+      "quick-repair": true,
+      "first-full-week": true,
+      "checkins-4-in-a-row": true,
+      "bricks-50": true,
+    });
+    expect(await reached(robin)).toEqual({
+      "story-signed": true,
+      "bricks-10": true,
+      "quick-repair": true,
+      "first-full-week": true,
+      "checkins-4-in-a-row": true,
+      "bricks-50": false,
+    });
   });
 });
