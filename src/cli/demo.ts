@@ -6,7 +6,7 @@ import { migrateToLatest, openDatabase } from "../server/platform/db.ts";
 import { DEMO_PEOPLE, demoDays, seedDemo } from "./demo-seed.ts";
 import { serveCommand } from "./serve.ts";
 
-/** A fresh demo database, seeded with nine weeks of a couple's history, then served. */
+/** A fresh demo database, seeded with about seventeen weeks of a couple's history (Stabilize, Make meaning, Rebuild), then served. */
 export async function demoCommand(config: Config): Promise<void> {
   const path = config.databaseUrl.startsWith("sqlite:")
     ? config.databaseUrl.slice("sqlite:".length)

@@ -14,7 +14,8 @@ Commands:
   reset-account <email>
                   print a one-time link that restores sign-in with new keys, for someone who
                   lost both password and recovery code (their private words stay sealed)
-  demo            seed a demo couple with nine weeks of history into ./data/demo.sqlite and serve it
+  demo            seed a demo couple with seventeen weeks of history (made anew in
+                  ./data/demo.sqlite) and serve it
 `;
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -29,9 +30,10 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
 async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;
   const command = name ? commands[name] : undefined;
-  if (!command) {
+  // "mend demo --help" asks, it does not mean to wipe and reseed the demo database.
+  if (!command || args.includes("--help") || args.includes("-h")) {
     process.stdout.write(USAGE);
-    process.exitCode = name && name !== "help" && name !== "--help" ? 2 : 0;
+    process.exitCode = !command && name && name !== "help" && name !== "--help" ? 2 : 0;
     return;
   }
   await command(args);

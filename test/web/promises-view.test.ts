@@ -195,9 +195,10 @@ describe("the two views of a day", () => {
       partner: "Robin: hasn't said yet",
       differ: false,
     });
-    expect(dayViews(day(TODAY), { promiser: "Robin", partner: "You" }).self).toBe(
-      "Robin: not marked yet",
-    );
+    expect(dayViews(day(TODAY), { promiser: "Robin", partner: "You" })).toMatchObject({
+      self: "Robin: not marked yet",
+      partner: "You: haven't said yet",
+    });
   });
 
   it("labels today and yesterday by name", () => {

@@ -92,7 +92,8 @@ export function HomePage() {
         </div>
       )}
       {onMyOwn ? null : (
-        <Card title="Ready for the next step?">
+        // Rebuild is the last phase: its checklist says what keeps it steady, not what comes next.
+        <Card title={data.phase === "rebuild" ? "Keeping it steady" : "Ready for the next step?"}>
           <ReadinessChecklist couple={data} />
         </Card>
       )}

@@ -23,7 +23,7 @@ export const PHASE_COPY: Record<
   rebuild: {
     name: "Rebuild",
     fullName: "Rebuild with small, durable promises",
-    tagline: "Small promises, kept",
+    tagline: "Keep small promises, week after week",
     about:
       "Trust grows back slowly, through many small things done reliably. Make modest, concrete promises to each other, keep them week after week, and notice when the other does too.",
   },

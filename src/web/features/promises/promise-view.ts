@@ -186,7 +186,13 @@ export interface DayViews {
 export function dayViews(o: Occurrence, names: { promiser: string; partner: string }): DayViews {
   return {
     self: `${names.promiser}: ${o.self ? SELF_WORDS[o.self] : "not marked yet"}`,
-    partner: `${names.partner}: ${o.partner ? PARTNER_WORDS[o.partner] : "hasn't said yet"}`,
+    partner: `${names.partner}: ${
+      o.partner
+        ? PARTNER_WORDS[o.partner]
+        : names.partner === "You"
+          ? "haven't said yet"
+          : "hasn't said yet"
+    }`,
     differ: viewsDiffer(o),
   };
 }

@@ -1,97 +1,66 @@
 import { useMemo } from "react";
-import uPlot from "uplot";
+import type uPlot from "uplot";
+import {
+  chartFrame,
+  chartHeights,
+  chartStyle,
+  lineSeries,
+  paddedRange,
+  TEN_SCALE,
+  tenAxis,
+  timeValues,
+  UTC_DAY,
+  utcDaySeconds,
+  xAxis,
+} from "../../../ui/chart-style.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 import { daysOfWeek, type TrendPoint } from "../weeks.ts";
 
-const dayLabel = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-
 /** A week's Monday as seconds at 00:00 UTC, so the week never shifts with the viewer's zone. */
 function weekSeconds(week: string): number {
-  const monday = daysOfWeek(week)?.monday ?? "1970-01-01";
-  return Date.parse(`${monday}T00:00:00Z`) / 1000;
+  return utcDaySeconds(daysOfWeek(week)?.monday ?? "1970-01-01");
 }
 
-function chartHeight(width: number): number {
-  return width < 480 ? 190 : 230;
-}
-
-function token(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
+const chartHeight = chartHeights(190, 230);
 
 /**
  * The viewer's line solid with filled dots, the partner's dashed with open dots, so the two
  * differ by more than colour.
  */
 function options(width: number): uPlot.Options {
-  const text = token("--color-text-muted", "#5e534a");
-  const grid = token("--color-border", "#ddd1c4");
-  const surface = token("--color-surface", "#ffffff");
-  const mine = token("--color-primary", "#8a4327");
-  const theirs = token("--color-calm-text", "#2f5a3a");
-  const font = `12px ${token("--font-body", "system-ui")}`;
+  const style = chartStyle();
   return {
-    width,
-    height: chartHeight(width),
-    legend: { show: false },
-    cursor: { show: false },
-    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
-    scales: {
-      // Room either side, so the first and last weeks' dots are not cut at the edges.
-      x: {
-        time: true,
-        range: (_u, min, max) => {
-          const pad = Math.max((max - min) * 0.04, 86_400);
-          return [min - pad, max + pad];
-        },
-      },
-      y: { range: [0, 10] },
-    },
+    ...chartFrame(width, chartHeight, { utc: true }),
+    scales: { x: { time: true, range: paddedRange(86_400) }, y: TEN_SCALE },
     axes: [
-      {
-        stroke: text,
-        font,
-        size: 34,
-        grid: { show: false },
-        ticks: { stroke: grid, width: 1, size: 4 },
+      xAxis(style, {
         // A tick for each week drawn (its Monday), thinned so that the labels never crowd.
         splits: (u) => {
           const weeks = Array.from(u.data[0]);
           const step = Math.max(1, Math.ceil((weeks.length * 64) / Math.max(u.width - 40, 64)));
           return weeks.filter((_, i) => (weeks.length - 1 - i) % step === 0);
         },
-        values: (_u, splits) => splits.map((s) => dayLabel.format(new Date(s * 1000))),
-      },
-      {
-        stroke: text,
-        font,
-        size: 28,
-        gap: 4,
-        splits: () => [0, 2, 4, 6, 8, 10],
-        grid: { stroke: grid, width: 1 },
-        ticks: { show: false },
-      },
+        values: timeValues(UTC_DAY),
+      }),
+      tenAxis(style),
     ],
     series: [
       {},
-      {
+      lineSeries(style, {
         label: "You",
-        stroke: mine,
-        width: 2,
-        points: { show: true, size: 8, stroke: mine, fill: mine, width: 2 },
-      },
-      {
+        stroke: style.primary,
+        dots: 8,
+        filled: true,
+        spanGaps: false,
+      }),
+      lineSeries(style, {
         label: "Your partner",
-        stroke: theirs,
-        width: 2,
+        stroke: style.calm,
+        dots: 8,
+        filled: false,
         dash: [6, 4],
-        points: { show: true, size: 8, stroke: theirs, fill: surface, width: 2 },
-      },
+        spanGaps: false,
+      }),
     ],
   };
 }

@@ -13,23 +13,30 @@ import "../checkins.css";
 
 function Weeks({ data, readOnly }: { data: CheckinsData; readOnly: boolean }) {
   const previous = weekIn(data.weeks, data.previousWeek);
+  const thisWeek = (
+    <OpenWeek
+      week={weekIn(data.weeks, data.currentWeek)}
+      title="This week"
+      weekName="this week's"
+      readOnly={readOnly}
+    />
+  );
+  const lastWeek =
+    weekState(previous) === "revealed" ? null : (
+      <OpenWeek
+        week={previous}
+        title="Last week"
+        weekName="last week's"
+        readOnly={readOnly}
+        catchUp
+      />
+    );
+  // Last week comes first while the partner's answers there wait for one's own.
+  const lastWeekWaits = previous.partnerSubmitted && !previous.mine;
   return (
     <>
-      <OpenWeek
-        week={weekIn(data.weeks, data.currentWeek)}
-        title="This week"
-        weekName="this week's"
-        readOnly={readOnly}
-      />
-      {weekState(previous) === "revealed" ? null : (
-        <OpenWeek
-          week={previous}
-          title="Last week"
-          weekName="last week's"
-          readOnly={readOnly}
-          catchUp
-        />
-      )}
+      {lastWeekWaits ? lastWeek : thisWeek}
+      {lastWeekWaits ? thisWeek : lastWeek}
       <Card title="How it's moving">
         <CheckinTrends weeks={data.weeks} />
       </Card>

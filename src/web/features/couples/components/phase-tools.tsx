@@ -38,8 +38,8 @@ export function RebuildTools() {
   return (
     <Card title="Rebuilding, one small promise at a time" id="rebuild-tools">
       <p>
-        Trust grows back through small things done again and again, more than through big words.
-        Start with one promise you are sure you can keep.
+        Trust grows back through small things done again and again, more than through big words. A
+        few promises you are sure you can keep are worth more than many you might not.
       </p>
       <ToolList tools={REBUILD_TOOLS} />
     </Card>

@@ -1,74 +1,37 @@
 import { useMemo } from "react";
-import uPlot from "uplot";
+import type uPlot from "uplot";
 import type { DailyPoint } from "../../../../domain/intensity.ts";
+import {
+  chartFrame,
+  chartHeights,
+  chartStyle,
+  lineSeries,
+  TEN_SCALE,
+  tenAxis,
+  timeValues,
+  UTC_DAY,
+  utcDaySeconds,
+  xAxis,
+} from "../../../ui/chart-style.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 
-const dayLabel = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-
-/** A calendar day as seconds since 1970 at 00:00 UTC, so the day never shifts. */
-function daySeconds(day: string): number {
-  const [y, m, d] = day.split("-").map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 1000;
-}
-
-function chartHeight(width: number): number {
-  return width < 480 ? 180 : 220;
-}
-
-function token(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
+const chartHeight = chartHeights(180, 220);
 
 function options(width: number): uPlot.Options {
-  const text = token("--color-text-muted", "#5e534a");
-  const grid = token("--color-border", "#ddd1c4");
-  const line = token("--color-primary", "#8a4327");
-  const surface = token("--color-surface", "#ffffff");
-  const font = `12px ${token("--font-body", "system-ui")}`;
+  const style = chartStyle();
   return {
-    width,
-    height: chartHeight(width),
-    legend: { show: false },
-    cursor: { show: false },
-    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "UTC"),
-    scales: {
-      x: { time: true },
-      y: { range: [0, 10] },
-    },
-    axes: [
-      {
-        stroke: text,
-        font,
-        size: 34,
-        space: 56,
-        grid: { show: false },
-        ticks: { stroke: grid, width: 1, size: 4 },
-        values: (_u, splits) => splits.map((s) => dayLabel.format(new Date(s * 1000))),
-      },
-      {
-        stroke: text,
-        font,
-        size: 28,
-        gap: 4,
-        splits: () => [0, 2, 4, 6, 8, 10],
-        grid: { stroke: grid, width: 1 },
-        ticks: { show: false },
-      },
-    ],
+    ...chartFrame(width, chartHeight, { utc: true }),
+    scales: { x: { time: true }, y: TEN_SCALE },
+    axes: [xAxis(style, { space: 56, values: timeValues(UTC_DAY) }), tenAxis(style)],
     series: [
       {},
-      {
+      lineSeries(style, {
         label: "Intensity",
-        stroke: line,
-        width: 2,
+        stroke: style.primary,
+        dots: 6,
+        filled: false,
         spanGaps: true,
-        points: { show: true, size: 6, stroke: line, fill: surface, width: 2 },
-      },
+      }),
     ],
   };
 }
@@ -79,7 +42,7 @@ function options(width: number): uPlot.Options {
  */
 export function IntensityChart({ points }: { points: DailyPoint[] }) {
   const data = useMemo<uPlot.AlignedData>(
-    () => [points.map((point) => daySeconds(point.day)), points.map((point) => point.value)],
+    () => [points.map((point) => utcDaySeconds(point.day)), points.map((point) => point.value)],
     [points],
   );
   const ref = usePlot(options, data, chartHeight);

@@ -14,13 +14,20 @@ export function CoupleOverview({
   active: readonly PromiseItem[];
 }) {
   const partner = usePeople().partner?.name ?? "Your partner";
+  // In the order they were accepted, the same on both phones: a promise keeps its colour
+  // whoever looks, so "the ochre one" means the same to both.
   const wall = useMemo(
     () =>
-      active.map((promise) => ({
-        id: promise.id,
-        label: `${promise.mine ? "You" : partner}: ${promise.text}`,
-        occurrences: promise.occurrences,
-      })),
+      [...active]
+        .sort(
+          (a, b) =>
+            (a.acceptedAt ?? "").localeCompare(b.acceptedAt ?? "") || a.id.localeCompare(b.id),
+        )
+        .map((promise) => ({
+          id: promise.id,
+          label: `${promise.mine ? "You" : partner}: ${promise.text}`,
+          occurrences: promise.occurrences,
+        })),
     [active, partner],
   );
   return (

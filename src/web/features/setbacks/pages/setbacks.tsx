@@ -32,7 +32,19 @@ function SetbackList({
   );
 }
 
-function Setbacks({ data, readOnly }: { data: SetbacksData; readOnly: boolean }) {
+/**
+ * A setback still being repaired comes first, since someone may be waiting on the other's word;
+ * the form to name a new one follows it.
+ */
+function Setbacks({
+  data,
+  readOnly,
+  form,
+}: {
+  data: SetbacksData;
+  readOnly: boolean;
+  form: ReactNode;
+}) {
   const phase = useCouple().data?.phase ?? "";
   const { open, repaired } = splitSetbacks(data.setbacks);
   return (
@@ -46,6 +58,7 @@ function Setbacks({ data, readOnly }: { data: SetbacksData; readOnly: boolean })
           <SetbackList setbacks={open} phase={phase} readOnly={readOnly} />
         </Card>
       ) : null}
+      {form}
       <Card title="Time to repair">
         <RepairOverview data={data} />
       </Card>
@@ -75,11 +88,21 @@ export function SetbacksPage() {
   const [stepBackOffers, setStepBackOffers] = useState(0);
   const readOnly = people.individualMode;
 
+  const form = (
+    <>
+      {readOnly ? null : (
+        <Card title="Name a setback" id="new-setback">
+          <SetbackForm onStepBackSuggested={() => setStepBackOffers((n) => n + 1)} />
+        </Card>
+      )}
+      {stepBackOffers > 0 ? <StepBackOffer key={stepBackOffers} /> : null}
+    </>
+  );
   let content: ReactNode;
   if (setbacks.isPending) content = <Loading label="Loading your setbacks…" />;
   else if (setbacks.isError) {
     content = <ErrorState error={setbacks.error} onRetry={() => void setbacks.refetch()} />;
-  } else content = <Setbacks data={setbacks.data} readOnly={readOnly} />;
+  } else content = <Setbacks data={setbacks.data} readOnly={readOnly} form={form} />;
 
   return (
     <Page
@@ -97,12 +120,7 @@ export function SetbacksPage() {
         </>
       }
     >
-      {readOnly ? null : (
-        <Card title="Name a setback" id="new-setback">
-          <SetbackForm onStepBackSuggested={() => setStepBackOffers((n) => n + 1)} />
-        </Card>
-      )}
-      {stepBackOffers > 0 ? <StepBackOffer key={stepBackOffers} /> : null}
+      {setbacks.isSuccess ? null : form}
       {content}
     </Page>
   );
