@@ -64,7 +64,7 @@ test.describe("the demo couple", () => {
       needs.getByRole("link", { name: "Kai feels a setback is repaired: do you?" }),
     ).toBeVisible();
     await expect(needs.getByRole("link", { name: /^Did you see it\? Kai marked/ })).toBeVisible();
-    const readiness = page.getByRole("region", { name: "Ready for the next step?" });
+    const readiness = page.getByRole("region", { name: "Keeping it steady" });
     await expect(readiness).toContainText("Agreements are reviewed on time");
     await expectAccessible(page, "demo home");
 
@@ -222,10 +222,11 @@ test.describe("the demo couple", () => {
       wall.getByRole("img", { name: /^Your wall together, every promise you keep/ }),
     ).toHaveAccessibleName(/kept, .*missed, 3 days off.* The two of you saw 3 days differently\./);
     const colours = wall.getByRole("list", { name: "Whose bricks are which colour" });
+    // In the order they were accepted, so each keeps its colour on both phones.
     await expect(colours.getByRole("listitem")).toHaveText([
-      "You: Tell you when a memory comes back, instead of going quiet",
       "Kai: Text you when I leave work",
       "Kai: Go through my own account's statement with you every Sunday",
+      "You: Tell you when a memory comes back, instead of going quiet",
       "Kai: Leave my phone in the hall drawer while we eat",
     ]);
     await wall.getByText("Read the wall day by day", { exact: true }).click();
