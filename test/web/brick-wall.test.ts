@@ -151,7 +151,7 @@ describe("laying the wall", () => {
     expect(wallSentence(layout.summary)).toBe("Nothing has fallen due yet, so no bricks are laid.");
   });
 
-  it("lays a couple's promises side by side, each in its own colour and places", () => {
+  it("lays a couple's promises course by course in the order the days came, each in its colour", () => {
     const from = "2027-03-01";
     const daily = days(from, 14).map((d) => kept(d));
     const monThu = ["2027-03-01", "2027-03-04", "2027-03-08", "2027-03-11"].map((d) => kept(d));
@@ -176,8 +176,21 @@ describe("laying the wall", () => {
       "1thu",
       "2sun",
     ]);
+    // The table still has a column per promise and due weekday.
     const course = layout.courses[1];
-    expect(course?.bricks.map((b) => b.promiseIndex)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
+    expect(course?.bricks.map((b) => b.promiseIndex)).toEqual([0, 1, 0, 0, 0, 1, 0, 0, 0, 2]);
+    expect(course?.bricks.map((b) => b.on.slice(8))).toEqual([
+      "08",
+      "08",
+      "09",
+      "10",
+      "11",
+      "11",
+      "12",
+      "13",
+      "14",
+      "14",
+    ]);
     expect(layout.summary).toMatchObject({ kept: 19, missed: 1, weeks: 2 });
     // A run of neighbouring bricks shares one bed of mortar.
     expect(course?.mortar).toHaveLength(1);
@@ -390,5 +403,28 @@ describe("<BrickWall>", () => {
     expect(render(wall([]))).toBe(
       '<p class="wall wall--empty muted">Nothing has fallen due yet, so no bricks are laid.</p>',
     );
+  });
+
+  it("leaves no empty columns in a couple's wall for promises due now and then", () => {
+    const daily = days("2027-03-01", 14).map((d) => kept(d));
+    // A situational promise that came up twice, and one begun in the second week.
+    const now = [kept("2027-03-03"), kept("2027-03-12")];
+    const later = [kept("2027-03-09"), missed("2027-03-13")];
+    const layout = layWall(
+      [
+        { id: "a", label: "Text when I leave work", occurrences: daily },
+        { id: "b", label: "Tell you when a memory comes back", occurrences: now },
+        { id: "c", label: "Phone in the drawer at dinner", occurrences: later },
+      ],
+      "2027-03-14",
+    );
+    const [first, second] = layout.courses;
+    expect(first?.bricks.map((b) => b.promiseIndex)).toEqual([0, 0, 0, 1, 0, 0, 0, 0]);
+    expect(second?.bricks).toHaveLength(10);
+    // Each course's bricks stand shoulder to shoulder: one bed of mortar, a gap only for a miss.
+    expect(first?.mortar).toHaveLength(1);
+    expect(second?.mortar).toHaveLength(1);
+    const pitches = (second?.bricks ?? []).map((b) => Math.round(b.x / 48));
+    expect(new Set(pitches).size).toBe(10);
   });
 });

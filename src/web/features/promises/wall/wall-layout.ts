@@ -105,9 +105,8 @@ export function mondayOf(day: IsoDay): IsoDay {
 
 /**
  * Lays the promises' occurrences up to `today` into a wall: one course per Monday–Sunday week
- * from the first occurrence's week to the last's, oldest at the bottom. Each course holds, for each
- * promise in turn, its due weekdays in order, so a given promise's Thursday always sits in the
- * same place and a week's row reads left to right. Days after `today` are not laid.
+ * from the first occurrence's week to the last's, oldest at the bottom, each course read left to
+ * right (see `placesOf` for where each brick sits). Days after `today` are not laid.
  *
  * Everything is plain calendar arithmetic on `YYYY-MM-DD` days and a hash of each day, so the
  * same promises and `today` give the same wall on any machine, in any zone, on every render.
@@ -120,10 +119,12 @@ export function layWall(promises: readonly WallPromise[], today: IsoDay): WallLa
   );
   const slots = slotsOf(due);
   const slotIndex = new Map(slots.map((s, i) => [slotKey(s.promiseIndex, s.weekday), i]));
+  const place = placesOf(due, slotIndex, promises.length > 1);
   const mondays = weeksFrom(due.map((d) => d.o.on));
   const count = mondays.length;
-  const bond = slots.length > 1 ? PITCH_X / 2 : 0;
-  const width = 2 * MARGIN + slots.length * PITCH_X + (count > 1 ? bond : 0);
+  const across = Math.max(0, ...place.values()) + (place.size > 0 ? 1 : 0);
+  const bond = across > 1 ? PITCH_X / 2 : 0;
+  const width = 2 * MARGIN + across * PITCH_X + (count > 1 ? bond : 0);
   const wallHeight = count * PITCH_Y;
 
   const courses: Course[] = mondays.map((monday, index) => ({
@@ -137,7 +138,7 @@ export function layWall(promises: readonly WallPromise[], today: IsoDay): WallLa
 
   for (const { promise, promiseIndex, o, weekday } of due) {
     const course = courseOf.get(mondayOf(o.on));
-    const slot = slotIndex.get(slotKey(promiseIndex, weekday));
+    const slot = place.get(`${promiseIndex}:${o.on}`);
     if (course === undefined || slot === undefined) continue;
     const left = MARGIN + (course.offset ? bond : 0) + slot * PITCH_X + BRICK.joint / 2;
     const top = MARGIN + (count - 1 - course.index) * PITCH_Y + BRICK.joint / 2;
@@ -158,7 +159,13 @@ export function layWall(promises: readonly WallPromise[], today: IsoDay): WallLa
   }
   for (const course of courses) {
     course.bricks.sort((a, b) => a.x - b.x);
-    course.mortar = mortarOf(course, slots, slotIndex, count, bond);
+    course.mortar = mortarOf(
+      new Set(course.bricks.map((b) => place.get(`${b.promiseIndex}:${b.on}`) ?? -1)),
+      course,
+      across,
+      count,
+      bond,
+    );
   }
 
   const all = courses.flatMap((c) => c.bricks);
@@ -224,23 +231,55 @@ function weeksFrom(days: readonly IsoDay[]): IsoDay[] {
 }
 
 /**
+ * Where each occurrence sits across its course. One promise's wall keeps a place per due
+ * weekday, so its Thursday is always in the same spot. A couple's wall lays each week's bricks
+ * side by side in the order the days came, whoever's they are, as a course of a real wall is
+ * laid: otherwise promises due on few or irregular days (a situational one, one begun later)
+ * would leave bricks floating in empty columns, and the wall would grow too wide for a phone.
+ */
+function placesOf(
+  due: ReadonlyArray<{ promiseIndex: number; o: Occurrence; weekday: Weekday }>,
+  slotIndex: ReadonlyMap<string, number>,
+  packed: boolean,
+): Map<string, number> {
+  const places = new Map<string, number>();
+  if (!packed) {
+    for (const d of due) {
+      const slot = slotIndex.get(slotKey(d.promiseIndex, d.weekday));
+      if (slot !== undefined) places.set(`${d.promiseIndex}:${d.o.on}`, slot);
+    }
+    return places;
+  }
+  const byWeek = new Map<IsoDay, typeof due>();
+  for (const d of due) {
+    const monday = mondayOf(d.o.on);
+    byWeek.set(monday, [...(byWeek.get(monday) ?? []), d]);
+  }
+  for (const week of byWeek.values()) {
+    [...week]
+      .sort((a, b) => a.o.on.localeCompare(b.o.on) || a.promiseIndex - b.promiseIndex)
+      .forEach((d, i) => {
+        places.set(`${d.promiseIndex}:${d.o.on}`, i);
+      });
+  }
+  return places;
+}
+
+/**
  * One mortar bed per run of neighbouring bricks in a course, a pitch around each, reaching a
  * hair into the courses above and below so no seam shows between them when scaled.
  */
 function mortarOf(
+  taken: ReadonlySet<number>,
   course: Course,
-  slots: readonly Slot[],
-  slotIndex: ReadonlyMap<string, number>,
+  across: number,
   count: number,
   bond: number,
 ): Course["mortar"] {
-  const taken = new Set(
-    course.bricks.map((b) => slotIndex.get(slotKey(b.promiseIndex, b.weekday)) ?? -1),
-  );
   const beds: Array<{ x: number; y: number; width: number; height: number }> = [];
   const top = MARGIN + (count - 1 - course.index) * PITCH_Y;
   let start = -1;
-  for (let i = 0; i <= slots.length; i++) {
+  for (let i = 0; i <= across; i++) {
     if (taken.has(i) && start < 0) start = i;
     if (!taken.has(i) && start >= 0) {
       beds.push({
