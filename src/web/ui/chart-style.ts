@@ -16,7 +16,7 @@ function token(name: string, fallback: string): string {
 }
 
 /** Read as each chart is drawn, so a chart drawn again on a switch to dark gets dark's colours. */
-export function chartStyle(): ChartStyle {
+export function style(): ChartStyle {
   return {
     text: token("--color-text-muted", "#5e534a"),
     grid: token("--color-border", "#ddd1c4"),
@@ -32,7 +32,7 @@ export function chartStyle(): ChartStyle {
  * A chart's height for its width, lower on a phone. Make it once, outside any component:
  * `usePlot` draws the chart anew whenever this function changes.
  */
-export function chartHeights(phone: number, wide: number): (width: number) => number {
+export function heights(phone: number, wide: number): (width: number) => number {
   return (width) => (width < 480 ? phone : wide);
 }
 
@@ -41,7 +41,7 @@ export function chartHeights(phone: number, wide: number): (width: number) => nu
  * words and the table beside each chart carry its details. With `utc`, a time axis reads its
  * seconds in UTC, as days made by `utcDaySeconds` are, so no day shifts with the viewer's zone.
  */
-export function chartFrame(
+export function frame(
   width: number,
   heightFor: (width: number) => number,
   { utc }: { utc: boolean },
@@ -62,13 +62,6 @@ export function utcDaySeconds(day: string): number {
   return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 1000;
 }
 
-/** "9 Mar", of a day made by `utcDaySeconds`. */
-export const UTC_DAY = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-
 /**
  * A time scale's range with room either side, at least `least` seconds, so the first and last
  * dots are not cut at the edges.
@@ -81,41 +74,33 @@ export function paddedRange(least: number): uPlot.Range.Function {
 }
 
 /** The labels of a time axis, each split (seconds) in `format`. */
-export function timeValues(format: Intl.DateTimeFormat): uPlot.Axis.Values {
+export function timeValues(format: Intl.DateTimeFormat): (u: uPlot, splits: number[]) => string[] {
   return (_u, splits) => splits.map((s) => format.format(new Date(s * 1000)));
+}
+
+/** Labels such as "9 Mar" for days made by `utcDaySeconds`. */
+export const utcDayValues = timeValues(
+  new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" }),
+);
+
+/** The look both axes share: labels muted, in the body font. */
+function axis(style: ChartStyle, look: uPlot.Axis, own: uPlot.Axis): uPlot.Axis {
+  return { stroke: style.text, font: style.font, ...look, ...own };
 }
 
 /**
  * The axis along the bottom: short ticks and no grid lines, the value axis draws those. Each
  * chart says where its ticks go (`space` or `splits`) and how they read.
  */
-export function xAxis(
-  style: ChartStyle,
-  own: Pick<uPlot.Axis, "space" | "splits" | "values">,
-): uPlot.Axis {
-  return {
-    stroke: style.text,
-    font: style.font,
-    size: 34,
-    grid: { show: false },
-    ticks: { stroke: style.grid, width: 1, size: 4 },
-    ...own,
-  };
+export function xAxis(style: ChartStyle, own: Pick<uPlot.Axis, "space" | "splits" | "values">) {
+  const ticks = { stroke: style.grid, width: 1, size: 4 };
+  return axis(style, { size: 34, grid: { show: false }, ticks }, own);
 }
 
 /** The axis up the side, with a grid line across at each split; `size` fits its widest label. */
-export function yAxis(
-  style: ChartStyle,
-  own: Pick<uPlot.Axis, "size" | "splits" | "values">,
-): uPlot.Axis {
-  return {
-    stroke: style.text,
-    font: style.font,
-    gap: 4,
-    grid: { stroke: style.grid, width: 1 },
-    ticks: { show: false },
-    ...own,
-  };
+export function yAxis(style: ChartStyle, own: Pick<uPlot.Axis, "size" | "splits" | "values">) {
+  const grid = { stroke: style.grid, width: 1 };
+  return axis(style, { gap: 4, grid, ticks: { show: false } }, own);
 }
 
 /** The whole of a 0 to 10 answer, always, so that charts of such answers compare at a glance. */
@@ -130,9 +115,9 @@ export function tenAxis(style: ChartStyle): uPlot.Axis {
  * A line with a dot at each value. Filled dots or open ones (and a dash) tell two lines apart
  * by more than colour.
  */
-export function lineSeries(
+export function line(
   style: ChartStyle,
-  line: {
+  of: {
     label: string;
     stroke: string;
     dots: number;
@@ -141,7 +126,7 @@ export function lineSeries(
     spanGaps: boolean;
   },
 ): uPlot.Series {
-  const { label, stroke, dots, filled, dash, spanGaps } = line;
+  const { label, stroke, dots, filled, dash, spanGaps } = of;
   return {
     label,
     stroke,

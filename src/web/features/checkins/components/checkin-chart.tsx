@@ -1,59 +1,47 @@
 import { useMemo } from "react";
 import type uPlot from "uplot";
-import {
-  chartFrame,
-  chartHeights,
-  chartStyle,
-  lineSeries,
-  paddedRange,
-  TEN_SCALE,
-  tenAxis,
-  timeValues,
-  UTC_DAY,
-  utcDaySeconds,
-  xAxis,
-} from "../../../ui/chart-style.ts";
+import * as chart from "../../../ui/chart-style.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 import { daysOfWeek, type TrendPoint } from "../weeks.ts";
 
 /** A week's Monday as seconds at 00:00 UTC, so the week never shifts with the viewer's zone. */
 function weekSeconds(week: string): number {
-  return utcDaySeconds(daysOfWeek(week)?.monday ?? "1970-01-01");
+  return chart.utcDaySeconds(daysOfWeek(week)?.monday ?? "1970-01-01");
 }
 
-const chartHeight = chartHeights(190, 230);
+const chartHeight = chart.heights(190, 230);
 
 /**
  * The viewer's line solid with filled dots, the partner's dashed with open dots, so the two
  * differ by more than colour.
  */
 function options(width: number): uPlot.Options {
-  const style = chartStyle();
+  const style = chart.style();
   return {
-    ...chartFrame(width, chartHeight, { utc: true }),
-    scales: { x: { time: true, range: paddedRange(86_400) }, y: TEN_SCALE },
+    ...chart.frame(width, chartHeight, { utc: true }),
+    scales: { x: { time: true, range: chart.paddedRange(86_400) }, y: chart.TEN_SCALE },
     axes: [
-      xAxis(style, {
+      chart.xAxis(style, {
         // A tick for each week drawn (its Monday), thinned so that the labels never crowd.
         splits: (u) => {
           const weeks = Array.from(u.data[0]);
           const step = Math.max(1, Math.ceil((weeks.length * 64) / Math.max(u.width - 40, 64)));
           return weeks.filter((_, i) => (weeks.length - 1 - i) % step === 0);
         },
-        values: timeValues(UTC_DAY),
+        values: chart.utcDayValues,
       }),
-      tenAxis(style),
+      chart.tenAxis(style),
     ],
     series: [
       {},
-      lineSeries(style, {
+      chart.line(style, {
         label: "You",
         stroke: style.primary,
         dots: 8,
         filled: true,
         spanGaps: false,
       }),
-      lineSeries(style, {
+      chart.line(style, {
         label: "Your partner",
         stroke: style.calm,
         dots: 8,

@@ -1,16 +1,6 @@
 import { useMemo } from "react";
 import type uPlot from "uplot";
-import {
-  chartFrame,
-  chartHeights,
-  chartStyle,
-  lineSeries,
-  paddedRange,
-  TEN_SCALE,
-  tenAxis,
-  timeValues,
-  xAxis,
-} from "../../../ui/chart-style.ts";
+import * as chart from "../../../ui/chart-style.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 import { alignLines, axisUnit, type Line } from "../series.ts";
 
@@ -26,26 +16,26 @@ const LINE_STYLES = [
   { colour: "calm", dash: [6, 4], filled: false },
 ] as const;
 
-const chartHeight = chartHeights(190, 230);
+const chartHeight = chart.heights(190, 230);
 
 function options(width: number, lines: readonly Line[], unit: "day" | "time"): uPlot.Options {
-  const style = chartStyle();
+  const style = chart.style();
   return {
     // The answers are moments in the viewer's own day, so the axis reads their zone, not UTC.
-    ...chartFrame(width, chartHeight, { utc: false }),
-    scales: { x: { time: true, range: paddedRange(60) }, y: TEN_SCALE },
+    ...chart.frame(width, chartHeight, { utc: false }),
+    scales: { x: { time: true, range: chart.paddedRange(60) }, y: chart.TEN_SCALE },
     axes: [
-      xAxis(style, {
+      chart.xAxis(style, {
         space: unit === "day" ? 56 : 64,
-        values: timeValues(unit === "day" ? dayLabel : timeLabel),
+        values: chart.timeValues(unit === "day" ? dayLabel : timeLabel),
       }),
-      tenAxis(style),
+      chart.tenAxis(style),
     ],
     series: [
       {},
       ...lines.map((line, index) => {
         const look = LINE_STYLES[index % LINE_STYLES.length] ?? LINE_STYLES[0];
-        return lineSeries(style, {
+        return chart.line(style, {
           label: line.by,
           stroke: style[look.colour],
           dots: 8,

@@ -1,31 +1,20 @@
 import { useMemo } from "react";
 import type uPlot from "uplot";
 import type { DailyPoint } from "../../../../domain/intensity.ts";
-import {
-  chartFrame,
-  chartHeights,
-  chartStyle,
-  lineSeries,
-  TEN_SCALE,
-  tenAxis,
-  timeValues,
-  UTC_DAY,
-  utcDaySeconds,
-  xAxis,
-} from "../../../ui/chart-style.ts";
+import * as chart from "../../../ui/chart-style.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 
-const chartHeight = chartHeights(180, 220);
+const chartHeight = chart.heights(180, 220);
 
 function options(width: number): uPlot.Options {
-  const style = chartStyle();
+  const style = chart.style();
   return {
-    ...chartFrame(width, chartHeight, { utc: true }),
-    scales: { x: { time: true }, y: TEN_SCALE },
-    axes: [xAxis(style, { space: 56, values: timeValues(UTC_DAY) }), tenAxis(style)],
+    ...chart.frame(width, chartHeight, { utc: true }),
+    scales: { x: { time: true }, y: chart.TEN_SCALE },
+    axes: [chart.xAxis(style, { space: 56, values: chart.utcDayValues }), chart.tenAxis(style)],
     series: [
       {},
-      lineSeries(style, {
+      chart.line(style, {
         label: "Intensity",
         stroke: style.primary,
         dots: 6,
@@ -42,7 +31,10 @@ function options(width: number): uPlot.Options {
  */
 export function IntensityChart({ points }: { points: DailyPoint[] }) {
   const data = useMemo<uPlot.AlignedData>(
-    () => [points.map((point) => utcDaySeconds(point.day)), points.map((point) => point.value)],
+    () => [
+      points.map((point) => chart.utcDaySeconds(point.day)),
+      points.map((point) => point.value),
+    ],
     [points],
   );
   const ref = usePlot(options, data, chartHeight);

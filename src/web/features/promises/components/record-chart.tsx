@@ -1,29 +1,19 @@
 import { useMemo } from "react";
 import type uPlot from "uplot";
-import {
-  chartFrame,
-  chartHeights,
-  chartStyle,
-  lineSeries,
-  timeValues,
-  UTC_DAY,
-  utcDaySeconds,
-  xAxis,
-  yAxis,
-} from "../../../ui/chart-style.ts";
+import * as chart from "../../../ui/chart-style.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 import type { AlignedSeries } from "../promise-view.ts";
 
 const WEEK = 7 * 86_400;
 
-const chartHeight = chartHeights(160, 200);
+const chartHeight = chart.heights(160, 200);
 
 function options(width: number, withPartner: boolean): uPlot.Options {
-  const style = chartStyle();
+  const style = chart.style();
   const line = (label: string, stroke: string, dash?: number[]): uPlot.Series =>
-    lineSeries(style, { label, stroke, dots: 6, filled: false, dash, spanGaps: true });
+    chart.line(style, { label, stroke, dots: 6, filled: false, dash, spanGaps: true });
   return {
-    ...chartFrame(width, chartHeight, { utc: true }),
+    ...chart.frame(width, chartHeight, { utc: true }),
     scales: {
       // A single day would leave the time axis no width at all: give it a week around the day.
       x: {
@@ -33,8 +23,8 @@ function options(width: number, withPartner: boolean): uPlot.Options {
       y: { range: [0, 1] },
     },
     axes: [
-      xAxis(style, { space: 56, values: timeValues(UTC_DAY) }),
-      yAxis(style, {
+      chart.xAxis(style, { space: 56, values: chart.utcDayValues }),
+      chart.yAxis(style, {
         size: 40,
         splits: () => [0, 0.25, 0.5, 0.75, 1],
         values: (_u, splits) => splits.map((s) => `${Math.round(s * 100)}%`),
@@ -56,7 +46,11 @@ function options(width: number, withPartner: boolean): uPlot.Options {
 export function RecordChart({ series }: { series: AlignedSeries }) {
   const withPartner = series.partner.some((score) => score !== null);
   const data = useMemo<uPlot.AlignedData>(
-    () => [series.days.map(utcDaySeconds), series.self, ...(withPartner ? [series.partner] : [])],
+    () => [
+      series.days.map(chart.utcDaySeconds),
+      series.self,
+      ...(withPartner ? [series.partner] : []),
+    ],
     [series, withPartner],
   );
   const ref = usePlot((width) => options(width, withPartner), data, chartHeight);

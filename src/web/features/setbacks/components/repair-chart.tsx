@@ -1,23 +1,23 @@
 import { useMemo } from "react";
 import uPlot from "uplot";
-import { chartFrame, chartHeights, chartStyle, xAxis, yAxis } from "../../../ui/chart-style.ts";
+import * as chart from "../../../ui/chart-style.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 import type { RepairRow } from "../repair.ts";
 
-const chartHeight = chartHeights(180, 220);
+const chartHeight = chart.heights(180, 220);
 
 const bars = uPlot.paths.bars?.({ size: [0.6, 48] });
 
 function options(width: number): uPlot.Options {
-  const style = chartStyle();
+  const style = chart.style();
   return {
-    ...chartFrame(width, chartHeight, { utc: false }),
+    ...chart.frame(width, chartHeight, { utc: false }),
     scales: {
       x: { time: false, range: (_u, min, max) => [min - 0.6, max + 0.6] },
       y: { range: (_u, _min, max) => [0, Math.max(max * 1.1, 1)] },
     },
     axes: [
-      xAxis(style, {
+      chart.xAxis(style, {
         // Only whole setbacks get a tick (the first repaired, the second…), a few at most.
         splits: (u) => {
           const count = u.data[0].length;
@@ -26,7 +26,7 @@ function options(width: number): uPlot.Options {
         },
         values: (_u, splits) => splits.map((s) => `#${s}`),
       }),
-      yAxis(style, { size: 44, values: (_u, splits) => splits.map((s) => `${s} h`) }),
+      chart.yAxis(style, { size: 44, values: (_u, splits) => splits.map((s) => `${s} h`) }),
     ],
     series: [
       {},
