@@ -14,7 +14,9 @@ import "../checkins.css";
 function Weeks({ data, readOnly }: { data: CheckinsData; readOnly: boolean }) {
   const previous = weekIn(data.weeks, data.previousWeek);
   const thisWeek = (
+    // Keyed by week: the two swap places below, and a half-written form must not move with them.
     <OpenWeek
+      key={data.currentWeek}
       week={weekIn(data.weeks, data.currentWeek)}
       title="This week"
       weekName="this week's"
@@ -24,6 +26,7 @@ function Weeks({ data, readOnly }: { data: CheckinsData; readOnly: boolean }) {
   const lastWeek =
     weekState(previous) === "revealed" ? null : (
       <OpenWeek
+        key={data.previousWeek}
         week={previous}
         title="Last week"
         weekName="last week's"

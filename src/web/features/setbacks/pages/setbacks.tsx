@@ -32,33 +32,28 @@ function SetbackList({
   );
 }
 
-/**
- * A setback still being repaired comes first, since someone may be waiting on the other's word;
- * the form to name a new one follows it.
- */
-function Setbacks({
-  data,
-  readOnly,
-  form,
-}: {
-  data: SetbacksData;
-  readOnly: boolean;
-  form: ReactNode;
-}) {
+/** The setbacks still being repaired: first on the page, since someone may be waiting. */
+function BeingRepaired({ data, readOnly }: { data: SetbacksData; readOnly: boolean }) {
   const phase = useCouple().data?.phase ?? "";
-  const { open, repaired } = splitSetbacks(data.setbacks);
+  const { open } = splitSetbacks(data.setbacks);
+  if (open.length === 0) return null;
+  return (
+    <Card title={`Being repaired (${open.length})`}>
+      <p className="muted">
+        Either of you can add a step. When it feels repaired to you, say so; it is repaired once you
+        both have.
+      </p>
+      <SetbackList setbacks={open} phase={phase} readOnly={readOnly} />
+    </Card>
+  );
+}
+
+/** How long repair takes, the repaired ones, or a word on what this page is for. */
+function Setbacks({ data, readOnly }: { data: SetbacksData; readOnly: boolean }) {
+  const phase = useCouple().data?.phase ?? "";
+  const { repaired } = splitSetbacks(data.setbacks);
   return (
     <>
-      {open.length > 0 ? (
-        <Card title={`Being repaired (${open.length})`}>
-          <p className="muted">
-            Either of you can add a step. When it feels repaired to you, say so; it is repaired once
-            you both have.
-          </p>
-          <SetbackList setbacks={open} phase={phase} readOnly={readOnly} />
-        </Card>
-      ) : null}
-      {form}
       <Card title="Time to repair">
         <RepairOverview data={data} />
       </Card>
@@ -88,21 +83,11 @@ export function SetbacksPage() {
   const [stepBackOffers, setStepBackOffers] = useState(0);
   const readOnly = people.individualMode;
 
-  const form = (
-    <>
-      {readOnly ? null : (
-        <Card title="Name a setback" id="new-setback">
-          <SetbackForm onStepBackSuggested={() => setStepBackOffers((n) => n + 1)} />
-        </Card>
-      )}
-      {stepBackOffers > 0 ? <StepBackOffer key={stepBackOffers} /> : null}
-    </>
-  );
   let content: ReactNode;
   if (setbacks.isPending) content = <Loading label="Loading your setbacks…" />;
   else if (setbacks.isError) {
     content = <ErrorState error={setbacks.error} onRetry={() => void setbacks.refetch()} />;
-  } else content = <Setbacks data={setbacks.data} readOnly={readOnly} form={form} />;
+  } else content = <Setbacks data={setbacks.data} readOnly={readOnly} />;
 
   return (
     <Page
@@ -120,7 +105,14 @@ export function SetbacksPage() {
         </>
       }
     >
-      {setbacks.isSuccess ? null : form}
+      {/* The form keeps its place in the tree while the list loads, so nothing typed is lost. */}
+      {setbacks.isSuccess ? <BeingRepaired data={setbacks.data} readOnly={readOnly} /> : null}
+      {readOnly ? null : (
+        <Card title="Name a setback" id="new-setback">
+          <SetbackForm onStepBackSuggested={() => setStepBackOffers((n) => n + 1)} />
+        </Card>
+      )}
+      {stepBackOffers > 0 ? <StepBackOffer key={stepBackOffers} /> : null}
       {content}
     </Page>
   );
