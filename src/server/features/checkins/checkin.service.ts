@@ -38,9 +38,7 @@ export function checkinService(
 
   /** Weeks newest first, the partner's answers withheld until the viewer's own stands beside. */
   function weeksOf(rows: readonly CheckinRow[], scope: Scope): CheckinWeek[] {
-    const byWeek = new Map<string, CheckinRow[]>();
-    for (const row of rows) byWeek.set(row.week, [...(byWeek.get(row.week) ?? []), row]);
-    return [...byWeek.entries()]
+    return [...byWeek(rows).entries()]
       .sort(([a], [b]) => b.localeCompare(a))
       .map(([week, entries]) => {
         const mine = entries.find((r) => r.author_id === scope.viewerId) ?? null;
@@ -117,10 +115,7 @@ export function checkinService(
 
     /** Weeks both partners checked in, with the moment the second did: for milestones. */
     async completedWeeks(scope: Scope): Promise<Array<{ week: string; completedAt: string }>> {
-      const rows = await stores.at(scope).list();
-      const byWeek = new Map<string, CheckinRow[]>();
-      for (const row of rows) byWeek.set(row.week, [...(byWeek.get(row.week) ?? []), row]);
-      return [...byWeek.entries()]
+      return [...byWeek(await stores.at(scope).list()).entries()]
         .filter(([, entries]) => new Set(entries.map((e) => e.author_id)).size >= 2)
         .map(([week, entries]) => ({
           week,
@@ -134,3 +129,9 @@ export function checkinService(
   };
 }
 export type CheckinService = ReturnType<typeof checkinService>;
+
+function byWeek(rows: readonly CheckinRow[]): Map<string, CheckinRow[]> {
+  const weeks = new Map<string, CheckinRow[]>();
+  for (const row of rows) weeks.set(row.week, [...(weeks.get(row.week) ?? []), row]);
+  return weeks;
+}

@@ -1,4 +1,5 @@
 import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
+import { partnerIdsOf } from "../../platform/couple-members.ts";
 import type { Db } from "../../platform/db.ts";
 import type { SetbackRow, SetbackStepRow } from "../../platform/db-schema.ts";
 
@@ -29,14 +30,7 @@ export function setbackStore(db: Db, scope: Scope) {
         .orderBy("at")
         .execute();
     },
-    partnerIds(): Promise<string[]> {
-      return db
-        .selectFrom("couple_members")
-        .select("user_id")
-        .where(inCouple(scope, "couple_members"))
-        .execute()
-        .then((rows) => rows.map((r) => r.user_id));
-    },
+    partnerIds: () => partnerIdsOf(db, scope),
     async phase(): Promise<string> {
       const row = await db
         .selectFrom("couples")

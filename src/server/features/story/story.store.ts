@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
+import { partnerIdsOf } from "../../platform/couple-members.ts";
 import type { Db } from "../../platform/db.ts";
 import type { StoryMarkRow, StoryParagraphRow } from "../../platform/db-schema.ts";
 
@@ -46,15 +47,7 @@ export function storyStore(db: Db, scope: Scope) {
         .values({ ...row, ...own })
         .execute();
     },
-    partnerIds(): Promise<string[]> {
-      return db
-        .selectFrom("couple_members")
-        .select("user_id")
-        .where(inCouple(scope, "couple_members"))
-        .orderBy("user_id")
-        .execute()
-        .then((rows) => rows.map((r) => r.user_id));
-    },
+    partnerIds: () => partnerIdsOf(db, scope),
     async revision(): Promise<number> {
       const row = await db
         .selectFrom("couples")
