@@ -1,9 +1,15 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // A port of its own for each run, so two runs on one machine never meet; workers inherit it.
 process.env.MEND_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
 const port = Number(process.env.MEND_E2E_PORT);
+
+// Where the server tells the journeys what only an operator has: the database its commands run
+// against, and the demo therapist's second-factor secret.
+process.env.MEND_E2E_STATE_FILE ??= join(tmpdir(), `mend-e2e-${port}.json`);
 
 // Under a fixed "today" (MEND_E2E_TODAY, an ISO instant), the server's clock and every browser
 // context's run this far from the real one; fixed here once so all processes agree.
@@ -59,6 +65,7 @@ export default defineConfig({
     env: {
       MEND_E2E_PORT: String(port),
       MEND_E2E_CLOCK_OFFSET_MS: process.env.MEND_E2E_CLOCK_OFFSET_MS ?? "0",
+      MEND_E2E_STATE_FILE: process.env.MEND_E2E_STATE_FILE,
     },
   },
 });

@@ -18,6 +18,7 @@ import { circleRoutes as circle } from "../contracts/circle.ts";
 import { coupleRoutes as couples } from "../contracts/couples.ts";
 import { intensityRoutes as intensity } from "../contracts/intensity.ts";
 import { safetyRoutes as safety } from "../contracts/safety.ts";
+import { signalRoutes as signals } from "../contracts/signals.ts";
 import { type AddStressorBody, stressorRoutes as stressors } from "../contracts/stressors.ts";
 import { talkRoutes as talks } from "../contracts/talks.ts";
 import type { AgreementCategory } from "../domain/agreements.ts";
@@ -27,12 +28,15 @@ import { injectTransport } from "../server/inject-transport.ts";
 import type { ManualClock } from "../server/platform/clock.ts";
 import { meaningScript } from "./demo-meaning.ts";
 import { REBUILD_WEEKS, rebuildScript } from "./demo-rebuild.ts";
+import { type TherapistInviter, therapistScript } from "./demo-therapist.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** The day the couple moves to Make meaning (both agree: one proposes, the other confirms). */
 export const MEANING_DAY = 42;
+/** The day after couples therapy starts, when the couple links Dr. Lee. */
+const THERAPY_LINKED_DAY = 21;
 /** Three weeks of Make meaning later, a Monday, the couple moves to Rebuild the same way. */
 export const REBUILD_DAY = 63;
 /** Six weeks of a couple's first, raw weeks, three of Make meaning, then eight of Rebuild. */
@@ -128,7 +132,12 @@ type Caller = Awaited<ReturnType<typeof signUpIn>>;
  * Seeds the demo couple through the real HTTP API, with the clock moved by hand, so every rule
  * (validation, access, life cycles) applies exactly as it does for real people.
  */
-export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Date): Promise<void> {
+export async function seedDemo(
+  app: FastifyInstance,
+  clock: ManualClock,
+  now: Date,
+  inviteTherapist: TherapistInviter,
+): Promise<{ therapistTotpSecret: string }> {
   const signUp = (person: (typeof DEMO_PEOPLE)[number]) => signUpIn(app, person);
   const at = (day: number, hour: number) =>
     clock.set(new Date(start.getTime() + day * DAY + hour * HOUR));
@@ -277,6 +286,13 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
   const outcomes = ["hard-but-okay", "calm", "hard-but-okay", "calm"] as const;
   const meaning = meaningScript(robin, kai);
   const rebuild = rebuildScript(robin, kai);
+  at(THERAPY_LINKED_DAY, 18);
+  const therapist = await therapistScript(app, clock, inviteTherapist, robin, kai, {
+    start: THERAPY_LINKED_DAY,
+    meaning: MEANING_DAY,
+    rebuild: REBUILD_DAY,
+    last: days,
+  });
   for (let day = 0; day < days; day++) {
     if (day === MEANING_DAY - 1) {
       at(day, 20);
@@ -412,7 +428,26 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
       });
     }
     if (day === 30) await robin.call(circle.agree, { params: { id: jordan } });
+    const therapistWork = therapist.script[day];
+    if (therapistWork) {
+      at(day, 19);
+      await therapistWork();
+    }
   }
+  // When to seek support has something to say whatever day the demo is seeded on: a topic
+  // carried over three weeks running, and Robin sharing that she feels pushed to move on.
+  at(days - 25, 21.75);
+  const { item: holidays } = await robin.call(talks.raiseTopic, {
+    body: { id: newItemId(), topic: "Where we spend the holidays this year" },
+  });
+  for (const back of [21, 14, 7]) {
+    at(days - back, 21.75);
+    await kai.call(talks.carryOver, { params: { id: holidays.id } });
+  }
+  at(days - 4, 22);
+  await robin.call(signals.answer, {
+    body: { id: newItemId(), kind: "pushed-to-move-on", visibility: "couple" },
+  });
   at(days - 1, 22);
   await robin.call(couples.safeEnough, { body: { safeEnough: true } });
   // Raised last night, after the last talk: it waits, open, whatever day the demo is seeded on.
@@ -421,4 +456,5 @@ export async function seedDemo(app: FastifyInstance, clock: ManualClock, now: Da
     body: { id: newItemId(), topic: "Planning something just for the two of us" },
   });
   clock.set(now);
+  return { therapistTotpSecret: therapist.lee.totpSecret };
 }

@@ -4,6 +4,7 @@ import type { Config } from "../server/config.ts";
 import { ManualClock } from "../server/platform/clock.ts";
 import { migrateToLatest, openDatabase } from "../server/platform/db.ts";
 import { DEMO_PEOPLE, demoDays, seedDemo } from "./demo-seed.ts";
+import { DEMO_THERAPIST, therapistInviter } from "./demo-therapist.ts";
 import { serveCommand } from "./serve.ts";
 
 /** A fresh demo database, seeded with about seventeen weeks of a couple's history (Stabilize, Make meaning, Rebuild), then served. */
@@ -25,7 +26,12 @@ export async function demoCommand(config: Config): Promise<void> {
     clock,
     logger: false,
   });
-  await seedDemo(seeding, clock, now);
+  const { therapistTotpSecret } = await seedDemo(
+    seeding,
+    clock,
+    now,
+    therapistInviter(database, config, clock),
+  );
   await seeding.close();
   await database.close();
 
@@ -34,7 +40,10 @@ export async function demoCommand(config: Config): Promise<void> {
       DEMO_PEOPLE.map((p) => `  ${p.name.padEnd(6)} ${p.email}  password: ${p.password}\n`).join(
         "",
       ) +
-      "\n",
+      `\nand as the couple's therapist (a second factor is required; add this secret to an\n` +
+      `authenticator app, or sign in and scan the code on your account page):\n` +
+      `  ${DEMO_THERAPIST.name} ${DEMO_THERAPIST.email}  password: ${DEMO_THERAPIST.password}\n` +
+      `  TOTP secret: ${therapistTotpSecret}\n\n`,
   );
   await serveCommand(config);
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from "../server/config.ts";
 import { backupCommand } from "./backup.ts";
 import { demoCommand } from "./demo.ts";
+import { inviteTherapistCommand } from "./invite-therapist.ts";
 import { migrateCommand } from "./migrate.ts";
 import { resetAccountCommand } from "./reset-account.ts";
 import { serveCommand } from "./serve.ts";
@@ -14,6 +15,8 @@ Commands:
   reset-account <email>
                   print a one-time link that restores sign-in with new keys, for someone who
                   lost both password and recovery code (their private words stay sealed)
+  invite-therapist <email>
+                  print a one-time link with which a couples therapist makes their account
   demo            seed a demo couple with seventeen weeks of history (made anew in
                   ./data/demo.sqlite) and serve it
 `;
@@ -23,6 +26,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   migrate: () => migrateCommand(loadConfig()),
   backup: (args) => backupCommand(loadConfig(), args[0]),
   "reset-account": (args) => resetAccountCommand(loadConfig(), args[0]),
+  "invite-therapist": (args) => inviteTherapistCommand(loadConfig(), args[0]),
   demo: () =>
     demoCommand(loadConfig({ ...process.env, DATABASE_URL: "sqlite:./data/demo.sqlite" })),
 };

@@ -87,6 +87,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** A 401 is an answer here (wrong password, signed-out probe), not a lost session. */
   expectUnauthorized?: boolean;
+  /**
+   * For a reply that carries the grants its words open with (a therapist's view of one couple):
+   * the keyring to open it with, made from the reply itself.
+   */
+  keyringFor?: (reply: unknown) => Keyring;
 }
 
 export interface ApiOptions {
@@ -186,8 +191,9 @@ export function createApi(transport: Transport, options: ApiOptions = {}) {
         throw new ApiError(response.status, "bad_response", fallbackMessage(500));
       }
       if (!hasWords(schema)) return parsed.data as ReplyOf<R>;
-      if (!keyring) throw new ApiError(401, "locked", LOCKED);
-      return (await keyring.openReply(schema, parsed.data, params)) as ReplyOf<R>;
+      const opener = callOptions?.keyringFor?.(parsed.data) ?? keyring;
+      if (!opener) throw new ApiError(401, "locked", LOCKED);
+      return (await opener.openReply(schema, parsed.data, params)) as ReplyOf<R>;
     },
   };
 }

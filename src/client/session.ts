@@ -1,5 +1,6 @@
 import { accountRoutes } from "../contracts/account.ts";
 import { coupleRoutes } from "../contracts/couples.ts";
+import { therapistRoutes } from "../contracts/therapists.ts";
 import type { Api } from "./api.ts";
 import { isApiError } from "./api.ts";
 import {
@@ -15,10 +16,10 @@ import {
   rewrapKeys,
   signupKeys,
 } from "./crypto/account-keys.ts";
-import { fromB64 } from "./crypto/encoding.ts";
+import { fromB64, randomBytes } from "./crypto/encoding.ts";
 import type { KdfParams } from "./crypto/keys.ts";
 import { parseRecoveryCode } from "./crypto/recovery-code.ts";
-import { Keyring } from "./sealing.ts";
+import { type GrantsReply, Keyring } from "./sealing.ts";
 
 /**
  * The account and couple steps that involve keys, the same for the browser, the tests, the
@@ -244,4 +245,109 @@ export function secretFromFragment(hash: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A therapist's account from the operator's one-time link: the same keys as a partner's, and a
+ * TOTP secret with recovery codes to set up before any couple's data is reachable.
+ */
+export async function signUpTherapist(
+  api: Api,
+  input: { token: string; email: string; name: string; password: string },
+  derive: DeriveKeys,
+  kdf?: KdfParams,
+) {
+  const made = await signupKeys(input.password, derive, kdf);
+  const { user, unlockKey, totp } = await api.call(therapistRoutes.signup, {
+    body: {
+      token: input.token,
+      email: input.email,
+      name: input.name,
+      authKey: made.authKey,
+      kdf: made.kdf,
+      keys: made.keys,
+    },
+  });
+  return {
+    user,
+    unlockKey,
+    totp,
+    opened: made.opened(user.id),
+    recoveryCode: made.recoveryCode,
+  };
+}
+
+/**
+ * Lets the linked therapist read what the couple shares with them: every space-key version this
+ * device holds, sealed to the key both partners compared in person. The server refuses a grant
+ * sealed to a key that is no longer the therapist's.
+ */
+export async function grantTherapist(
+  api: Api,
+  keyring: Keyring,
+  link: { id: string; therapist: { id: string; publicKey: string } },
+): Promise<number[]> {
+  const space = await keyring.spaceKeys();
+  if (!space || space.keys.size === 0) {
+    throw new Error("The couple's key is not open on this device.");
+  }
+  const granted: number[] = [];
+  for (const [version, key] of [...space.keys.entries()].sort(([a], [b]) => a - b)) {
+    const grant = await grantTo(
+      fromB64(link.therapist.publicKey),
+      space.coupleId,
+      version,
+      link.therapist.id,
+      key,
+    );
+    try {
+      await api.call(therapistRoutes.grant, {
+        params: { linkId: link.id },
+        body: { version, grant, publicKey: link.therapist.publicKey },
+      });
+      granted.push(version);
+    } catch (error) {
+      if (!(isApiError(error) && error.code === "already_granted")) throw error;
+    }
+  }
+  return granted;
+}
+
+/**
+ * After a therapist was unlinked: a new space key for the two partners alone, so nothing written
+ * from now on opens for the former therapist. Older versions stay, so older words still open.
+ */
+export async function rotateSpaceKey(
+  api: Api,
+  keyring: Keyring,
+  partner: { id: string; publicKey: string } | null,
+): Promise<number> {
+  const space = await keyring.spaceKeys();
+  if (!space) throw new Error("The couple's key is not open on this device.");
+  const version = space.version + 1;
+  const key = randomBytes(32);
+  const people = [
+    { id: keyring.opened.userId, publicKey: keyring.opened.identity.publicKey },
+    ...(partner ? [{ id: partner.id, publicKey: fromB64(partner.publicKey) }] : []),
+  ];
+  const grants = await Promise.all(
+    people.map(async (person) => ({
+      userId: person.id,
+      grant: await grantTo(person.publicKey, space.coupleId, version, person.id, key),
+    })),
+  );
+  await api.call(therapistRoutes.rotateKeys, { body: { version, grants } });
+  keyring.forgetSpace();
+  return version;
+}
+
+/** A therapist's view of one couple, its shared words opened with the grants it carries. */
+export function readSharedCouple(api: Api, opened: OpenedKeys, coupleId: string) {
+  return api.call(
+    therapistRoutes.couple,
+    { params: { id: coupleId } },
+    {
+      keyringFor: (reply) => new Keyring(opened, async () => (reply as { keys: GrantsReply }).keys),
+    },
+  );
 }

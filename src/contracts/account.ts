@@ -96,7 +96,10 @@ export const LoginReply = z.object({ user: User, keys: AccountKeys, unlockKey: K
 export const KeysReply = AccountKeys.extend({ unlockKey: Key32 });
 
 export const MeReply = z.object({
-  user: User,
+  user: User.extend({ role: z.enum(["partner", "therapist"]) }),
+  needsSecondFactor: z
+    .boolean()
+    .describe("a therapist's session that has not yet passed its second factor"),
   couple: z.object({ id: Id, phase: PhaseSchema }).nullable(),
 });
 export type MeReply = z.infer<typeof MeReply>;

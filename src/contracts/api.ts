@@ -13,9 +13,11 @@ import { reflectionRoutes } from "./reflections.ts";
 import type { Route } from "./route.ts";
 import { safetyRoutes } from "./safety.ts";
 import { milestoneRoutes, setbackRoutes } from "./setbacks.ts";
+import { signalRoutes } from "./signals.ts";
 import { storyRoutes } from "./story.ts";
 import { stressorRoutes } from "./stressors.ts";
 import { talkRoutes } from "./talks.ts";
+import { therapistRoutes } from "./therapists.ts";
 
 /** Every feature's routes: the whole API, as the client and the checks over it see it. */
 export const API = {
@@ -34,9 +36,11 @@ export const API = {
   reflections: reflectionRoutes,
   safety: safetyRoutes,
   setbacks: setbackRoutes,
+  signals: signalRoutes,
   story: storyRoutes,
   stressors: stressorRoutes,
   talks: talkRoutes,
+  therapists: therapistRoutes,
 };
 
 export const ALL_ROUTES: readonly Route[] = Object.values(API).flatMap(

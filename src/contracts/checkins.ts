@@ -16,6 +16,19 @@ const Week = z
   .regex(/^\d{4}-W\d{2}$/, { error: "Name the week as an ISO week, like 2026-W49." })
   .describe("ISO week in the couple's zone, e.g. 2026-W49");
 
+/**
+ * Three quick answers a check-in may carry for the support signals: answers, never words, so the
+ * signals can count them. Each is read by whoever may read the check-in.
+ */
+const SupportAnswers = z.strictObject({
+  sameConcern: z.boolean().default(false).describe("my concern is the same as last week"),
+  pushedToMoveOn: z.boolean().default(false).describe("I feel pushed to move on"),
+  dontKnowWhereToStart: z
+    .boolean()
+    .default(false)
+    .describe("we want to rebuild but don't know where to start"),
+});
+
 export const CheckinBody = sealedBody(
   z.strictObject({
     id: ItemId,
@@ -26,6 +39,7 @@ export const CheckinBody = sealedBody(
     appreciation: words("checkin", "appreciation", text(REBUILD_LIMITS.checkinWordsMax)),
     concern: words("checkin", "concern", text(REBUILD_LIMITS.checkinWordsMax)),
     wish: words("checkin", "wish", text(REBUILD_LIMITS.checkinWordsMax)),
+    ...SupportAnswers.shape,
   }),
 );
 
@@ -42,6 +56,9 @@ export const Checkin = z.object({
   appreciation: words("checkin", "appreciation", z.string()),
   concern: words("checkin", "concern", z.string()),
   wish: words("checkin", "wish", z.string()),
+  sameConcern: z.boolean(),
+  pushedToMoveOn: z.boolean(),
+  dontKnowWhereToStart: z.boolean(),
 });
 export type Checkin = z.infer<typeof Checkin>;
 

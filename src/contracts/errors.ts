@@ -52,6 +52,11 @@ export const ERROR_CODES = [
   "excusal_state",
   "checkin_closed",
   "setback_state",
+  // Support and the therapist workspace
+  "second_factor_required",
+  "wrong_code",
+  "link_state",
+  "wrong_key",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -86,4 +91,6 @@ export type ConflictCode = Extract<
   | "excusal_state"
   | "checkin_closed"
   | "setback_state"
+  | "link_state"
+  | "wrong_key"
 >;

@@ -10,9 +10,11 @@ import { questionRoutes as questions } from "./questions.ts";
 import { reflectionRoutes as reflections } from "./reflections.ts";
 import { type Route, route } from "./route.ts";
 import { setbackRoutes as setbacks } from "./setbacks.ts";
+import { signalRoutes as signals } from "./signals.ts";
 import { storyRoutes as story } from "./story.ts";
 import { stressorRoutes as stressors } from "./stressors.ts";
 import { talkRoutes as talks } from "./talks.ts";
+import { therapistRoutes as therapists } from "./therapists.ts";
 
 export const eventRoutes = {
   /**
@@ -103,4 +105,15 @@ export const LIVE_ROUTES: ReadonlySet<Route> = new Set<Route>([
   setbacks.log,
   setbacks.step,
   setbacks.repaired,
+  // When to seek support. A private answer never tells; taking one back may be taking back a
+  // private one, so it never tells either. Snoozes and sharing are one's own.
+  signals.answer,
+  // The therapist workspace: every step of a link is the couple's together. The therapist's
+  // acceptance is announced by the service, as a therapist is no partner of the couple.
+  therapists.propose,
+  therapists.consent,
+  therapists.grant,
+  therapists.unlink,
+  therapists.rotateKeys,
+  therapists.share,
 ]);

@@ -60,6 +60,9 @@ import { safetyStore } from "./features/safety/safety.store.ts";
 import { serveSetbacks } from "./features/setbacks/setback.routes.ts";
 import { setbackService } from "./features/setbacks/setback.service.ts";
 import { setbackStore } from "./features/setbacks/setback.store.ts";
+import { serveSignals } from "./features/signals/signal.routes.ts";
+import { signalService } from "./features/signals/signal.service.ts";
+import { signalStore } from "./features/signals/signal.store.ts";
 import { serveStory } from "./features/story/story.routes.ts";
 import { storyService } from "./features/story/story.service.ts";
 import { storyStore } from "./features/story/story.store.ts";
@@ -73,6 +76,16 @@ import { pauseStore } from "./features/talks/pause.store.ts";
 import { talkTimeService } from "./features/talks/talk-time.service.ts";
 import { talkTimeStore } from "./features/talks/talk-time.store.ts";
 import { serveTalks } from "./features/talks/talks.routes.ts";
+import { serveTherapists } from "./features/therapists/therapist.routes.ts";
+import { therapistService } from "./features/therapists/therapist.service.ts";
+import {
+  coupleLinkStore,
+  sharedStore,
+  therapistStore,
+} from "./features/therapists/therapist.store.ts";
+import { therapistAccountService } from "./features/therapists/therapist-account.service.ts";
+import { therapistDoor } from "./platform/access.ts";
+import { verifyAuditChains } from "./platform/audit.ts";
 import { type Clock, systemClock } from "./platform/clock.ts";
 import { installCsrfDefence } from "./platform/csrf.ts";
 import type { DatabaseHandle } from "./platform/db.ts";
@@ -162,12 +175,15 @@ export async function buildApp({
   });
 
   const { db } = database;
+  await verifyAuditChains(db);
   const deps: ServiceDeps = { clock, config, limits: rateLimits(db) };
   const store = sessionStore(db);
   const auth = sessions(store, clock, {
     secureCookies: config.secureCookies,
     idleMs: config.sessionIdleMs,
     maxMs: config.sessionMaxMs,
+    therapistIdleMs: config.therapistSessionIdleMs,
+    therapistMaxMs: config.therapistSessionMaxMs,
   });
   auth.install(app);
   const changes = changeStore(db);
@@ -226,6 +242,37 @@ export async function buildApp({
       storySignedAt: async (scope) => (await story.read(scope)).signedAt,
       repairs: setbacks.repairs,
     }),
+  );
+  const signals = signalService(
+    deps,
+    scopedStores(db, signalStore),
+    {
+      meaning: meaningFacts(scopedStores(db, meaningFactsStore)),
+      intensity: intensity.trends,
+      coupleTimeZone: talkTimes.coupleTimeZone,
+    },
+    config.therapistReferrals,
+  );
+  serveSignals(app, signals);
+  const therapistAccounts = therapistAccountService(deps, accountStore(db), store);
+  serveTherapists(
+    app,
+    therapistAccounts,
+    therapistService(
+      deps,
+      scopedStores(db, coupleLinkStore),
+      stores(db, therapistStore),
+      (scope) => sharedStore(db, scope),
+      therapistDoor(db, clock),
+      {
+        signalsOf: signals.signalsOf,
+        intensity: async (scope) => intensity.trends(scope, await talkTimes.coupleTimeZone(scope)),
+        reliability: async (scope) => (await promises.list(scope)).reliability,
+        nextTalk: talkTimes.nextTalk,
+        announce: (scope) => changes.record(scope, "therapists", clock.now()),
+      },
+    ),
+    auth,
   );
 
   await serveWebApp(app, config.webDir);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import type { Referral } from "../contracts/signals.ts";
 import {
   type CrisisResource,
   DEFAULT_CRISIS_RESOURCES,
@@ -30,11 +31,18 @@ const Env = z.object({
     .describe("sign-in attempts per account, and five times that per address, every 10 minutes"),
   MEND_SESSION_IDLE_DAYS: z.coerce.number().min(0.01).max(90).default(14),
   MEND_SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(365).default(60),
+  // A therapist's account opens many couples' words: shorter sessions.
+  MEND_THERAPIST_SESSION_IDLE_HOURS: z.coerce.number().min(0.1).max(72).default(8),
+  MEND_THERAPIST_SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(30).default(7),
   MEND_WEB_DIR: z.string().default("dist/web"),
   MEND_CRISIS_RESOURCES_FILE: z
     .string()
     .optional()
     .describe("a JSON file listing crisis resources [{name, contact, description}]"),
+  MEND_THERAPIST_REFERRALS_FILE: z
+    .string()
+    .optional()
+    .describe("a JSON file listing couples therapists to suggest [{name, detail?, url?, phone?}]"),
   MEND_EVENT_POLL_MS: z.coerce
     .number()
     .int()
@@ -57,9 +65,13 @@ export interface Config {
   authRateLimit: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  therapistSessionIdleMs: number;
+  therapistSessionMaxMs: number;
   webDir: string | null;
   logLevel: string;
   crisisResources: CrisisResource[];
+  /** Couples therapists the operator suggests on the signal cards; empty: how to find one. */
+  therapistReferrals: Referral[];
   eventPollMs: number;
 }
 
@@ -88,9 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: e.MEND_AUTH_RATE_LIMIT,
     sessionIdleMs: e.MEND_SESSION_IDLE_DAYS * DAY_MS,
     sessionMaxMs: e.MEND_SESSION_MAX_DAYS * DAY_MS,
+    therapistSessionIdleMs: e.MEND_THERAPIST_SESSION_IDLE_HOURS * 3_600_000,
+    therapistSessionMaxMs: e.MEND_THERAPIST_SESSION_MAX_DAYS * DAY_MS,
     webDir: e.MEND_WEB_DIR,
     logLevel: e.MEND_LOG_LEVEL,
     crisisResources: loadCrisisResources(e.MEND_CRISIS_RESOURCES_FILE),
+    therapistReferrals: loadReferrals(e.MEND_THERAPIST_REFERRALS_FILE),
     eventPollMs: e.MEND_EVENT_POLL_MS,
   };
 }
@@ -114,4 +129,42 @@ function loadCrisisResources(file: string | undefined): CrisisResource[] {
     );
   }
   return parsed;
+}
+
+const ReferralFile = z
+  .array(
+    z.strictObject({
+      name: z.string().trim().min(1),
+      detail: z.string().trim().min(1).optional(),
+      url: z.url().optional(),
+      phone: z.string().trim().min(1).optional(),
+    }),
+  )
+  .min(1);
+
+/** The operator's couples therapists to suggest; none when unset, so no card pretends to know. */
+function loadReferrals(file: string | undefined): Referral[] {
+  if (!file) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(
+      `Mend cannot start; MEND_THERAPIST_REFERRALS_FILE (${file}) could not be read as JSON: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+  }
+  const list = ReferralFile.safeParse(parsed);
+  if (!list.success) {
+    throw new ConfigError(
+      `Mend cannot start; MEND_THERAPIST_REFERRALS_FILE must hold a non-empty list of {"name", "detail"?, "url"?, "phone"?}.`,
+    );
+  }
+  return list.data.map((r) => ({
+    name: r.name,
+    detail: r.detail ?? null,
+    url: r.url ?? null,
+    phone: r.phone ?? null,
+  }));
 }

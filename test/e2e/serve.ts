@@ -1,7 +1,8 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedDemo } from "../../src/cli/demo-seed.ts";
+import { therapistInviter } from "../../src/cli/demo-therapist.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { ManualClock } from "../../src/server/platform/clock.ts";
@@ -31,7 +32,20 @@ await migrateToLatest(database);
 const now = e2eNow();
 const clock = new ManualClock(now);
 const seeding = await buildApp({ config, database, clock, logger: false });
-await seedDemo(seeding, clock, now);
+const { therapistTotpSecret } = await seedDemo(
+  seeding,
+  clock,
+  now,
+  therapistInviter(database, config, clock),
+);
+// What the journeys need to play the demo's therapist and the operator: the second factor's
+// secret and the database the operator's commands run against.
+if (process.env.MEND_E2E_STATE_FILE) {
+  writeFileSync(
+    process.env.MEND_E2E_STATE_FILE,
+    JSON.stringify({ therapistTotpSecret, databaseUrl: config.databaseUrl }),
+  );
+}
 await seeding.close();
 
 const app = await buildApp({ config, database, clock: { now: e2eNow } });

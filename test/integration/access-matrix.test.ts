@@ -31,6 +31,7 @@ import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import { pathOf, type Route } from "../../src/contracts/route.ts";
 import { safetyRoutes } from "../../src/contracts/safety.ts";
 import { setbackRoutes } from "../../src/contracts/setbacks.ts";
+import { signalRoutes } from "../../src/contracts/signals.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
@@ -100,6 +101,8 @@ interface World {
   activePromiseId: string;
   excusalId: string;
   setbackId: string;
+  /** The self's private "I feel pushed to move on". */
+  supportAnswerId: string;
   /** Today in the couple's zone, and this week. */
   today: string;
   currentWeek: string;
@@ -759,6 +762,96 @@ const REBUILD: Record<string, Entry> = {
 };
 Object.assign(MATRIX, REBUILD);
 
+const SIGNALS: Record<string, Entry> = {
+  "GET /api/signals": { expect: inCouple(200) },
+  "POST /api/signals/answers": {
+    body: () => ({ id: newItemId(), kind: "pushed-to-move-on", visibility: "private" }),
+    expect: inCouple(201),
+  },
+  // The self's private answer: only its author may take it back, and to anyone else it is absent.
+  "DELETE /api/signals/answers/{id}": {
+    params: (w) => ({ id: w.supportAnswerId }),
+    expect: onSelfItem(404, 204),
+  },
+  "POST /api/signals/{key}/snooze": {
+    params: () => ({ key: "same-argument" }),
+    body: () => ({ days: 7 }),
+    expect: inCouple(200),
+  },
+  "PUT /api/signals/sharing": { body: () => ({ shared: true }), expect: inCouple(204) },
+};
+Object.assign(MATRIX, SIGNALS);
+
+/**
+ * The therapist workspace as partners and strangers meet it; the therapist relations (linked,
+ * proposed, consented, unlinked, another couple's, before the second factor) are in
+ * therapist-access.test.ts.
+ */
+const FAKE_GRANT = `g1.${"A".repeat(43)}.${"B".repeat(16)}.${"C".repeat(64)}`;
+const noLink = () => ({ linkId: "no-such-link" });
+const THERAPISTS: Record<string, Entry> = {
+  "GET /api/therapists/invites/{token}": {
+    params: () => ({ token: "x".repeat(43) }),
+    expect: all(404, 404),
+    public: true,
+  },
+  "POST /api/therapists/signup": {
+    body: async () => {
+      const made = await signupKeys(PASSWORD, deriveOnce, TEST_KDF);
+      return {
+        token: "x".repeat(43),
+        email: `nobody.${process.pid}@example.org`,
+        name: "Dr. Nobody",
+        authKey: made.authKey,
+        kdf: made.kdf,
+        keys: made.keys,
+      };
+    },
+    expect: all(404, 404),
+  },
+  "POST /api/auth/totp": { body: () => ({ code: "123456" }), expect: all(404) },
+  "GET /api/couple/therapists": { expect: inCouple(200) },
+  "POST /api/couple/therapists": {
+    body: () => ({ email: `no.therapist.${process.pid}@example.org` }),
+    expect: all(404),
+  },
+  "POST /api/couple/therapists/{linkId}/consent": { params: noLink, expect: all(404) },
+  "POST /api/couple/therapists/{linkId}/grant": {
+    params: noLink,
+    body: () => ({ version: 1, grant: FAKE_GRANT }),
+    expect: all(404),
+  },
+  "DELETE /api/couple/therapists/{linkId}": { params: noLink, expect: all(404) },
+  "POST /api/couple/keys": {
+    // A new key for the self alone, at a version that is not next: refused for everyone.
+    body: (w) => ({ version: 99, grants: [{ userId: w.self.id, grant: FAKE_GRANT }] }),
+    expect: { signedOut: 401, outsider: 400, lone: 404, partner: 400, self: 409 },
+  },
+  "PUT /api/couple/therapist-sharing": {
+    body: (w) => ({ type: "paragraph", id: w.paragraphId, shared: false }),
+    expect: onSelfItem(404, 204),
+  },
+  "GET /api/audit": { expect: inCouple(200) },
+  "GET /api/therapist/invitations": { expect: all(404) },
+  "POST /api/therapist/invitations/{linkId}/accept": { params: noLink, expect: all(404) },
+  "POST /api/therapist/invitations/{linkId}/decline": { params: noLink, expect: all(404) },
+  "GET /api/therapist/couples": { expect: all(404) },
+  "GET /api/therapist/couples/{id}": {
+    params: (w) => ({ id: w.invite.coupleId }),
+    expect: all(404),
+  },
+  "GET /api/therapist/couples/{id}/notes": {
+    params: (w) => ({ id: w.invite.coupleId }),
+    expect: all(404),
+  },
+  "POST /api/therapist/couples/{id}/notes": {
+    params: (w) => ({ id: w.invite.coupleId }),
+    body: () => ({ id: newItemId(), text: "A note nobody but a therapist may write" }),
+    expect: all(404),
+  },
+};
+Object.assign(MATRIX, THERAPISTS);
+
 const SAFE_ANSWERS = Object.fromEntries(
   SAFETY_QUESTIONS.map((q) => [q.key, q.options[0]?.value ?? ""]),
 );
@@ -1006,6 +1099,9 @@ async function makeRebuildItems(self: Person, partner: Person, freshPeople: bool
   const { setback } = await call(setbackRoutes.log, {
     body: { id: newItemId(), kind: "memory", text: "A song on the radio." },
   });
+  const { answer } = await call(signalRoutes.answer, {
+    body: { id: newItemId(), kind: "pushed-to-move-on", visibility: "private" },
+  });
   const { currentWeek, previousWeek } = await call(checkinRoutes.list);
   let unrevealedEnvelopes: string[] = [];
   if (!freshPeople) {
@@ -1031,6 +1127,7 @@ async function makeRebuildItems(self: Person, partner: Person, freshPeople: bool
     activePromiseId: active.id,
     excusalId: excusal.id,
     setbackId: setback.id,
+    supportAnswerId: answer.id,
     today,
     currentWeek,
     unrevealedEnvelopes,

@@ -48,7 +48,8 @@ describe("sign-up, sign-in, sign-out", () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
     expect(await client.api.call(accountRoutes.me)).toEqual({
-      user: res.json<{ user: unknown }>().user,
+      user: { ...res.json<{ user: object }>().user, role: "partner" },
+      needsSecondFactor: false,
       couple: null,
     });
   });

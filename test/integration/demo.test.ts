@@ -7,8 +7,9 @@ import {
   REBUILD_DAY,
   seedDemo,
 } from "../../src/cli/demo-seed.ts";
+import { DEMO_THERAPIST, therapistInviter } from "../../src/cli/demo-therapist.ts";
 import { passwordKeys } from "../../src/client/crypto/keys.ts";
-import { keyringFor, signIn } from "../../src/client/session.ts";
+import { keyringFor, readSharedCouple, signIn } from "../../src/client/session.ts";
 import { accountabilityRoutes } from "../../src/contracts/accountability.ts";
 import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { checkinRoutes } from "../../src/contracts/checkins.ts";
@@ -18,20 +19,26 @@ import { promiseRoutes } from "../../src/contracts/promises.ts";
 import { questionRoutes } from "../../src/contracts/questions.ts";
 import { reflectionRoutes } from "../../src/contracts/reflections.ts";
 import { milestoneRoutes, setbackRoutes } from "../../src/contracts/setbacks.ts";
+import { signalRoutes } from "../../src/contracts/signals.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
+import { therapistRoutes } from "../../src/contracts/therapists.ts";
 import { daysBetween, utcDay } from "../../src/domain/dates.ts";
 import { viewsDiffer } from "../../src/domain/promises.ts";
 import { INTENSITY_HISTORY_DAYS } from "../../src/server/features/intensity/intensity.service.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
+import { totpCode } from "../support/therapists.ts";
 
 let t: TestApp;
 let robin: Client;
 let kai: Client;
+let therapistTotp: string;
 beforeAll(async () => {
   t = await makeTestApp();
-  await seedDemo(t.app, t.clock, t.clock.now());
+  therapistTotp = (
+    await seedDemo(t.app, t.clock, t.clock.now(), therapistInviter(t.database, t.config, t.clock))
+  ).therapistTotpSecret;
   const signedIn = async (person: (typeof DEMO_PEOPLE)[number]) => {
     const client = new Client(t.app);
     const { opened } = await signIn(client.api, person, passwordKeys);
@@ -78,12 +85,25 @@ describe("the demo couple", () => {
     ]);
     // Opened by Kai's own keys, as his browser would: the demo's words are sealed like anyone's.
     const parking = await kai.api.call(talkRoutes.parkingLot);
-    // Seven topics of Stabilize, and one question kept for a talk in Make meaning.
-    expect(parking.items.length).toBe(8);
+    // Seven topics of Stabilize, one question kept for a talk in Make meaning, and one that
+    // keeps being carried over in Rebuild.
+    expect(parking.items.length).toBe(9);
     const waiting = parking.items.filter((i) => i.status === "open").map((i) => i.topic);
-    // Every one talked about in time, the looping one too, but last night's.
-    expect(waiting).toEqual(["Planning something just for the two of us"]);
+    // Every one talked about in time, the looping one too, but last night's and the holidays.
+    expect(waiting.sort()).toEqual([
+      "Planning something just for the two of us",
+      "Where we spend the holidays this year",
+    ]);
     expect(Math.max(...parking.items.map((i) => i.carriedOver))).toBeGreaterThanOrEqual(3);
+  });
+
+  it("holds two support signals for both, whatever the day", async () => {
+    for (const who of [robin, kai]) {
+      const { signals } = await who.api.call(signalRoutes.list);
+      expect(signals.map((s) => s.key)).toEqual(
+        expect.arrayContaining(["same-argument", "pressure-to-move-on"]),
+      );
+    }
   });
 
   it("shows intensity that eases with a hard week in the middle, and keeps private entries private", async () => {
@@ -128,6 +148,7 @@ describe("the demo couple", () => {
     const reflections = await robin.api.call(reflectionRoutes.list);
     expect(reflections.pairs.map((pair) => pair.promptKey).sort()).toEqual([
       "before-distance",
+      "fears-misread",
       "unspoken-alone",
     ]);
     const kaisReflections = await kai.api.call(reflectionRoutes.list);
@@ -170,10 +191,16 @@ describe("the demo couple", () => {
 
     const robinsHurt = await robin.api.call(hurtRoutes.list);
     const seenByKai = await kai.api.call(hurtRoutes.list);
-    expect(robinsHurt.entries.filter((e) => e.mine)).toHaveLength(3);
-    expect(seenByKai.entries.filter((e) => !e.mine).map((e) => e.words)).toEqual([
-      ["sad", "uneasy"],
-    ]);
+    // Three of Robin's own in Make meaning, and one she shared with Kai and Dr. Lee in Stabilize.
+    expect(robinsHurt.entries.filter((e) => e.mine)).toHaveLength(4);
+    const shownToKai = seenByKai.entries.filter((e) => !e.mine).map((e) => e.words);
+    expect(shownToKai).toHaveLength(2);
+    expect(shownToKai).toEqual(
+      expect.arrayContaining([
+        ["sad", "uneasy"],
+        ["betrayed", "grief"],
+      ]),
+    );
     expect(JSON.stringify(seenByKai)).not.toContain("foolish");
   });
   it("has eight weeks of Rebuild: promises marked and seen, days off, check-ins, setbacks and milestones", async () => {
@@ -326,5 +353,31 @@ describe("the demo couple", () => {
       "checkins-4-in-a-row": true,
       "bricks-50": false,
     });
+  });
+
+  it("has a linked therapist who reads what the couple shared, and an audit the couple reads", async () => {
+    const lee = new Client(t.app);
+    const { opened } = await signIn(lee.api, DEMO_THERAPIST, passwordKeys);
+    lee.keyring = keyringFor(lee.api, opened);
+    expect((await lee.get("/api/therapist/couples")).status).toBe(401);
+    await lee.api.call(therapistRoutes.totp, {
+      body: { code: totpCode(therapistTotp, t.clock.now()) },
+    });
+    const { couples } = await lee.api.call(therapistRoutes.caseload);
+    expect(couples).toHaveLength(1);
+    const [couple] = couples;
+    if (!couple) throw new Error("no couple");
+    expect(couple.phase).toBe("rebuild");
+    expect(couple.signals.length).toBeGreaterThan(0);
+    const view = await readSharedCouple(lee.api, opened, couple.id);
+    const types = new Set(view.items.map((item) => item.type));
+    for (const type of ["hurt", "reflection", "statement", "paragraph", "checkin"]) {
+      expect(types.has(type as never)).toBe(true);
+    }
+    expect(JSON.stringify(view.items)).not.toContain("not opened");
+    const { notes } = await lee.api.call(therapistRoutes.notes, { params: { id: couple.id } });
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    const { entries } = await robin.api.call(therapistRoutes.audit);
+    expect(entries.filter((e) => e.action === "therapist-read").length).toBeGreaterThan(3);
   });
 });

@@ -181,6 +181,9 @@ function canaryRow(
       return { created_at: now, kind: "doubt", text: words };
     case "setback_steps":
       return { created_at: now, setback_id: parents.setback, text: words };
+    case "support_answers":
+      // An answer, never words: the id is what must not reach the partner when private.
+      return { created_at: now, kind: "pushed-to-move-on" };
   }
 }
 

@@ -26,6 +26,7 @@ import { setbackRoutes } from "../../src/contracts/setbacks.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
+import { therapistRoutes } from "../../src/contracts/therapists.ts";
 import { ITEM_ENVELOPE, type WordsAt, wordsIn } from "../../src/contracts/words.ts";
 import { SAFETY_QUESTIONS } from "../../src/domain/safety-check.ts";
 import { windowsBetween } from "../../src/domain/schedule.ts";
@@ -35,6 +36,7 @@ import { ManualClock } from "../../src/server/platform/clock.ts";
 import type { DatabaseHandle } from "../../src/server/platform/db.ts";
 import { makeCouple, newItemId, type Person } from "../support/factories.ts";
 import { openTestDatabase, ownTables, TEST_START, testDatabaseKind } from "../support/test-app.ts";
+import { makeTherapist, type Therapist } from "../support/therapists.ts";
 
 /**
  * The canary test of sealed words. Through the typed client, sealing as a browser does, both
@@ -55,6 +57,8 @@ let config: Config;
 let clock: ManualClock;
 let a: Person;
 let b: Person;
+let therapist: Therapist;
+let coupleId: string;
 const log: string[] = [];
 /** Every request body as the server parsed it, and every reply as it went out. */
 const received: string[] = [];
@@ -214,6 +218,7 @@ async function plantEverywhere() {
 
   await plantMakeMeaning();
   await plantRebuild();
+  await plantTherapistNotes();
 
   const answers = canary(a);
   await plant(a, safetyRoutes.take, {
@@ -346,11 +351,34 @@ async function plantRebuild() {
   });
 }
 
+/** A linked therapist's private note on the couple, sealed with the therapist's own key. */
+async function plantTherapistNotes() {
+  therapist = await makeTherapist({ app, clock, database, config, close: async () => {} });
+  const { link } = await a.client.api.call(therapistRoutes.propose, {
+    body: { email: therapist.email },
+  });
+  await b.client.api.call(therapistRoutes.consent, { params: { linkId: link.id } });
+  await therapist.client.api.call(therapistRoutes.accept, { params: { linkId: link.id } });
+  await plant(therapist, therapistRoutes.addNote, {
+    params: { id: coupleId },
+    body: { id: newItemId(), text: canary(therapist) },
+  });
+}
+
 /** Everything `person` can read, opened by their own client. */
 async function openedFor(person: Person): Promise<string> {
+  if (person === therapist) {
+    return JSON.stringify(
+      await therapist.client.api.call(therapistRoutes.notes, { params: { id: coupleId } }),
+    );
+  }
   const { api } = person.client;
   const reads = ALL_ROUTES.filter(
-    (route) => route.method === "GET" && !route.params && route.replies[200] !== null,
+    (route) =>
+      route.method === "GET" &&
+      !route.params &&
+      route.replies[200] !== null &&
+      !route.path.startsWith("/api/therapist/"),
   );
   const replies: unknown[] = [];
   for (const route of reads) replies.push(await api.call(route));
@@ -385,7 +413,7 @@ beforeAll(async () => {
     return payload;
   });
   await app.ready();
-  ({ a, b } = await makeCouple(app, ["Robin", "Kai"]));
+  ({ a, b, coupleId } = await makeCouple(app, ["Robin", "Kai"]));
   await plantEverywhere();
 });
 afterAll(async () => {
@@ -400,7 +428,7 @@ describe("a canary in every sealed field is found nowhere", () => {
   });
 
   it("opens every canary for its author through the typed client", async () => {
-    for (const author of [a, b]) {
+    for (const author of [a, b, therapist]) {
       const opened = await openedFor(author);
       for (const { words } of plants.filter((p) => p.author === author)) {
         expect(opened, `${author.name} lost ${words}`).toContain(JSON.stringify(words));

@@ -19,11 +19,13 @@ import { setbackRoutes } from "../../src/contracts/setbacks.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
 import { stressorRoutes } from "../../src/contracts/stressors.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
+import { therapistRoutes } from "../../src/contracts/therapists.ts";
 import { ITEM_ENVELOPE, wordsIn } from "../../src/contracts/words.ts";
 import { windowsBetween } from "../../src/domain/schedule.ts";
 import { AUTHORED_WORDS } from "../../src/server/features/words.ts";
 import { deriveOnce, makeCouple, newItemId, PASSWORD, type Person } from "../support/factories.ts";
 import { makeTestApp, ownTables, type TestApp } from "../support/test-app.ts";
+import { makeTherapist, type Therapist } from "../support/therapists.ts";
 
 /**
  * One partner writes words into every place the API takes words, then deletes their account.
@@ -37,6 +39,8 @@ import { makeTestApp, ownTables, type TestApp } from "../support/test-app.ts";
 let t: TestApp;
 let leaving: Person;
 let staying: Person;
+let therapist: Therapist;
+let coupleId: string;
 const gone = `GONE${randomBytes(5).toString("hex")}`;
 const kept = `KEPT${randomBytes(5).toString("hex")}`;
 /** The envelopes each person's calls put into the database. */
@@ -87,7 +91,7 @@ const repliesToLeaving = new Set<string>();
 
 beforeAll(async () => {
   t = await makeTestApp();
-  ({ a: leaving, b: staying } = await makeCouple(t.app, ["Leaving", "Staying"]));
+  ({ a: leaving, b: staying, coupleId } = await makeCouple(t.app, ["Leaving", "Staying"]));
   const words = (what: string, mark: string) => `${what} ${mark}`;
 
   for (const [person, mark] of [
@@ -319,6 +323,18 @@ beforeAll(async () => {
       body: { id: newItemId(), text: words("We talked", mark) },
     });
   }
+
+  // The couple's therapist keeps notes of their own, sealed with their own key.
+  therapist = await makeTherapist(t);
+  const { link } = await as(leaving)(therapistRoutes.propose, {
+    body: { email: therapist.email },
+  });
+  await as(staying)(therapistRoutes.consent, { params: { linkId: link.id } });
+  await therapist.client.api.call(therapistRoutes.accept, { params: { linkId: link.id } });
+  await as(therapist)(therapistRoutes.addNote, {
+    params: { id: coupleId },
+    body: { id: newItemId(), text: "Both came on time" },
+  });
 });
 afterAll(() => t.close());
 
@@ -330,7 +346,12 @@ const named = (list: readonly { type: string; field: string }[]) =>
 describe("a person's words, one list for deletion, sealing and export", () => {
   it("lists every column the API writes a person's words into, and only those", async () => {
     const reached = await columnsHolding(
-      new Set([...written(leaving), ...written(staying), ...repliesToLeaving]),
+      new Set([
+        ...written(leaving),
+        ...written(staying),
+        ...written(therapist),
+        ...repliesToLeaving,
+      ]),
     );
     expect([...reached].sort()).toEqual([...listed].sort());
   });

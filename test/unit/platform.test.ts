@@ -24,6 +24,7 @@ const actor = (
   role,
   keyVersion: coupleId === null ? null : 1,
   sessionId: "s",
+  secondFactor: false,
 });
 
 describe("access scope", () => {

@@ -26,6 +26,9 @@ const checkin = (week: string, by: string, over: Partial<Checkin> = {}): Checkin
   appreciation: "You made tea.",
   concern: "Late nights.",
   wish: "A walk on Sunday.",
+  sameConcern: false,
+  pushedToMoveOn: false,
+  dontKnowWhereToStart: false,
   ...over,
 });
 
@@ -133,11 +136,20 @@ describe("a scale over the weeks", () => {
 
 describe("the form's starting values", () => {
   it("chooses no number for a new check-in", () => {
-    expect(formValues(null)).toEqual({ appreciation: "", concern: "", wish: "" });
+    expect(formValues(null)).toEqual({
+      appreciation: "",
+      concern: "",
+      wish: "",
+      sameConcern: false,
+      pushedToMoveOn: false,
+      dontKnowWhereToStart: false,
+    });
   });
 
   it("starts a change from what one sent", () => {
-    expect(formValues(checkin("2026-W49", ME, { safety: 8, wish: "More walks." }))).toEqual({
+    expect(
+      formValues(checkin("2026-W49", ME, { safety: 8, wish: "More walks.", pushedToMoveOn: true })),
+    ).toEqual({
       safety: 8,
       connection: 5,
       trust: 4,
@@ -145,6 +157,9 @@ describe("the form's starting values", () => {
       appreciation: "You made tea.",
       concern: "Late nights.",
       wish: "More walks.",
+      sameConcern: false,
+      pushedToMoveOn: true,
+      dontKnowWhereToStart: false,
     });
   });
 });

@@ -306,4 +306,11 @@ export const AUTHORED_WORDS: readonly Words[] = [
     column: "text",
     writtenBy: owner("author_id"),
   }),
+  entry({
+    type: "therapist-note",
+    field: "text",
+    table: "therapist_notes",
+    column: "text",
+    writtenBy: owner("therapist_id"),
+  }),
 ];

@@ -1,5 +1,9 @@
 import { type RawBuilder, type SqlBool, sql } from "kysely";
+import type { TherapistRead } from "../../domain/therapist-links.ts";
 import { VISIBILITIES, type Visibility } from "../../domain/visibility.ts";
+import { appendAudit } from "./audit.ts";
+import type { Clock } from "./clock.ts";
+import type { Db } from "./db.ts";
 import type { Database } from "./db-schema.ts";
 import { errors } from "./errors.ts";
 
@@ -11,12 +15,18 @@ export interface Actor {
   /** The couple's newest space-key version: shared words may be sealed with it or an older one. */
   keyVersion: number | null;
   sessionId: string;
+  /** The session passed a second factor (required of therapists before any client data). */
+  secondFactor: boolean;
 }
 
-/** How a viewer stands to a piece of couple data. */
-export type Relation = "author" | "partner" | "therapist";
+/**
+ * How a viewer stands to a piece of couple data. `caseload` is a linked therapist's dashboard:
+ * numbers worked out from what the partners share with each other (never a private item, never
+ * a word), which linking by both partners consents to.
+ */
+export type Relation = "author" | "partner" | "therapist" | "caseload";
 
-/** How a viewer stands to a couple as a whole: one of its partners (a linked therapist, later). */
+/** How a viewer stands to a couple as a whole: one of its partners, or its linked therapist. */
 export type Standing = Exclude<Relation, "author">;
 
 declare const scopeBrand: unique symbol;
@@ -34,9 +44,8 @@ export interface Scope {
 }
 
 /**
- * The one door into a couple's data. A partner is let into their own couple; anyone else gets
- * the same 404 as a couple that does not exist. A therapist's link and consent are checked, and
- * the audit row written, here when the therapist workspace arrives.
+ * The one door into a couple's data for its partners. A partner is let into their own couple;
+ * anyone else (a therapist included) gets the same 404 as a couple that does not exist.
  */
 export function scopeOf(actor: Actor): Scope {
   if (actor.role !== "partner" || actor.coupleId === null) {
@@ -46,14 +55,113 @@ export function scopeOf(actor: Actor): Scope {
 }
 
 /**
- * The whole access rule, in one table: which relations may read an item of each visibility.
- * Linked therapists are added with the therapist workspace; until then no therapist scope can
- * arise, so "therapist" items are read by the couple alone.
+ * A therapist, past the second factor: anyone else gets the 404 of a route that is not theirs,
+ * and a therapist's session without its second factor a 401 that says what is missing.
+ */
+export function requireTherapist(actor: Actor): string {
+  if (actor.role !== "therapist") throw errors.notFound("That page");
+  if (!actor.secondFactor) throw errors.secondFactorRequired();
+  return actor.userId;
+}
+
+/**
+ * The therapist's door into a couple's data. It opens only on a link that both partners
+ * consented to and the therapist accepted, and not ended: proposed, consented-but-not-accepted,
+ * unlinked and another couple's links all answer the 404 of a couple that does not exist, on
+ * the very next request after a change. Every opening is written to the couple's audit chain,
+ * naming what was read, before anything is read.
+ */
+export function therapistDoor(db: Db, clock: Clock) {
+  async function activeLink(therapistId: string, coupleId: string): Promise<boolean> {
+    const link = await db
+      .selectFrom("therapist_links")
+      .select("id")
+      .where("couple_id", "=", coupleId)
+      .where("therapist_id", "=", therapistId)
+      .where("status", "=", "active")
+      .where("ended_at", "is", null)
+      .executeTakeFirst();
+    return link !== undefined;
+  }
+
+  async function enter(
+    actor: Actor,
+    coupleId: string,
+    reads: readonly TherapistRead[],
+  ): Promise<Scope> {
+    const therapistId = requireTherapist(actor);
+    if (!(await activeLink(therapistId, coupleId))) throw errors.notFound("That couple");
+    await appendAudit(
+      db,
+      coupleId,
+      { id: therapistId, role: "therapist" },
+      reads.map((target) => ({ action: "therapist-read" as const, target })),
+      clock.now(),
+    );
+    return { viewerId: therapistId, coupleId, as: "therapist" } as Scope;
+  }
+
+  return {
+    enter,
+
+    /**
+     * The door for a read whose kinds are known only once read (the couple view): the link is
+     * checked first, and `record` must write what was read before the answer leaves.
+     */
+    async open(actor: Actor, coupleId: string) {
+      const scope = await enter(actor, coupleId, []);
+      return {
+        scope,
+        record: (reads: readonly TherapistRead[]) =>
+          appendAudit(
+            db,
+            coupleId,
+            { id: scope.viewerId, role: "therapist" },
+            reads.map((target) => ({ action: "therapist-read" as const, target })),
+            clock.now(),
+          ),
+      };
+    },
+
+    /**
+     * The same door, for the caseload's numbers (phase, trends, reliability, next talk): a scope
+     * that reads what the partners share with each other, for counting and scales alone. Services
+     * handed it must answer numbers only; the audit names the read as `summary`.
+     */
+    async caseload(actor: Actor, coupleId: string): Promise<Scope> {
+      const scope = await enter(actor, coupleId, ["summary"]);
+      return { viewerId: scope.viewerId, coupleId, as: "caseload" } as Scope;
+    },
+
+    /**
+     * The scopes of the partners who chose to share their view of the support signals with their
+     * therapist: each signal is worked out as that partner sees it, by their own consent, and
+     * nothing else is read through these scopes.
+     */
+    async sharedSignalViews(scope: Scope): Promise<Scope[]> {
+      if (scope.as !== "therapist" && scope.as !== "caseload") return [];
+      const sharing = await db
+        .selectFrom("couple_members")
+        .select("user_id")
+        .where("couple_id", "=", scope.coupleId)
+        .where("signals_shared", "=", 1)
+        .execute();
+      return sharing.map(
+        (row) => ({ viewerId: row.user_id, coupleId: scope.coupleId, as: "partner" }) as Scope,
+      );
+    },
+  };
+}
+export type TherapistDoor = ReturnType<typeof therapistDoor>;
+
+/**
+ * The whole access rule, in one table: which relations may read an item of each visibility. A
+ * therapist scope exists only through `therapistDoor`, on an active link.
  */
 export const READERS: Readonly<Record<Visibility, readonly Relation[]>> = {
   private: ["author"],
-  couple: ["author", "partner"],
-  therapist: ["author", "partner", "therapist"],
+  couple: ["author", "partner", "caseload"],
+  therapist: ["author", "partner", "therapist", "caseload"],
 };
 
 /** Relations that may change an item they can read (answer, review, withdraw); never a therapist. */
@@ -90,6 +198,7 @@ export const ITEM_TABLES = {
   checkins: "author_id",
   setbacks: "author_id",
   setback_steps: "author_id",
+  support_answers: "author_id",
 } as const satisfies Partial<Record<keyof Database, string>>;
 
 export type ItemTable = keyof typeof ITEM_TABLES;

@@ -49,6 +49,13 @@ export interface Database {
   setback_steps: SetbackStepsTable;
   setback_repairs: SetbackRepairsTable;
   milestone_sightings: MilestoneSightingsTable;
+  support_answers: SupportAnswersTable;
+  signal_snoozes: SignalSnoozesTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
+  therapist_invites: TherapistInvitesTable;
+  therapist_links: TherapistLinksTable;
+  therapist_notes: TherapistNotesTable;
+  audit_entries: AuditEntriesTable;
 }
 
 export interface UsersTable {
@@ -69,6 +76,8 @@ export interface UsersTable {
   recovery_identity_box: string;
   recovery_personal_box: string;
   recovery_auth_hash: string;
+  /** A therapist's TOTP secret (base32); the server must read it to check a code. */
+  totp_secret: string | null;
 }
 
 export interface SessionsTable {
@@ -81,6 +90,8 @@ export interface SessionsTable {
   expires_at: string;
   /** What a browser's sealed copy of its opened keys opens with; gone with the session. */
   unlock_key: string;
+  /** When this session passed the second factor (therapists); null: not yet. */
+  second_factor_at: string | null;
 }
 
 export interface CouplesTable {
@@ -142,6 +153,8 @@ export interface CoupleMembersTable {
   safe_enough_at: string | null;
   individual_mode: Generated<number>;
   joined_at: string;
+  /** Whether this partner shares their view of the support signals with a linked therapist. */
+  signals_shared: Generated<number>;
 }
 
 export interface InvitesTable {
@@ -474,6 +487,9 @@ export interface CheckinsTable extends ItemColumns {
   concern: string;
   wish: string;
   updated_at: string;
+  same_concern: Generated<number>;
+  pushed_to_move_on: Generated<number>;
+  dont_know_where_to_start: Generated<number>;
 }
 
 export interface SetbacksTable extends ItemColumns {
@@ -519,3 +535,68 @@ export type QuestionAnswerRow = Selectable<QuestionAnswersTable>;
 export type QuestionAskingRow = Selectable<QuestionAskingsTable>;
 export type StoryParagraphRow = Selectable<StoryParagraphsTable>;
 export type StoryMarkRow = Selectable<StoryMarksTable>;
+
+/** "I feel pushed to move on", "we don't know where to start": a person's quick answer. */
+export interface SupportAnswersTable extends ItemColumns {
+  kind: string;
+}
+
+export interface SignalSnoozesTable {
+  user_id: string;
+  couple_id: string;
+  key: string;
+  until: string;
+}
+
+export interface TotpRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+/** A one-time link an operator made (`mend invite-therapist`) for a therapist's sign-up. */
+export interface TherapistInvitesTable {
+  id: string;
+  email: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface TherapistLinksTable {
+  id: string;
+  couple_id: string;
+  therapist_id: string;
+  status: string;
+  proposed_by: string | null;
+  proposed_at: string;
+  consented_by: string | null;
+  consented_at: string | null;
+  accepted_at: string | null;
+  ended_by: string | null;
+  ended_at: string | null;
+}
+export type TherapistLinkRow = Selectable<TherapistLinksTable>;
+
+export interface TherapistNotesTable {
+  id: string;
+  therapist_id: string;
+  couple_id: string;
+  text: string;
+  created_at: string;
+}
+
+export interface AuditEntriesTable {
+  id: string;
+  couple_id: string;
+  seq: number;
+  at: string;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  target: string;
+  prev: string;
+  hash: string;
+}
+export type AuditEntryRow = Selectable<AuditEntriesTable>;

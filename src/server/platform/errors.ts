@@ -38,5 +38,13 @@ export const errors = {
       "rate_limited",
       `Too many attempts. Please wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again.`,
     ),
+  secondFactorRequired: () =>
+    new AppError(
+      401,
+      "second_factor_required",
+      "Enter the code from your authenticator app to continue.",
+    ),
+  wrongCode: () =>
+    new AppError(401, "wrong_code", "That code is not right, or it has expired. Try the next one."),
   busy: () => new AppError(503, "busy", "The server is busy. Please try again in a moment."),
 };

@@ -6,8 +6,10 @@ export interface SessionWithActor {
   role: string;
   coupleId: string | null;
   keyVersion: number | null;
+  createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  secondFactorAt: string | null;
 }
 
 export function sessionStore(db: Db) {
@@ -45,8 +47,10 @@ export function sessionStore(db: Db) {
         .select([
           "sessions.id",
           "sessions.user_id",
+          "sessions.created_at",
           "sessions.last_seen_at",
           "sessions.expires_at",
+          "sessions.second_factor_at",
           "users.role",
           "couple_members.couple_id",
           "couples.key_version",
@@ -60,9 +64,19 @@ export function sessionStore(db: Db) {
         role: row.role,
         coupleId: row.couple_id ?? null,
         keyVersion: row.key_version ?? null,
+        createdAt: row.created_at,
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
+        secondFactorAt: row.second_factor_at,
       };
+    },
+
+    async markSecondFactor(id: string, now: string): Promise<void> {
+      await db
+        .updateTable("sessions")
+        .set({ second_factor_at: now })
+        .where("id", "=", id)
+        .execute();
     },
 
     async unlockKey(id: string): Promise<string | undefined> {

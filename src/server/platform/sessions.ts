@@ -18,6 +18,9 @@ export interface SessionSettings {
   secureCookies: boolean;
   idleMs: number;
   maxMs: number;
+  /** Shorter limits for therapists, whose sessions open many couples' shared words. */
+  therapistIdleMs: number;
+  therapistMaxMs: number;
 }
 
 export function sessionCookieName(secure: boolean): string {
@@ -121,7 +124,11 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
         if (!session) return;
         const now = clock.now();
         const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
-        if (!isLive(session.lastSeenAt, session.expiresAt, now)) {
+        const therapistEnd = Date.parse(session.createdAt) + settings.therapistMaxMs;
+        const therapistTooLong =
+          session.role === "therapist" &&
+          (idleSince > settings.therapistIdleMs || therapistEnd <= now.getTime());
+        if (therapistTooLong || !isLive(session.lastSeenAt, session.expiresAt, now)) {
           await store.delete(session.id);
           return;
         }
@@ -132,6 +139,7 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
           coupleId: session.coupleId,
           keyVersion: session.keyVersion,
           sessionId: session.id,
+          secondFactor: session.secondFactorAt !== null,
         };
       });
     },

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect } from "react";
 import { Navigate, Outlet, useLocation, useSearchParams } from "react-router";
 import { meQueryKey, useMe } from "../features/account/api/me.ts";
 import { useCouple } from "../features/couples/api/couple.ts";
+import { useActiveTherapist } from "../features/therapists/api/therapists.ts";
 import { isApiError } from "../ui/api-client.ts";
 import { PeopleProvider } from "../ui/people.tsx";
 import { ErrorState, Loading } from "../ui/query-state.tsx";
@@ -32,6 +33,10 @@ export function RequireSignedIn() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
   }
+  // A therapist's session reaches nothing, not even their account, before its second factor.
+  if (me.data.needsSecondFactor && location.pathname !== "/therapist/verify") {
+    return <Navigate to="/therapist/verify" replace />;
+  }
   return <Outlet />;
 }
 
@@ -49,12 +54,14 @@ export function RequireCouple({ children }: { children?: ReactNode }) {
   const { me, pending, failed } = useSession();
   const queryClient = useQueryClient();
   const couple = useCouple(Boolean(me.data?.couple));
+  const therapist = useActiveTherapist(couple.isSuccess);
   const gone = couple.isError && isApiError(couple.error) && couple.error.status === 404;
   useEffect(() => {
     // The couple is gone (e.g. the partner left): ask again who we are.
     if (gone) void queryClient.invalidateQueries({ queryKey: meQueryKey });
   }, [gone, queryClient]);
   if (pending || failed) return <SessionStates me={me} />;
+  if (me.data?.user.role === "therapist") return <Navigate to="/therapist" replace />;
   if (!me.data?.couple) return <Navigate to="/start" replace />;
   if (couple.isPending || gone) return <Loading />;
   if (couple.isError) {
@@ -70,7 +77,7 @@ export function RequireCouple({ children }: { children?: ReactNode }) {
   const partner = couple.data.partners.find((p) => p.id !== meId) ?? null;
   const individualMode = couple.data.me.individualMode;
   return (
-    <PeopleProvider value={{ meId, partner, individualMode }}>
+    <PeopleProvider value={{ meId, partner, individualMode, therapist }}>
       {children ?? <Outlet />}
     </PeopleProvider>
   );

@@ -107,6 +107,12 @@ function coupleNav(phase: Phase | undefined): { links: NavItem[]; more: NavItem[
   return { links: MEANING_NAV, more: MEANING_MORE };
 }
 
+/** A therapist's own small navigation: no couple's tools, no partner's Home. */
+const THERAPIST_NAV: NavItem[] = [
+  { to: "/therapist", label: "Caseload" },
+  { to: "/account", label: "Account" },
+];
+
 const SOLO_NAV: NavItem[] = [
   { to: "/", label: "Home", end: true },
   { to: "/safety", label: "Your safety" },
@@ -200,9 +206,17 @@ function MoreMenu({ items }: { items: NavItem[] }) {
   );
 }
 
-function SiteNav({ inCouple, phase }: { inCouple: boolean; phase: Phase | undefined }) {
+function SiteNav({
+  inCouple,
+  phase,
+  therapist,
+}: {
+  inCouple: boolean;
+  phase: Phase | undefined;
+  therapist: boolean;
+}) {
   const { links: coupleLinks, more } = coupleNav(phase);
-  const links = inCouple ? coupleLinks : SOLO_NAV;
+  const links = therapist ? THERAPIST_NAV : inCouple ? coupleLinks : SOLO_NAV;
   return (
     <nav className="site-nav" aria-label="Main">
       <ul className="site-nav__list">
@@ -287,7 +301,14 @@ export function RootLayout() {
               </div>
             ) : null}
           </div>
-          {me.data ? <SiteNav inCouple={inCouple} phase={chrome.phase} /> : null}
+          {/* Before a therapist's second factor nothing is reachable, so nothing is offered. */}
+          {me.data && !me.data.needsSecondFactor ? (
+            <SiteNav
+              inCouple={inCouple}
+              phase={chrome.phase}
+              therapist={me.data.user.role === "therapist"}
+            />
+          ) : null}
         </div>
         {chrome.ready ? (
           <PauseArea
@@ -313,7 +334,7 @@ export function RootLayout() {
             less.
           </p>
           <p className="site-footer__links">
-            {signedIn ? (
+            {signedIn && me.data?.user.role !== "therapist" ? (
               <Link to="/safety">Your safety</Link>
             ) : (
               <Link to="/help">Where to find help</Link>

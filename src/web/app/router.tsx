@@ -21,6 +21,13 @@ import { AgreedTalkTimesLine } from "../features/talks/components/talk-summaries
 import { ParkingLotPage } from "../features/talks/pages/parking-lot.tsx";
 import { TalkModePage } from "../features/talks/pages/talk-mode.tsx";
 import { TalkTimesPage } from "../features/talks/pages/talk-times.tsx";
+import { AuditPage } from "../features/therapists/pages/audit.tsx";
+import { RequireTherapist } from "../features/workspace/components/require-therapist.tsx";
+import { CaseloadPage } from "../features/workspace/pages/caseload.tsx";
+import { TherapistCouplePage } from "../features/workspace/pages/couple.tsx";
+import { PrepPage } from "../features/workspace/pages/prep.tsx";
+import { TherapistJoinPage } from "../features/workspace/pages/therapist-join.tsx";
+import { VerifyPage } from "../features/workspace/pages/verify.tsx";
 import { RequireCouple, RequireSignedIn, SignedOutOnly } from "./guards.tsx";
 import { RootLayout } from "./layout.tsx";
 import { QuickExit } from "./quick-exit.tsx";
@@ -87,6 +94,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: "join/:token", element: <JoinPage /> },
+          { path: "therapist/join/:token", element: <TherapistJoinPage /> },
           { path: "help", element: <HelpPage /> },
           {
             element: <RequireSignedIn />,
@@ -94,6 +102,15 @@ export const router = createBrowserRouter([
               { path: "start", element: <StartRoute /> },
               { path: "account", element: <AccountPage /> },
               { path: "safety", element: <SafetyRoute /> },
+              { path: "therapist/verify", element: <VerifyPage /> },
+              {
+                element: <RequireTherapist />,
+                children: [
+                  { path: "therapist", element: <CaseloadPage /> },
+                  { path: "therapist/couples/:id", element: <TherapistCouplePage /> },
+                  { path: "therapist/couples/:id/prep", element: <PrepPage /> },
+                ],
+              },
               {
                 element: <RequireCouple />,
                 children: [
@@ -107,6 +124,7 @@ export const router = createBrowserRouter([
                   { path: "talk", element: <TalkModePage /> },
                   { path: "intensity", element: <IntensityPage /> },
                   { path: "support", element: <SupportPage /> },
+                  { path: "audit", element: <AuditPage /> },
                   { path: "reflections", element: <ReflectionsPage /> },
                   { path: "accountability", element: <AccountabilityPage /> },
                   { path: "hurt", element: <HurtPage /> },

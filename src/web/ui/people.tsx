@@ -10,6 +10,8 @@ export interface People {
    * screens hide couple actions for them, and nothing changes for the partner.
    */
   individualMode: boolean;
+  /** The therapist of an active link: only then may items be shared with them. */
+  therapist: { id: string; name: string } | null;
 }
 
 const PeopleContext = createContext<People | null>(null);

@@ -1,5 +1,6 @@
 import type { Visibility } from "../../domain/visibility.ts";
 import { ChoiceGroup } from "./choice-group.tsx";
+import { useOptionalPeople } from "./people.tsx";
 import { PrivateNote } from "./private-note.tsx";
 
 interface VisibilityFieldProps {
@@ -12,6 +13,8 @@ interface VisibilityFieldProps {
   privateOnly?: boolean;
   /** Show the current choice in one line, with the options behind "Change". */
   collapsible?: boolean;
+  /** False for kinds a linked therapist's view never shows, so the choice isn't offered. */
+  therapistCanRead?: boolean;
   id?: string;
 }
 
@@ -23,6 +26,7 @@ export function VisibilityField({
   legend = "Who sees this?",
   privateOnly = false,
   collapsible = false,
+  therapistCanRead = true,
   id,
 }: VisibilityFieldProps) {
   const choices: Array<{ value: Visibility; label: string; description: string }> = [
@@ -36,8 +40,18 @@ export function VisibilityField({
       label: "Only you",
       description: `Nobody else sees it: not ${partnerName}, not a therapist.`,
     },
-    // "You, your partner and your therapist" is offered once a therapist can be linked.
   ];
+  // Offered only while a therapist's link is active; an item already shared keeps its choice.
+  const therapist = useOptionalPeople()?.therapist ?? null;
+  if ((therapist && therapistCanRead) || value === "therapist") {
+    choices.push({
+      value: "therapist",
+      label: `You, ${partnerName} and your therapist`,
+      description: therapist
+        ? `${therapist.name} can read it too, in their own Mend.`
+        : `${partnerName.charAt(0).toUpperCase()}${partnerName.slice(1)} can see it; no therapist is linked now.`,
+    });
+  }
   if (privateOnly) {
     return (
       <PrivateNote>Only you will see this, while couple features are paused for you.</PrivateNote>

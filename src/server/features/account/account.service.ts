@@ -29,7 +29,9 @@ function present(row: { id: string; email: string; name: string }): User {
 }
 
 /** What a password's keys fill in: the authKey's hash, the KDF, and both sets of key boxes. */
-async function keyColumns(input: Pick<z.infer<typeof RecoverBody>, "authKey" | "kdf" | "keys">) {
+export async function keyColumns(
+  input: Pick<z.infer<typeof RecoverBody>, "authKey" | "kdf" | "keys">,
+) {
   const { keys } = input;
   return {
     password_hash: await hashPassword(input.authKey),
@@ -119,6 +121,7 @@ export function accountService(
         name: input.name,
         created_at: clock.now().toISOString(),
         public_key: input.keys.publicKey,
+        totp_secret: null,
         ...(await keyColumns(input)),
       };
       if (!(await store.insert(user))) {
@@ -149,8 +152,10 @@ export function accountService(
       const user = await store.findById(actor.userId);
       if (!user) throw errors.unauthenticated();
       const couple = await store.coupleOf(actor.userId);
+      const role: "partner" | "therapist" = user.role === "therapist" ? "therapist" : "partner";
       return {
-        user: present(user),
+        user: { ...present(user), role },
+        needsSecondFactor: role === "therapist" && !actor.secondFactor,
         couple: couple ? { id: couple.id, phase: parsePhase(couple.phase) } : null,
       };
     },

@@ -3,6 +3,8 @@ import type { Db } from "../../platform/db.ts";
 import type { UserRow } from "../../platform/db-schema.ts";
 import { AUTHORED_WORDS } from "../words.ts";
 
+class InviteRaceLost extends Error {}
+
 export function accountStore(db: Db) {
   return {
     findByEmail(email: string): Promise<UserRow | undefined> {
@@ -21,6 +23,86 @@ export function accountStore(db: Db) {
         .onConflict((oc) => oc.column("email").doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    /**
+     * A therapist's account from an operator's invite: the invite is used up and the account made
+     * in one transaction. "no-invite" for an unknown, used or expired link; "taken" when the
+     * e-mail has an account already (the invite then stays usable).
+     */
+    async insertTherapist(
+      user: Omit<UserRow, "role">,
+      tokenHash: string,
+      recoveryCodeHashes: readonly string[],
+    ): Promise<"ok" | "no-invite" | "wrong-email" | "taken"> {
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const invite = await trx
+            .selectFrom("therapist_invites")
+            .select(["id", "email"])
+            .where("token_hash", "=", tokenHash)
+            .where("used_at", "is", null)
+            .where("expires_at", ">", user.created_at)
+            .executeTakeFirst();
+          if (!invite) return "no-invite";
+          if (invite.email !== user.email) return "wrong-email";
+          const inserted = await trx
+            .insertInto("users")
+            .values({ ...user, role: "therapist" })
+            .onConflict((oc) => oc.column("email").doNothing())
+            .executeTakeFirst();
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return "taken";
+          const used = await trx
+            .updateTable("therapist_invites")
+            .set({ used_at: user.created_at })
+            .where("id", "=", invite.id)
+            .where("used_at", "is", null)
+            .executeTakeFirst();
+          // Two sign-ups with one link at once: the second finds it used and makes nothing.
+          if (Number(used.numUpdatedRows) === 0) throw new InviteRaceLost();
+          await trx
+            .insertInto("totp_recovery_codes")
+            .values(recoveryCodeHashes.map((code_hash) => ({ user_id: user.id, code_hash })))
+            .execute();
+          return "ok";
+        })
+        .catch((error) => {
+          if (error instanceof InviteRaceLost) return "no-invite" as const;
+          throw error;
+        });
+    },
+
+    therapistInvite(tokenHash: string, now: string) {
+      return db
+        .selectFrom("therapist_invites")
+        .select(["email", "expires_at"])
+        .where("token_hash", "=", tokenHash)
+        .where("used_at", "is", null)
+        .where("expires_at", ">", now)
+        .executeTakeFirst();
+    },
+
+    async insertTherapistInvite(row: {
+      id: string;
+      email: string;
+      token_hash: string;
+      created_at: string;
+      expires_at: string;
+    }): Promise<void> {
+      await db.insertInto("therapist_invites").values(row).execute();
+    },
+
+    /** Uses up one recovery code of the second factor; false when it is unknown or used. */
+    async spendTotpRecoveryCode(userId: string, codeHash: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable("totp_recovery_codes")
+        .set({ used_at: now })
+        .where("user_id", "=", userId)
+        .where("code_hash", "=", codeHash)
+        .where("used_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {

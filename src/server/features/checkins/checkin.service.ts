@@ -33,6 +33,9 @@ export function checkinService(
       appreciation: row.appreciation,
       concern: row.concern,
       wish: row.wish,
+      sameConcern: row.same_concern === 1,
+      pushedToMoveOn: row.pushed_to_move_on === 1,
+      dontKnowWhereToStart: row.dont_know_where_to_start === 1,
     };
   }
 
@@ -100,6 +103,9 @@ export function checkinService(
           appreciation: input.appreciation,
           concern: input.concern,
           wish: input.wish,
+          same_concern: input.sameConcern ? 1 : 0,
+          pushed_to_move_on: input.pushedToMoveOn ? 1 : 0,
+          dont_know_where_to_start: input.dontKnowWhereToStart ? 1 : 0,
           updated_at: now,
         };
         if (mine) await store.replaceOwn(week, row);

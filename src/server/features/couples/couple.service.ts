@@ -86,6 +86,7 @@ export function coupleService(
       invite_box: inviteBox,
       key_version: version,
     });
+    await tx.audit("invite-created", "invite", now.toISOString());
     return { token, url: `${config.publicUrl}/join/${token}`, expiresAt };
   }
 
@@ -204,6 +205,7 @@ export function coupleService(
         const couple = await inside.findCouple();
         if (!couple) throw errors.notFound("This invite link");
         await inside.insertOwnGrant(invite.key_version ?? couple.key_version, grant, now);
+        await inside.audit("partner-joined", `user:${actor.userId}`, now);
         return { couple: { id: couple.id, phase: parsePhase(couple.phase) } };
       });
     },

@@ -1,5 +1,6 @@
 import type { Insertable } from "kysely";
 import { inCouple, type Scope } from "../../platform/access.ts";
+import { appendAudit } from "../../platform/audit.ts";
 import type { Db } from "../../platform/db.ts";
 import type {
   CoupleMembersTable,
@@ -75,6 +76,17 @@ function joiningStore(db: Db) {
 /** A couple's own data, as one of its partners sees it. */
 function coupleStore(db: Db, scope: Scope) {
   return {
+    /** An entry in the couple's audit chain, in the transaction of the change it records. */
+    audit(action: "invite-created" | "partner-joined", target: string, at: string) {
+      return appendAudit(
+        db,
+        scope.coupleId,
+        { id: scope.viewerId, role: "partner" },
+        [{ action, target }],
+        new Date(at),
+      );
+    },
+
     findCouple(): Promise<CoupleRow | undefined> {
       return db
         .selectFrom("couples")

@@ -246,6 +246,18 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
       };
     },
 
+    /** When the couple's next agreed talk starts, within a week; null when none is agreed. */
+    async nextTalk(scope: Scope): Promise<string | null> {
+      const now = clock.now();
+      const weekOn = new Date(now.getTime() + 8 * 86_400_000);
+      const starts = (await acceptedShapes(scope))
+        .flatMap((talkTime) => windowsBetween(talkTime, now, weekOn))
+        .map((window) => window.startsAt.getTime())
+        .filter((start) => start >= now.getTime())
+        .sort((a, b) => a - b);
+      return starts[0] === undefined ? null : new Date(starts[0]).toISOString();
+    },
+
     /** The zone the couple's days are counted in: their latest agreed talk time's, else UTC. */
     async coupleTimeZone(scope: Scope): Promise<string> {
       return (await acceptedShapes(scope)).at(-1)?.timeZone ?? "UTC";

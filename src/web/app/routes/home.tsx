@@ -14,6 +14,7 @@ import { SpaceKeyAccess } from "../../features/couples/components/space-key-acce
 import { PHASE_COPY } from "../../features/couples/copy.ts";
 import { TodayCheck } from "../../features/intensity/components/today-check.tsx";
 import { MilestoneCelebration } from "../../features/milestones/components/milestone-celebration.tsx";
+import { HomeSignal } from "../../features/signals/components/home-signal.tsx";
 import { ParkingLotSummary } from "../../features/talks/components/parking-lot.tsx";
 import { NextTalkSummary, ToLogPrompt } from "../../features/talks/components/talk-summaries.tsx";
 import { Card } from "../../ui/card.tsx";
@@ -57,6 +58,7 @@ export function HomePage() {
           <NeedsYou couple={data} />
           <PendingPhaseCard couple={data} />
           <ToLogPrompt />
+          <HomeSignal />
           {data.phase === "meaning" ? (
             <>
               <BalanceNotes couple={data} />

@@ -2,7 +2,9 @@ import { useEffect } from "react";
 import { useLocation } from "react-router";
 import { Circle } from "../../features/circle/components/circle.tsx";
 import { useCouple } from "../../features/couples/api/couple.ts";
+import { SupportSignals } from "../../features/signals/components/support-signals.tsx";
 import { Stressors } from "../../features/stressors/components/stressors.tsx";
+import { YourTherapist } from "../../features/therapists/components/your-therapist.tsx";
 import { TherapyChoice } from "../../features/therapy/components/therapy.tsx";
 import { Card } from "../../ui/card.tsx";
 import { Page } from "../../ui/page.tsx";
@@ -48,6 +50,9 @@ export function SupportPage() {
         </p>
         <Circle />
       </Card>
+      <Card title="When to seek support" id="signals">
+        <SupportSignals />
+      </Card>
       <Card title="Working with a therapist" id="therapy">
         {couple.isPending ? (
           <Loading />
@@ -56,6 +61,9 @@ export function SupportPage() {
         ) : (
           <TherapyChoice status={couple.data.therapy} />
         )}
+      </Card>
+      <Card title="Your therapist" id="your-therapist">
+        {couple.data ? <YourTherapist couple={couple.data} /> : <Loading />}
       </Card>
     </Page>
   );

@@ -103,7 +103,20 @@ export function trendSentence(values: readonly number[]): string {
 
 /** The form's starting values: one's own answers when changing them, nothing chosen otherwise. */
 export function formValues(mine: Checkin | null) {
-  if (!mine) return { appreciation: "", concern: "", wish: "" };
+  const unsaid = { sameConcern: false, pushedToMoveOn: false, dontKnowWhereToStart: false };
+  if (!mine) return { appreciation: "", concern: "", wish: "", ...unsaid };
   const { safety, connection, trust, intensity, appreciation, concern, wish } = mine;
-  return { safety, connection, trust, intensity, appreciation, concern, wish };
+  const { sameConcern, pushedToMoveOn, dontKnowWhereToStart } = mine;
+  return {
+    safety,
+    connection,
+    trust,
+    intensity,
+    appreciation,
+    concern,
+    wish,
+    sameConcern,
+    pushedToMoveOn,
+    dontKnowWhereToStart,
+  };
 }

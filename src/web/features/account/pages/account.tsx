@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { Button } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { Page } from "../../../ui/page.tsx";
@@ -70,6 +70,14 @@ export function AccountPage() {
         </p>
         <SessionsList />
       </Card>
+      {me.data.couple ? (
+        <Card title="Who saw what">
+          <p>
+            Your couple's own record of every therapist link, consent and key, and of everything a
+            therapist opened: <Link to="/audit">Who saw what</Link>.
+          </p>
+        </Card>
+      ) : null}
       <Card title="Leaving quickly" tone="quiet">
         <p>
           The <strong>Quick exit</strong> button at the top of every page, or pressing{" "}

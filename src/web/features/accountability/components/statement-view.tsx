@@ -11,6 +11,7 @@ import { formatDate } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { Reveal } from "../../../ui/reveal.tsx";
 import { Notice } from "../../../ui/status.tsx";
+import { ShareWithTherapist } from "../../therapists/components/share-toggle.tsx";
 import {
   addendaInOrder,
   answersInOrder,
@@ -145,6 +146,12 @@ export function StatementView({ statement, idBase, readOnly }: StatementViewProp
         <p className="accountability-version__meta" id={`${idBase}-v-title`}>
           Version {version.n}, shared by {people.nameOf(statement.by)} on {formatDate(version.at)}
         </p>
+        <ShareWithTherapist
+          type="statement"
+          id={version.id}
+          by={version.by}
+          itemLabel={`version ${version.n}`}
+        />
         {arrived ? (
           <Notice title={`${authorName} has shared version ${newest.n}`}>
             <p>It came while you were reading. Version {version.n} stays here until you move on.</p>
@@ -179,6 +186,12 @@ export function StatementView({ statement, idBase, readOnly }: StatementViewProp
                     Added on {formatDate(addendum.at)}, after version {addendum.afterVersion}
                   </p>
                   <Words text={addendum.text} />
+                  <ShareWithTherapist
+                    type="addendum"
+                    id={addendum.id}
+                    by={addendum.by}
+                    itemLabel="this addendum"
+                  />
                 </li>
               ))}
             </ol>

@@ -2,6 +2,7 @@ import { isUnopened } from "../../../../client/sealing.ts";
 import { CHECKIN_SCALES } from "../../../../domain/checkins.ts";
 import { formatDateTime } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
+import { ShareWithTherapist } from "../../therapists/components/share-toggle.tsx";
 import type { Checkin } from "../api/checkins.ts";
 import { SCALE_NAMES, WORDS_FIELDS, WORDS_ORDER } from "../copy.ts";
 
@@ -39,6 +40,12 @@ export function CheckinAnswers({ checkin, level = 3 }: { checkin: Checkin; level
           </div>
         ))}
       </dl>
+      <ShareWithTherapist
+        type="checkin"
+        id={checkin.id}
+        by={checkin.by}
+        itemLabel="your check-in"
+      />
     </article>
   );
 }

@@ -16,6 +16,13 @@ import { formValues } from "../weeks.ts";
 
 const Answers = draftOf(CheckinBody);
 
+/** The check-in's quick answers for the support signals: ticked, never written. */
+const SUPPORT_ANSWERS = [
+  { name: "sameConcern", label: "My concern is the same as last week" },
+  { name: "pushedToMoveOn", label: "I feel pushed to move on" },
+  { name: "dontKnowWhereToStart", label: "We want to rebuild but don't know where to start" },
+] as const;
+
 interface CheckinFormProps {
   week: string;
   /** Names the week in the form's label: "this week's" or "last week's". */
@@ -102,6 +109,19 @@ export function CheckinForm({ week, weekName, mine, onCancel, onSent }: CheckinF
           {...form.register(name)}
         />
       ))}
+      <fieldset className="choices checkin-form__also">
+        <legend className="choices__legend">Anything else this week?</legend>
+        <p className="muted small">
+          Tick what is true for you. Each helps notice when a couples therapist could help; whoever
+          reads this check-in reads these too.
+        </p>
+        {SUPPORT_ANSWERS.map(({ name, label }) => (
+          <label key={name} className="check" htmlFor={`${prefix}-${name}`}>
+            <input type="checkbox" id={`${prefix}-${name}`} {...form.register(name)} />
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <div className="actions">
         <Button type="submit" busy={put.isPending}>
           {changing ? "Save my changes" : "Send my check-in"}

@@ -5,6 +5,7 @@ import { formatDate, formatDay } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { Notice } from "../../../ui/status.tsx";
 import { useToast } from "../../../ui/toast.tsx";
+import { ShareWithTherapist } from "../../therapists/components/share-toggle.tsx";
 import {
   failureWords,
   type PromiseItem,
@@ -243,6 +244,7 @@ export function PromiseCard({
           : ""}
         {group === "ended" && promise.endedAt ? ` · ended ${formatDate(promise.endedAt)}` : ""}
       </p>
+      <ShareWithTherapist type="promise" id={promise.id} by={promise.by} itemLabel="this promise" />
 
       {readOnly ? null : group === "for-you" || group === "for-partner" ? (
         <ProposalAnswers promise={promise} replaces={replaced !== undefined} />

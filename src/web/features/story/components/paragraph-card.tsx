@@ -5,6 +5,7 @@ import { Button } from "../../../ui/button.tsx";
 import { formatDate } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { LiveStatus, Notice } from "../../../ui/status.tsx";
+import { ShareWithTherapist } from "../../therapists/components/share-toggle.tsx";
 import type { Paragraph } from "../api/story.ts";
 import { type ParagraphState, paragraphState, rewrittenSince, standingOf } from "../story-view.ts";
 import { MarkForm } from "./mark-form.tsx";
@@ -153,6 +154,12 @@ export function ParagraphCard({
         {paragraph.text}
       </p>
       <Meta paragraph={paragraph} />
+      <ShareWithTherapist
+        type="paragraph"
+        id={paragraph.id}
+        by={paragraph.by}
+        itemLabel={`paragraph ${number}`}
+      />
       <MarkLines paragraph={paragraph} partners={partners} />
       <TalkSuggestion paragraph={paragraph} partners={partners} />
 

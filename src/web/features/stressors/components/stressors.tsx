@@ -77,6 +77,7 @@ function AddStressorForm() {
         render={({ field }) => (
           <VisibilityField
             id="stressor-visibility"
+            therapistCanRead={false}
             value={field.value ?? "couple"}
             onChange={field.onChange}
             partnerName={people.partnerName}

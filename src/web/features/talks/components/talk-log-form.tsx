@@ -126,6 +126,7 @@ export function TalkLogForm({
         render={({ field }) => (
           <VisibilityField
             id="log-visibility"
+            therapistCanRead={false}
             value={field.value ?? "couple"}
             onChange={field.onChange}
             partnerName={people.partnerName}
