@@ -73,6 +73,7 @@ export const StatementVersion = z.object({
   impact: words("accountability", "impact", z.string()),
   whyNotSooner: words("accountability", "whyNotSooner", z.string()),
   responses: z.array(StatementResponse),
+  sharedWithTherapist: z.boolean().describe("the author shares it with the couple's therapist"),
 });
 
 export const Addendum = z.object({
@@ -81,6 +82,7 @@ export const Addendum = z.object({
   by: Id,
   text: words("addendum", "text", z.string()),
   afterVersion: z.number().int().describe("the version that was newest when it was added"),
+  sharedWithTherapist: z.boolean().describe("the author shares it with the couple's therapist"),
 });
 
 export const Statement = z.object({

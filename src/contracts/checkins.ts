@@ -59,6 +59,7 @@ export const Checkin = z.object({
   sameConcern: z.boolean(),
   pushedToMoveOn: z.boolean(),
   dontKnowWhereToStart: z.boolean(),
+  sharedWithTherapist: z.boolean().describe("the author shares it with the couple's therapist"),
 });
 export type Checkin = z.infer<typeof Checkin>;
 

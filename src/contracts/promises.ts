@@ -132,6 +132,7 @@ export const PromiseItem = z.object({
   }),
   occurrences: z.array(Occurrence).describe("oldest first, self-report and the partner's view"),
   excusals: z.array(Excusal),
+  sharedWithTherapist: z.boolean().describe("the author shares it with the couple's therapist"),
 });
 export type PromiseItem = z.infer<typeof PromiseItem>;
 

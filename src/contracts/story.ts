@@ -65,6 +65,7 @@ export const Paragraph = z.object({
   mine: Mine,
   updatedAt: Timestamp,
   marks: z.array(Mark),
+  sharedWithTherapist: z.boolean().describe("the author shares it with the couple's therapist"),
 });
 export type Paragraph = z.infer<typeof Paragraph>;
 

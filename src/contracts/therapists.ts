@@ -298,7 +298,7 @@ export const therapistRoutes = {
     method: "PUT",
     path: "/api/couple/therapist-sharing",
     // What is shared shows on the items themselves.
-    tags: ["therapists", "accountability", "story", "promises", "checkins"],
+    tags: ["therapists", "reflections", "accountability", "story", "promises", "checkins"],
     summary: "Share one's own item with the linked therapist, or stop sharing it",
     body: ShareWithTherapistBody,
     replies: { 204: null },

@@ -41,10 +41,12 @@ export function linkMoveProblem(link: LinkState, move: LinkMove, who: string): s
 }
 
 /**
- * What a partner may share with a linked therapist, item by item, beyond the forms that ask for
- * a visibility: their own statement versions, addenda, story paragraphs, promises, check-ins.
+ * What a partner may share with a linked therapist, item by item, once it is shared with the
+ * partner: their own reflections, statement versions, addenda, story paragraphs, promises and
+ * check-ins. (Forms that ask for a visibility offer "and your therapist" themselves.)
  */
 export const SHAREABLE_TYPES = [
+  "reflection",
   "statement",
   "addendum",
   "paragraph",

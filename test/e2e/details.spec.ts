@@ -39,8 +39,8 @@ test.describe("details that matter", () => {
       expect(box.width).toBeGreaterThanOrEqual(44);
       expect(box.height).toBeGreaterThanOrEqual(44);
     }
-    // No therapist can be linked yet, so sharing with one is not offered.
-    await expect(page.getByText(/and your therapist/)).toHaveCount(0);
+    // The demo couple's therapist is linked, so sharing with her is offered.
+    await expect(page.getByText("You, Robin and your therapist")).toBeVisible();
 
     // A confirmation belongs to the screen it was given on.
     await page.goto("/parking-lot");

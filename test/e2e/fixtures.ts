@@ -79,3 +79,41 @@ export async function signUp(page: Page, name: string, email: string): Promise<s
   await go.click();
   return code;
 }
+
+/** Two partners, each in a browser of their own: Ida on a phone, Jon at a desk. */
+export interface Couple {
+  ida: Page;
+  jon: Page;
+}
+
+/**
+ * A fresh couple, joined and at Home: Ida signs up on a phone and invites, Jon joins at a desk
+ * through her link. Each context is added to `contexts`, for the caller to close.
+ */
+export async function meetCouple(
+  browser: Browser,
+  contexts: BrowserContext[],
+  tag: string,
+): Promise<Couple> {
+  const stamp = `${tag}.${Date.now()}`;
+  const phone = await newContext(browser, {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const desk = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+  contexts.push(phone, desk);
+  const ida = await phone.newPage();
+  const jon = await desk.newPage();
+  await ida.goto("/signup");
+  await signUp(ida, "Ida", `ida.${stamp}@example.org`);
+  await ida.getByRole("radio", { name: /^Both of us/ }).check();
+  await ida.getByRole("button", { name: "Continue" }).click();
+  const invite = new URL(await ida.getByLabel("Invite link for your partner").inputValue());
+  await jon.goto(`${invite.pathname}${invite.hash}`);
+  await signUp(jon, "Jon", `jon.${stamp}@example.org`);
+  await jon.getByRole("radio", { name: /^Both of us/ }).check();
+  await jon.getByRole("button", { name: "Join Ida" }).click();
+  await expect(jon.getByRole("heading", { name: "Needs you" })).toBeVisible();
+  return { ida, jon };
+}

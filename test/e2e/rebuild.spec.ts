@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, newContext, signUp, test } from "./fixtures.ts";
+import type { BrowserContext, Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, meetCouple, test } from "./fixtures.ts";
 
 /**
  * Rebuild, walked by two partners at once: Ida on a phone, Jon at a desk. A grand promise is
@@ -12,39 +12,6 @@ import { expect, expectAccessible, newContext, signUp, test } from "./fixtures.t
 
 /** How long a change may take to reach the other partner's open screen, without a reload. */
 const LIVE = { timeout: 10_000 };
-
-interface Couple {
-  /** Ida, who signs up first and invites: on a phone. */
-  ida: Page;
-  /** Jon, who joins through her link: at a desk. */
-  jon: Page;
-}
-
-/** A fresh couple, each in a browser of their own, joined and at Home. */
-async function meetCouple(browser: Browser, contexts: BrowserContext[]): Promise<Couple> {
-  const stamp = `rebuild.${Date.now()}`;
-  const phone = await newContext(browser, {
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const desk = await newContext(browser, { viewport: { width: 1280, height: 800 } });
-  contexts.push(phone, desk);
-  const ida = await phone.newPage();
-  const jon = await desk.newPage();
-
-  await ida.goto("/signup");
-  await signUp(ida, "Ida", `ida.${stamp}@example.org`);
-  await ida.getByRole("radio", { name: /^Both of us/ }).check();
-  await ida.getByRole("button", { name: "Continue" }).click();
-  const invite = new URL(await ida.getByLabel("Invite link for your partner").inputValue());
-  await jon.goto(`${invite.pathname}${invite.hash}`);
-  await signUp(jon, "Jon", `jon.${stamp}@example.org`);
-  await jon.getByRole("radio", { name: /^Both of us/ }).check();
-  await jon.getByRole("button", { name: "Join Ida" }).click();
-  await expect(jon.getByRole("heading", { name: "Needs you" })).toBeVisible();
-  return { ida, jon };
-}
 
 /** One suggests the next phase on their path; the other agrees from Home. */
 async function moveOnTogether(suggests: Page, agrees: Page, phase: string): Promise<void> {
@@ -152,7 +119,7 @@ test.describe("Rebuild, as a couple meets it", () => {
   test("a small promise kept and seen from both sides, a day off, a setback repaired, two weeks of check-ins", async ({
     browser,
   }) => {
-    const { ida, jon } = await meetCouple(browser, contexts);
+    const { ida, jon } = await meetCouple(browser, contexts, "rebuild");
     await moveOnTogether(jon, ida, "Make meaning");
     await moveOnTogether(ida, jon, "Rebuild");
     await expect(

@@ -1,5 +1,5 @@
 import type { BrowserContext } from "@playwright/test";
-import { expect, expectAccessible, newContext, signUp, test } from "./fixtures.ts";
+import { expect, expectAccessible, meetCouple, test } from "./fixtures.ts";
 
 /**
  * When to seek support, as two partners see it: a quick answer shared shows on the other's card
@@ -15,22 +15,7 @@ test.describe("when to seek support", () => {
   test("a shared answer reaches the partner's card, a private one does not, snooze folds", async ({
     browser,
   }) => {
-    const stamp = `signals.${Date.now()}`;
-    const phone = await newContext(browser, { viewport: { width: 390, height: 844 } });
-    const desk = await newContext(browser, { viewport: { width: 1280, height: 800 } });
-    contexts = [phone, desk];
-    const ida = await phone.newPage();
-    const jon = await desk.newPage();
-    await ida.goto("/signup");
-    await signUp(ida, "Ida", `ida.${stamp}@example.org`);
-    await ida.getByRole("radio", { name: /^Both of us/ }).check();
-    await ida.getByRole("button", { name: "Continue" }).click();
-    const invite = new URL(await ida.getByLabel("Invite link for your partner").inputValue());
-    await jon.goto(`${invite.pathname}${invite.hash}`);
-    await signUp(jon, "Jon", `jon.${stamp}@example.org`);
-    await jon.getByRole("radio", { name: /^Both of us/ }).check();
-    await jon.getByRole("button", { name: "Join Ida" }).click();
-    await expect(jon.getByRole("heading", { name: "Needs you" })).toBeVisible();
+    const { ida, jon } = await meetCouple(browser, contexts, "signals");
 
     const section = (page: typeof ida) =>
       page.getByRole("region", { name: "When to seek support" });

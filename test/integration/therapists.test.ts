@@ -310,7 +310,23 @@ describe("linking a therapist", () => {
     if (!link) throw new Error("no link");
     await grantTherapist(a.client.api, keys(a), link);
 
+    const paragraph = newItemId();
+    await a.client.api.call(storyRoutes.add, {
+      body: { id: paragraph, section: "learned", text: "We go quiet when we are afraid." },
+    });
+    await a.client.api.call(therapistRoutes.share, {
+      body: { type: "paragraph", id: paragraph, shared: true },
+    });
+    const sharedNow = await a.client.api.call(storyRoutes.read);
+    expect(sharedNow.paragraphs.find((p) => p.id === paragraph)?.sharedWithTherapist).toBe(true);
+
     expect((await b.client.delete(`/api/couple/therapists/${linkId}`)).status).toBe(204);
+    // What was shared with this therapist is the two partners' alone again, not the next one's.
+    const afterwards = await b.client.api.call(storyRoutes.read);
+    expect(afterwards.paragraphs.find((p) => p.id === paragraph)).toMatchObject({
+      sharedWithTherapist: false,
+      text: "We go quiet when we are afraid.",
+    });
     expect((await therapist.client.get(`/api/therapist/couples/${couple.coupleId}`)).status).toBe(
       404,
     );

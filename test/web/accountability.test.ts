@@ -141,6 +141,7 @@ describe("the working copy's sections", () => {
 const version = (n: number, over: Partial<Version> = {}): Version => ({
   id: `v${n}`,
   n,
+  sharedWithTherapist: false,
   at: `2027-03-0${n}T10:00:00.000Z`,
   by: "kai",
   whatIDid: `what ${n}`,
@@ -211,6 +212,7 @@ describe("statements on screen", () => {
       by: "kai",
       text: "b",
       afterVersion: 2,
+      sharedWithTherapist: false,
     };
     const earlier = { ...later, id: "a", at: "2027-03-02T10:00:00.000Z", afterVersion: 1 };
     expect(addendaInOrder(statement({ addenda: [later, earlier] })).map((a) => a.id)).toEqual([

@@ -16,6 +16,7 @@ const PARTNER = "them";
 const checkin = (week: string, by: string, over: Partial<Checkin> = {}): Checkin => ({
   id: `${week}-${by}`,
   week,
+  sharedWithTherapist: false,
   by,
   mine: by === ME,
   at: "2026-12-06T18:00:00.000Z",

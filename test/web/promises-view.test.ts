@@ -24,6 +24,7 @@ const none = { score: null, words: "Just starting", series: [] };
 
 const promise = (over: Partial<PromiseItem>): PromiseItem => ({
   id: "p",
+  sharedWithTherapist: false,
   by: "me",
   mine: true,
   status: "active",

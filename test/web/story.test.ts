@@ -29,6 +29,7 @@ const mark = (over: MarkIn): Paragraph["marks"][number] => ({
 
 const paragraph = (over: Partial<Paragraph> = {}): Paragraph => ({
   id: "p1",
+  sharedWithTherapist: false,
   section: "before",
   text: "We had stopped talking about the things that mattered.",
   version: 1,

@@ -6,7 +6,6 @@ import {
   linkStep,
   liveLink,
   parseTarget,
-  sharedByMe,
 } from "../../src/web/features/therapists/links.ts";
 import { formatDate } from "../../src/web/ui/format.ts";
 
@@ -188,33 +187,5 @@ describe("sharing names the therapist whose link stood then", () => {
         "Robin shared a promise with Ash Moreau",
       ),
     ).toBe(true);
-  });
-});
-
-describe("what the viewer shares now", () => {
-  it("keeps the latest share or stop per item, by the viewer only", () => {
-    const entries = [
-      entry({
-        action: "shared-with-therapist",
-        actor: { id: KAI, role: "partner" },
-        target: "promise:p1",
-      }),
-      entry({
-        action: "shared-with-therapist",
-        actor: { id: KAI, role: "partner" },
-        target: "checkin:c1",
-      }),
-      entry({
-        action: "unshared-from-therapist",
-        actor: { id: KAI, role: "partner" },
-        target: "promise:p1",
-      }),
-      entry({
-        action: "shared-with-therapist",
-        actor: { id: ROBIN, role: "partner" },
-        target: "paragraph:x",
-      }),
-    ];
-    expect([...sharedByMe(entries, KAI)]).toEqual(["checkin:c1"]);
   });
 });

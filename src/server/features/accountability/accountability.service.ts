@@ -60,6 +60,7 @@ export function accountabilityService(
           whatIDid: v.what_i_did,
           impact: v.impact,
           whyNotSooner: v.why_not_sooner,
+          sharedWithTherapist: v.visibility === "therapist",
           responses: responses
             .filter((r) => r.version_id === v.id)
             .map((r) => ({
@@ -80,6 +81,7 @@ export function accountabilityService(
           by,
           text: a.text,
           afterVersion: a.after_version,
+          sharedWithTherapist: a.visibility === "therapist",
         })),
     }));
   }

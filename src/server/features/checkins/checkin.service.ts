@@ -36,6 +36,7 @@ export function checkinService(
       sameConcern: row.same_concern === 1,
       pushedToMoveOn: row.pushed_to_move_on === 1,
       dontKnowWhereToStart: row.dont_know_where_to_start === 1,
+      sharedWithTherapist: row.visibility === "therapist",
     };
   }
 

@@ -100,6 +100,7 @@ export function promiseService(
       status: storedEnum(PROMISE_STATUSES, row.status),
       text: row.text,
       noticeHow: row.notice_how,
+      sharedWithTherapist: row.visibility === "therapist",
       cadence: cadence as PromiseItem["cadence"],
       kind: storedEnum(PROMISE_KINDS, row.kind),
       area: row.area === null ? null : storedEnum(TRANSPARENCY_AREAS, row.area),

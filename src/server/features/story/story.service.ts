@@ -34,6 +34,7 @@ export function storyService({ clock }: ServiceDeps, stores: ScopedStores<StoryS
       by: row.author_id,
       editedBy: row.edited_by ?? row.author_id,
       mine: row.author_id === scope.viewerId,
+      sharedWithTherapist: row.visibility === "therapist",
       updatedAt: row.updated_at,
       marks: marks
         .filter((m) => m.paragraph_id === row.id)

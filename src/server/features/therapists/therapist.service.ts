@@ -179,6 +179,7 @@ export function therapistService(
           ended_at: now.toISOString(),
         });
         await store.dropGrants(link.therapist_id);
+        await store.unshareAll();
         await store.audit("therapist-unlinked", `link:${linkId}`, now);
       });
     },

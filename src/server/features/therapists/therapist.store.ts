@@ -1,12 +1,19 @@
 import { sql } from "kysely";
 import type { AuditAction, ShareableType } from "../../../domain/therapist-links.ts";
-import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
+import {
+  ITEM_TABLES,
+  type ItemTable,
+  inCouple,
+  readableIn,
+  type Scope,
+} from "../../platform/access.ts";
 import { appendAudit, auditOf } from "../../platform/audit.ts";
 import type { Db } from "../../platform/db.ts";
 import type { TherapistLinkRow } from "../../platform/db-schema.ts";
 
 /** The table and author column behind each kind of item a partner may share with a therapist. */
 const SHAREABLE = {
+  reflection: ["reflections", "author_id"],
   statement: ["accountability_versions", "author_id"],
   addendum: ["accountability_addenda", "author_id"],
   paragraph: ["story_paragraphs", "author_id"],
@@ -162,6 +169,21 @@ export function coupleLinkStore(db: Db, scope: Scope) {
 
     auditChain() {
       return auditOf(db, scope.coupleId);
+    },
+
+    /**
+     * Everything shared with a therapist goes back to the two partners when a link ends: a
+     * choice made for one therapist is not carried over to the next.
+     */
+    async unshareAll(): Promise<void> {
+      for (const table of Object.keys(ITEM_TABLES) as ItemTable[]) {
+        await db
+          .updateTable(table)
+          .set({ visibility: "couple" })
+          .where(sql.ref(`${table}.couple_id`), "=", scope.coupleId)
+          .where(sql.ref(`${table}.visibility`), "=", "therapist")
+          .execute();
+      }
     },
 
     /** One's own shared item to "therapist" or back to "couple"; false if it is not one's own. */

@@ -4,8 +4,7 @@ import { formatDate } from "../../ui/format.ts";
 
 /**
  * The couple's side of a therapist link, as pure rules the screens read: which link stands now,
- * what step it is at for the viewer, what their audit chain says in their own words, and what
- * they shared. Names come from the couple view and the links; nothing here is invented.
+ * what step it is at for the viewer, and what their audit chain says in their own words. Names come from the couple view and the links; nothing here is invented.
  */
 
 /** The link that stands now (at most one is not ended), or null. */
@@ -80,6 +79,7 @@ const READ_WORDS: Record<TherapistRead, string> = {
 };
 
 const SHARED_WORDS: Record<ShareableType, string> = {
+  reflection: "a reflection",
   statement: "a statement version",
   addendum: "an addendum",
   paragraph: "a story paragraph",
@@ -155,18 +155,4 @@ function auditSentence(entry: AuditEntry, names: AuditNames): string {
     case "therapist-read":
       return `${actorName} opened ${wordsFor(READ_WORDS, target.kind, "what you shared")}${on}`;
   }
-}
-
-/**
- * What the viewer shares with a therapist now, item by item ("statement:<id>"), from their own
- * entries in the couple's chain: the latest share or stop for each item stands.
- */
-export function sharedByMe(entries: readonly AuditEntry[], meId: string): Set<string> {
-  const shared = new Set<string>();
-  for (const entry of entries) {
-    if (entry.actor.id !== meId) continue;
-    if (entry.action === "shared-with-therapist") shared.add(entry.target);
-    if (entry.action === "unshared-from-therapist") shared.delete(entry.target);
-  }
-  return shared;
 }

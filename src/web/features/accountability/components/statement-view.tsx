@@ -150,6 +150,7 @@ export function StatementView({ statement, idBase, readOnly }: StatementViewProp
           type="statement"
           id={version.id}
           by={version.by}
+          shared={version.sharedWithTherapist}
           itemLabel={`version ${version.n}`}
         />
         {arrived ? (
@@ -190,6 +191,7 @@ export function StatementView({ statement, idBase, readOnly }: StatementViewProp
                     type="addendum"
                     id={addendum.id}
                     by={addendum.by}
+                    shared={addendum.sharedWithTherapist}
                     itemLabel="this addendum"
                   />
                 </li>

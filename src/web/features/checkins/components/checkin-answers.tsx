@@ -44,6 +44,7 @@ export function CheckinAnswers({ checkin, level = 3 }: { checkin: Checkin; level
         type="checkin"
         id={checkin.id}
         by={checkin.by}
+        shared={checkin.sharedWithTherapist}
         itemLabel="your check-in"
       />
     </article>

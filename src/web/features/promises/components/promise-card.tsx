@@ -244,7 +244,13 @@ export function PromiseCard({
           : ""}
         {group === "ended" && promise.endedAt ? ` · ended ${formatDate(promise.endedAt)}` : ""}
       </p>
-      <ShareWithTherapist type="promise" id={promise.id} by={promise.by} itemLabel="this promise" />
+      <ShareWithTherapist
+        type="promise"
+        id={promise.id}
+        by={promise.by}
+        shared={promise.sharedWithTherapist}
+        itemLabel="this promise"
+      />
 
       {readOnly ? null : group === "for-you" || group === "for-partner" ? (
         <ProposalAnswers promise={promise} replaces={replaced !== undefined} />

@@ -2,6 +2,7 @@ import type { ReactNode, Ref } from "react";
 import { formatDate, formatDateTime } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { Reveal } from "../../../ui/reveal.tsx";
+import { ShareWithTherapist } from "../../therapists/components/share-toggle.tsx";
 import type { Reflection } from "../api/reflections.ts";
 import { CommentForm } from "./comment-form.tsx";
 import { Words } from "./words.tsx";
@@ -53,6 +54,13 @@ export function Answer({
         </p>
       </header>
       <Words text={reflection.body} className="reflections-answer__body" />
+      <ShareWithTherapist
+        type="reflection"
+        id={reflection.id}
+        by={reflection.by}
+        shared={reflection.visibility === "therapist"}
+        itemLabel="your answer"
+      />
       {children}
       {reflection.comments.length > 0 ? (
         <ol

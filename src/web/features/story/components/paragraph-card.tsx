@@ -158,6 +158,7 @@ export function ParagraphCard({
         type="paragraph"
         id={paragraph.id}
         by={paragraph.by}
+        shared={paragraph.sharedWithTherapist}
         itemLabel={`paragraph ${number}`}
       />
       <MarkLines paragraph={paragraph} partners={partners} />

@@ -2,8 +2,7 @@ import { useState } from "react";
 import type { ShareableType } from "../../../../domain/therapist-links.ts";
 import { Button } from "../../../ui/button.tsx";
 import { useOptionalPeople } from "../../../ui/people.tsx";
-import { useAudit, useShareWithTherapist } from "../api/therapists.ts";
-import { sharedByMe } from "../links.ts";
+import { useShareWithTherapist } from "../api/therapists.ts";
 import "../therapists.css";
 
 interface ShareToggleProps {
@@ -11,25 +10,24 @@ interface ShareToggleProps {
   id: string;
   /** The item's author: only one's own items can be shared. */
   by: string;
+  /** Whether the item is shared with the therapist now, as its own reply says. */
+  shared: boolean;
   /** What the item is, for screen readers ("your statement, version 2"). */
   itemLabel?: string;
 }
 
 /**
- * "Share with our therapist" on one's own statement version, addendum, story paragraph, promise
- * or check-in, shown only while a therapist's link is active. Whether it is shared is read from
- * the couple's own audit chain, where every share and every stop is written.
+ * "Share with our therapist" on one's own reflection, statement version, addendum, story
+ * paragraph, promise or check-in, shown only while a therapist's link is active.
  */
-export function ShareWithTherapist({ type, id, by, itemLabel }: ShareToggleProps) {
+export function ShareWithTherapist({ type, id, by, shared, itemLabel }: ShareToggleProps) {
   const people = useOptionalPeople();
   const therapist = people?.therapist ?? null;
   const mine = people?.meId === by;
-  const audit = useAudit(Boolean(therapist && mine));
   const share = useShareWithTherapist();
   const [failed, setFailed] = useState(false);
   const [stopped, setStopped] = useState(false);
-  if (!therapist || !mine || !people || !audit.data) return null;
-  const shared = sharedByMe(audit.data.entries, people.meId).has(`${type}:${id}`);
+  if (!therapist || !mine || !people) return null;
   const about = itemLabel ? ` ${itemLabel}` : "";
 
   function toggle(next: boolean) {
