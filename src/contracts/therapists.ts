@@ -245,7 +245,14 @@ export const therapistRoutes = {
     path: "/api/couple/therapists",
     tags: ["therapists"],
     summary: "The couple's therapist link, as it stands, and earlier ones",
-    replies: { 200: z.object({ links: z.array(TherapistLink) }) },
+    replies: {
+      200: z.object({
+        links: z.array(TherapistLink),
+        keyChangeOwed: z
+          .boolean()
+          .describe("a therapist who held the key was unlinked and no new key was made since"),
+      }),
+    },
     errors: [],
   }),
   propose: route({

@@ -109,6 +109,17 @@ describe("therapist accounts", () => {
     ).toBe(204);
   });
 
+  it("take each six-digit code once: one seen over a shoulder opens nothing", async () => {
+    const therapist = await makeTherapist(t, "Dr. Once");
+    const used = totpCode(therapist.totpSecret, t.clock.now());
+    const thief = new Client(t.app);
+    await signIn(thief.api, { email: therapist.email, password: PASSWORD }, deriveOnce);
+    expect((await thief.post("/api/auth/totp", { code: used })).status).toBe(401);
+    t.clock.advance(30_000);
+    const next = totpCode(therapist.totpSecret, t.clock.now());
+    expect((await thief.post("/api/auth/totp", { code: next })).status).toBe(204);
+  });
+
   it("end after eight idle hours, sooner than a partner's", async () => {
     const therapist = await makeTherapist(t, "Dr. Idle");
     const { a } = await makeCouple(t.app);
@@ -332,6 +343,8 @@ describe("linking a therapist", () => {
     );
     expect((await therapist.client.api.call(therapistRoutes.caseload)).couples).toEqual([]);
 
+    // Until a browser makes the new key, both partners' screens are told it is owed.
+    expect((await a.client.api.call(therapistRoutes.links)).keyChangeOwed).toBe(true);
     const withTherapist = await b.client.post("/api/couple/keys", {
       version: 2,
       grants: [
@@ -346,6 +359,7 @@ describe("linking a therapist", () => {
       }>()
       .partners.find((p) => p.id === b.id);
     expect(await rotateSpaceKey(a.client.api, keys(a), aPublic ?? null)).toBe(2);
+    expect((await b.client.api.call(therapistRoutes.links)).keyChangeOwed).toBe(false);
     const stale = await b.client.post("/api/couple/keys", {
       version: 2,
       grants: [{ userId: b.id, grant: `g1.${"A".repeat(43)}.${"B".repeat(16)}.${"C".repeat(64)}` }],

@@ -78,6 +78,7 @@ export interface UsersTable {
   recovery_auth_hash: string;
   /** A therapist's TOTP secret (base32); the server must read it to check a code. */
   totp_secret: string | null;
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {

@@ -122,6 +122,7 @@ export function accountService(
         created_at: clock.now().toISOString(),
         public_key: input.keys.publicKey,
         totp_secret: null,
+        totp_last_step: null,
         ...(await keyColumns(input)),
       };
       if (!(await store.insert(user))) {

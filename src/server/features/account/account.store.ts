@@ -93,6 +93,17 @@ export function accountStore(db: Db) {
       await db.insertInto("therapist_invites").values(row).execute();
     },
 
+    /** Records the step of an accepted code; false when that step or a later one was used. */
+    async advanceTotpStep(userId: string, step: number): Promise<boolean> {
+      const result = await db
+        .updateTable("users")
+        .set({ totp_last_step: step })
+        .where("id", "=", userId)
+        .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     /** Uses up one recovery code of the second factor; false when it is unknown or used. */
     async spendTotpRecoveryCode(userId: string, codeHash: string, now: string): Promise<boolean> {
       const result = await db

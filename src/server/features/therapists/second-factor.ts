@@ -27,15 +27,17 @@ export function totpUri(secret: string, issuer: string, email: string): string {
   return totpFor(secret, issuer, email).toString();
 }
 
-/** Whether a six-digit code is right at `now`, give or take one step. */
-export function totpMatches(secret: string, code: string, now: Date): boolean {
-  return (
-    totpFor(secret, "Mend", "check").validate({
-      token: code,
-      timestamp: now.getTime(),
-      window: 1,
-    }) !== null
-  );
+/**
+ * The 30-second step a six-digit code belongs to, if it is right at `now` give or take one
+ * step; null when it is not right at all.
+ */
+export function totpStep(secret: string, code: string, now: Date): number | null {
+  const delta = totpFor(secret, "Mend", "check").validate({
+    token: code,
+    timestamp: now.getTime(),
+    window: 1,
+  });
+  return delta === null ? null : Math.floor(now.getTime() / 1000 / PERIOD) + delta;
 }
 
 // 32 signs, none easily mistaken for another (no i, l, o, 1), so each byte maps without bias.

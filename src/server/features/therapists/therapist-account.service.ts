@@ -7,13 +7,7 @@ import type { SessionStore } from "../../platform/session.store.ts";
 import { keyColumns } from "../account/account.service.ts";
 import type { AccountStore } from "../account/account.store.ts";
 import type { ServiceDeps } from "../deps.ts";
-import {
-  isTotpCode,
-  newRecoveryCodes,
-  newTotpSecret,
-  totpMatches,
-  totpUri,
-} from "./second-factor.ts";
+import { isTotpCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from "./second-factor.ts";
 
 const DAY_MS = 86_400_000;
 const TEN_MINUTES = 10 * 60_000;
@@ -29,6 +23,12 @@ export function therapistAccountService(
   store: AccountStore,
   sessionStore: SessionStore,
 ) {
+  /** A right code counts once: its step must be later than the last one accepted. */
+  async function spendTotpCode(userId: string, secret: string, code: string, now: Date) {
+    const step = totpStep(secret, code, now);
+    return step !== null && (await store.advanceTotpStep(userId, step));
+  }
+
   return {
     /** For `mend invite-therapist`: a link valid for a week, shown once. */
     async createInvite(email: string): Promise<string> {
@@ -62,6 +62,7 @@ export function therapistAccountService(
         created_at: now.toISOString(),
         public_key: input.keys.publicKey,
         totp_secret: secret,
+        totp_last_step: null,
         ...(await keyColumns(input)),
       };
       const made = await store.insertTherapist(
@@ -92,7 +93,7 @@ export function therapistAccountService(
       await limits.hit(`totp:user:${actor.userId}`, TOTP_TRIES, TEN_MINUTES, now);
       const normalized = code.trim().toLowerCase();
       const right = isTotpCode(normalized)
-        ? totpMatches(user.totp_secret, normalized, now)
+        ? await spendTotpCode(actor.userId, user.totp_secret, normalized, now)
         : await store.spendTotpRecoveryCode(
             actor.userId,
             hashSecret(normalized),

@@ -93,8 +93,11 @@ export function therapistService(
 
     async links(scope: Scope) {
       const store = links.at(scope);
-      const rows = await store.links();
-      return { links: await Promise.all(rows.map((row) => presentLink(store, row))) };
+      const [rows, chain] = await Promise.all([store.links(), store.auditChain()]);
+      return {
+        links: await Promise.all(rows.map((row) => presentLink(store, row))),
+        keyChangeOwed: keyChangeOwed(chain),
+      };
     },
 
     async propose(scope: Scope, email: string) {
@@ -428,6 +431,25 @@ export function therapistService(
   }
 }
 export type TherapistService = ReturnType<typeof therapistService>;
+
+/**
+ * Whether a partner's browser still owes the couple a new space key: a therapist who had been
+ * granted a key was unlinked after the last key change. Read from the chain, so a reload or the
+ * other partner's screen knows it too.
+ */
+function keyChangeOwed(chain: ReadonlyArray<{ action: string; target: string }>): boolean {
+  const granted = new Set(
+    chain.filter((e) => e.action === "key-granted").map((e) => e.target.split(":")[1]),
+  );
+  let owed = false;
+  for (const entry of chain) {
+    if (entry.action === "key-rotated") owed = false;
+    if (entry.action === "therapist-unlinked" && granted.has(entry.target.split(":")[1])) {
+      owed = true;
+    }
+  }
+  return owed;
+}
 
 /** Every item shared with the therapist, newest first, as the couple view lists them. */
 async function itemsOf(store: SharedStore): Promise<SharedItem[]> {

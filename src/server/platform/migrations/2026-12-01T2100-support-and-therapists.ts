@@ -51,6 +51,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema.alterTable("users").addColumn("totp_secret", "text").execute();
+  // The last 30-second step a code was accepted for: a code is good once, never twice.
+  await db.schema.alterTable("users").addColumn("totp_last_step", "integer").execute();
   await db.schema.alterTable("sessions").addColumn("second_factor_at", "text").execute();
   await db.schema
     .createTable("totp_recovery_codes")

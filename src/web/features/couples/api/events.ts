@@ -4,7 +4,7 @@ import { z } from "zod";
 import { accountRoutes } from "../../../../contracts/account.ts";
 import { eventRoutes } from "../../../../contracts/events.ts";
 import { ActivePause } from "../../../../contracts/talks.ts";
-import { keyOf } from "../../../ui/api-client.ts";
+import { currentKeyring, keyOf } from "../../../ui/api-client.ts";
 import type { CoupleViewData } from "./couple.ts";
 import { coupleQueryKey } from "./couple.ts";
 
@@ -50,6 +50,9 @@ export function useCoupleEvents(enabled: boolean): void {
       for (const feature of features) {
         void queryClient.invalidateQueries({ queryKey: [feature] });
       }
+      // A therapist change may have brought a new space key (after an unlink): the next word
+      // sealed here fetches the grants again, so it is sealed with the newest key.
+      if (features.includes("therapists")) currentKeyring()?.forgetSpace();
       // The phase lives in "who am I" too.
       if (features.includes("couples")) void queryClient.invalidateQueries({ queryKey: meKey });
     };

@@ -105,8 +105,9 @@ type PartnerKey = { id: string; publicKey: string };
 
 /** The new key again, after an unlink whose key change did not go through. */
 export function useRotateSpaceKey() {
-  return useRefreshingMutation([coupleKey, auditQueryKey], (partner: PartnerKey | null) =>
-    rotateSpaceKey(api, requireKeyring(), partner),
+  return useRefreshingMutation(
+    [linksQueryKey, coupleKey, auditQueryKey],
+    (partner: PartnerKey | null) => rotateSpaceKey(api, requireKeyring(), partner),
   );
 }
 

@@ -65,7 +65,7 @@ export function YourTherapist({ couple }: { couple: CoupleViewData }) {
         {statusLine(step, link, partnerName)}
       </h3>
       <LiveStatus message={step.kind === "none" ? ended : ""} />
-      {rotationOwed ? (
+      {rotationOwed || links.data.keyChangeOwed ? (
         <RotateAgain partner={partner} onDone={() => setRotationOwed(false)} />
       ) : null}
       {step.kind === "none" ? (
