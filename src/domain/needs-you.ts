@@ -22,7 +22,9 @@ export type NeedKind =
   | "promise-view"
   | "promise-review"
   | "checkin"
-  | "setback-repair";
+  | "setback-repair"
+  | "therapist-consent"
+  | "therapist-let-in";
 
 export interface Need {
   kind: NeedKind;
@@ -43,6 +45,11 @@ export interface NeedFacts {
   meaning?: MeaningNeedFacts;
   /** Rebuild; absent where the screen has not read it. */
   rebuild?: RebuildNeedFacts;
+  /**
+   * The couple's therapist link that stands, if any: a proposal waiting for this person's
+   * consent, or an accepted therapist this person has not let in with the newest key.
+   */
+  therapist?: { status: string; proposedBy: string | null; lacksNewestKey: boolean } | null;
 }
 
 export interface RebuildNeedFacts {
@@ -74,6 +81,8 @@ export interface MeaningNeedFacts {
 
 const ORDER: readonly NeedKind[] = [
   "phase-answer",
+  "therapist-consent",
+  "therapist-let-in",
   "agreement-answer",
   "talk-time-answer",
   "circle-answer",
@@ -114,6 +123,8 @@ const HREF: Record<NeedKind, string> = {
   "promise-review": "/promises",
   checkin: "/checkins",
   "setback-repair": "/setbacks",
+  "therapist-consent": "/support#your-therapist",
+  "therapist-let-in": "/support#your-therapist",
 };
 
 export function needsYou(facts: NeedFacts): Need[] {
@@ -131,6 +142,12 @@ export function needsYou(facts: NeedFacts): Need[] {
     "agreement-review": facts.agreements.filter((a) => a.status === "accepted" && a.dueForReview)
       .length,
     "talk-log": facts.talkToLog ? 1 : 0,
+    "therapist-consent":
+      facts.therapist?.status === "proposed" && facts.therapist.proposedBy !== facts.viewerId
+        ? 1
+        : 0,
+    "therapist-let-in":
+      facts.therapist?.status === "active" && facts.therapist.lacksNewestKey ? 1 : 0,
     ...meaningCounts(facts.viewerId, facts.meaning),
     ...rebuildCounts(facts.viewerId, facts.rebuild),
   };

@@ -174,3 +174,26 @@ describe("what needs you in Rebuild", () => {
     );
   });
 });
+
+describe("what needs you about a therapist", () => {
+  const link = (status: string, proposedBy: string | null, lacksNewestKey = true) => ({
+    ...none,
+    therapist: { status, proposedBy, lacksNewestKey },
+  });
+
+  it("asks for consent only of the partner who did not propose", () => {
+    expect(needsYou(link("proposed", partner)).map((n) => n.kind)).toEqual(["therapist-consent"]);
+    expect(needsYou(link("proposed", me))).toEqual([]);
+    expect(needsYou(link("consented", partner))).toEqual([]);
+  });
+
+  it("asks to let an accepted therapist in until the newest key is theirs", () => {
+    expect(needsYou(link("active", me))[0]).toEqual({
+      kind: "therapist-let-in",
+      count: 1,
+      href: "/support#your-therapist",
+    });
+    expect(needsYou(link("active", me, false))).toEqual([]);
+    expect(needsYou({ ...none, therapist: null })).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ import { useAgreements } from "../../features/agreements/api/agreements.ts";
 import { useCircle } from "../../features/circle/api/circle.ts";
 import type { CoupleViewData } from "../../features/couples/api/couple.ts";
 import { useTalkTimes } from "../../features/talks/api/talk-times.ts";
+import { useTherapistLinks } from "../../features/therapists/api/therapists.ts";
+import { liveLink } from "../../features/therapists/links.ts";
 import { api, keyOf } from "../../ui/api-client.ts";
 import { Card } from "../../ui/card.tsx";
 import { usePeople } from "../../ui/people.tsx";
@@ -50,6 +52,8 @@ function label(need: Need, partner: string): string {
     "promise-review": `${plural(need.count, "A promise is", "promises are")} due for a look together`,
     checkin: "This week's check-in is waiting for you",
     "setback-repair": `${partner} feels ${plural(need.count, "a setback is", "setbacks are")} repaired: do you?`,
+    "therapist-consent": `${partner} proposed a therapist: your consent`,
+    "therapist-let-in": "Your therapist accepted: compare their key and let them in",
   };
   return texts[need.kind];
 }
@@ -145,6 +149,8 @@ export function NeedsYou({ couple }: { couple: CoupleViewData }) {
   const circle = useCircle();
   const meaning = useMeaningNeeds();
   const rebuild = useRebuildNeeds(couple.phase === "rebuild");
+  const links = useTherapistLinks();
+  const link = links.data ? liveLink(links.data.links) : null;
   // The card is there from the first render (its heading's id in a stable order), filled in
   // once what it is built from has arrived.
   if (agreements.isPending || talks.isPending || circle.isPending) {
@@ -163,6 +169,11 @@ export function NeedsYou({ couple }: { couple: CoupleViewData }) {
     talkToLog: Boolean(talks.data?.toLog),
     ...(meaning ? { meaning } : {}),
     ...(rebuild ? { rebuild } : {}),
+    therapist: link && {
+      status: link.status,
+      proposedBy: link.proposedBy,
+      lacksNewestKey: !link.grantedVersions.includes(couple.keys.version),
+    },
   });
   return (
     <Card title="Needs you" id="needs-you">
