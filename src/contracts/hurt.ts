@@ -65,7 +65,7 @@ export const hurtRoutes = {
     summary: "Name what hurts and whether repair feels possible (private unless shared)",
     body: HurtBody,
     replies: { 201: z.object({ entry: HurtEntry }) },
-    errors: ["id_taken"],
+    errors: ["id_taken", "link_state"],
   }),
   list: route({
     method: "GET",

@@ -71,7 +71,7 @@ export const intensityRoutes = {
     summary: "Record an intensity check (0–10), shared or private",
     body: IntensityBody,
     replies: { 201: IntensityEntryReply },
-    errors: [],
+    errors: ["link_state"],
   }),
   overview: route({
     method: "GET",

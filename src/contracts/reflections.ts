@@ -93,7 +93,7 @@ export const reflectionRoutes = {
       201: z.object({ reflection: Reflection }),
       200: z.object({ reflection: Reflection }),
     },
-    errors: ["id_taken", "reflection_shared", "prompt_answered"],
+    errors: ["id_taken", "reflection_shared", "prompt_answered", "link_state"],
   }),
   list: route({
     method: "GET",

@@ -84,7 +84,7 @@ export const signalRoutes = {
     summary: 'A quick answer: "I feel pushed to move on", "we don\'t know where to start"',
     body: SupportAnswerBody,
     replies: { 201: z.object({ answer: SupportAnswer }) },
-    errors: ["id_taken"],
+    errors: ["id_taken", "link_state"],
   }),
   takeBack: route({
     method: "DELETE",

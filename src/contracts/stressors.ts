@@ -37,7 +37,7 @@ export const stressorRoutes = {
     summary: "Name an outside stressor and a plan for it",
     body: AddStressorBody,
     replies: { 201: StressorReply },
-    errors: [],
+    errors: ["link_state"],
   }),
   list: route({
     method: "GET",

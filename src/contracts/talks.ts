@@ -179,7 +179,7 @@ export const talkRoutes = {
     params: IdParams,
     body: TalkLogBody,
     replies: { 201: TalkLogReply },
-    errors: ["already_logged"],
+    errors: ["already_logged", "link_state"],
   }),
   talkLogs: route({
     method: "GET",

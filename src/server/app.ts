@@ -186,6 +186,8 @@ export async function buildApp({
     therapistMaxMs: config.therapistSessionMaxMs,
   });
   auth.install(app);
+  const door = therapistDoor(db, clock);
+  app.addHook("preHandler", (request) => door.refuseTherapistVisibilityUnlinked(request));
   const changes = changeStore(db);
   installLiveChanges(app, changes, clock);
 
@@ -263,9 +265,9 @@ export async function buildApp({
       scopedStores(db, coupleLinkStore),
       stores(db, therapistStore),
       (scope) => sharedStore(db, scope),
-      therapistDoor(db, clock),
+      door,
       {
-        signalsOf: signals.signalsOf,
+        signalsOf: signals.sharedSignalsOf,
         intensity: async (scope) => intensity.trends(scope, await talkTimes.coupleTimeZone(scope)),
         reliability: async (scope) => (await promises.list(scope)).reliability,
         nextTalk: talkTimes.nextTalk,

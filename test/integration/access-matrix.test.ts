@@ -823,9 +823,15 @@ const THERAPISTS: Record<string, Entry> = {
   },
   "DELETE /api/couple/therapists/{linkId}": { params: noLink, expect: all(404) },
   "POST /api/couple/keys": {
-    // A new key for the self alone, at a version that is not next: refused for everyone.
-    body: (w) => ({ version: 99, grants: [{ userId: w.self.id, grant: FAKE_GRANT }] }),
-    expect: { signedOut: 401, outsider: 400, lone: 404, partner: 400, self: 409 },
+    // A new key for the two, at a version that is not next: refused for everyone.
+    body: (w) => ({
+      version: 99,
+      grants: [
+        { userId: w.self.id, grant: FAKE_GRANT },
+        { userId: w.partner.id, grant: FAKE_GRANT },
+      ],
+    }),
+    expect: { signedOut: 401, outsider: 400, lone: 404, partner: 409, self: 409 },
   },
   "PUT /api/couple/therapist-sharing": {
     body: (w) => ({ type: "paragraph", id: w.paragraphId, shared: false }),

@@ -9,7 +9,9 @@ import {
 } from "../../src/client/session.ts";
 import { hurtRoutes } from "../../src/contracts/hurt.ts";
 import { intensityRoutes } from "../../src/contracts/intensity.ts";
+import { signalRoutes } from "../../src/contracts/signals.ts";
 import { storyRoutes } from "../../src/contracts/story.ts";
+import { talkRoutes } from "../../src/contracts/talks.ts";
 import { therapistRoutes } from "../../src/contracts/therapists.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { auditOf, chainProblems } from "../../src/server/platform/audit.ts";
@@ -158,6 +160,15 @@ describe("linking a therapist", () => {
     const couple = await makeCouple(t.app);
     const therapist = await makeTherapist(t);
     const { a, b } = couple;
+
+    // Nobody is linked: "and your therapist" cannot be chosen yet, by any client.
+    const tooSoon = await a.client.request("POST", "/api/signals/answers", {
+      id: newItemId(),
+      kind: "pushed-to-move-on",
+      visibility: "therapist",
+    });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.json()).toMatchObject({ error: { code: "link_state" } });
 
     const unknown = await a.client.post("/api/couple/therapists", { email: "nobody@example.org" });
     expect(unknown.status).toBe(404);
@@ -345,6 +356,11 @@ describe("linking a therapist", () => {
 
     // Until a browser makes the new key, both partners' screens are told it is owed.
     expect((await a.client.api.call(therapistRoutes.links)).keyChangeOwed).toBe(true);
+    const aloneOnly = await b.client.post("/api/couple/keys", {
+      version: 2,
+      grants: [{ userId: b.id, grant: `g1.${"A".repeat(43)}.${"B".repeat(16)}.${"C".repeat(64)}` }],
+    });
+    expect(aloneOnly.status).toBe(400);
     const withTherapist = await b.client.post("/api/couple/keys", {
       version: 2,
       grants: [
@@ -360,9 +376,13 @@ describe("linking a therapist", () => {
       .partners.find((p) => p.id === b.id);
     expect(await rotateSpaceKey(a.client.api, keys(a), aPublic ?? null)).toBe(2);
     expect((await b.client.api.call(therapistRoutes.links)).keyChangeOwed).toBe(false);
+    const fake = `g1.${"A".repeat(43)}.${"B".repeat(16)}.${"C".repeat(64)}`;
     const stale = await b.client.post("/api/couple/keys", {
       version: 2,
-      grants: [{ userId: b.id, grant: `g1.${"A".repeat(43)}.${"B".repeat(16)}.${"C".repeat(64)}` }],
+      grants: [
+        { userId: b.id, grant: fake },
+        { userId: a.id, grant: fake },
+      ],
     });
     expect(stale.status).toBe(409);
 
@@ -377,6 +397,63 @@ describe("linking a therapist", () => {
     expect(entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(["key-granted", "therapist-unlinked", "key-rotated"]),
     );
+  });
+
+  it("shows the therapist only what each sharing partner said for more than themselves", async () => {
+    const { couple, therapist, linkId } = await linked();
+    const { a, b } = couple;
+    // A topic carried over three times holds "the same argument" for both partners.
+    const { item } = await a.client.api.call(talkRoutes.raiseTopic, {
+      body: { id: newItemId(), topic: "The holidays" },
+    });
+    for (let i = 0; i < 3; i++) {
+      await b.client.api.call(talkRoutes.carryOver, { params: { id: item.id } });
+    }
+    // Kai tells Robin he feels pushed; Robin keeps hers to herself; only Robin shares her view.
+    await b.client.api.call(signalRoutes.answer, {
+      body: { id: newItemId(), kind: "pushed-to-move-on", visibility: "couple" },
+    });
+    await a.client.api.call(signalRoutes.answer, {
+      body: { id: newItemId(), kind: "pushed-to-move-on", visibility: "private" },
+    });
+    await a.client.api.call(signalRoutes.share, { body: { shared: true } });
+    const view = await therapist.client.api.call(therapistRoutes.couple, {
+      params: { id: couple.coupleId },
+    });
+    expect(view.signals.map((s) => s.key)).toEqual(["same-argument"]);
+    expect(JSON.stringify(view.signals)).not.toMatch(/pushed/);
+
+    // An unlink ends the sharing too: a next therapist sees signals only once shared anew.
+    await a.client.delete(`/api/couple/therapists/${linkId}`);
+    const next = await makeTherapist(t, "Dr. Next");
+    const { link } = await b.client.api.call(therapistRoutes.propose, {
+      body: { email: next.email },
+    });
+    await a.client.api.call(therapistRoutes.consent, { params: { linkId: link.id } });
+    await next.client.api.call(therapistRoutes.accept, { params: { linkId: link.id } });
+    const [seen] = (await next.client.api.call(therapistRoutes.caseload)).couples;
+    expect(seen?.signals).toEqual([]);
+  });
+
+  it("ends a link whatever step it reaches at the same moment", async () => {
+    for (let round = 0; round < 3; round++) {
+      const couple = await makeCouple(t.app);
+      const therapist = await makeTherapist(t);
+      const { link } = await couple.a.client.api.call(therapistRoutes.propose, {
+        body: { email: therapist.email },
+      });
+      await couple.b.client.api.call(therapistRoutes.consent, { params: { linkId: link.id } });
+      const [unlinked] = await Promise.all([
+        couple.b.client.delete(`/api/couple/therapists/${link.id}`),
+        therapist.client.post(`/api/therapist/invitations/${link.id}/accept`),
+      ]);
+      expect(unlinked.status).toBe(204);
+      const { links } = await couple.a.client.api.call(therapistRoutes.links);
+      expect(links.find((l) => l.id === link.id)?.status).toBe("ended");
+      expect((await therapist.client.get(`/api/therapist/couples/${couple.coupleId}`)).status).toBe(
+        404,
+      );
+    }
   });
 
   it("holds one live link per couple when both partners propose at once", async () => {

@@ -105,6 +105,32 @@ export function therapistDoor(db: Db, clock: Clock) {
     enter,
 
     /**
+     * "You, B and your therapist" may be chosen only while a therapist is linked: an item shared
+     * with nobody yet would otherwise wait, unannounced, for whoever is linked next.
+     */
+    async refuseTherapistVisibilityUnlinked(request: {
+      actor: Actor | null;
+      body?: unknown;
+    }): Promise<void> {
+      const visibility = (request.body as { visibility?: unknown } | undefined)?.visibility;
+      const coupleId = request.actor?.coupleId;
+      if (visibility !== "therapist" || !coupleId) return;
+      const link = await db
+        .selectFrom("therapist_links")
+        .select("id")
+        .where("couple_id", "=", coupleId)
+        .where("status", "=", "active")
+        .where("ended_at", "is", null)
+        .executeTakeFirst();
+      if (!link) {
+        throw errors.conflict(
+          "link_state",
+          "No therapist is linked, so this can be shared with your partner or kept to yourself.",
+        );
+      }
+    },
+
+    /**
      * The door for a read whose kinds are known only once read (the couple view): the link is
      * checked first, and `record` must write what was read before the answer leaves.
      */

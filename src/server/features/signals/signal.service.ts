@@ -46,7 +46,11 @@ export function signalService(
   sources: SignalSources,
   referrals: readonly Referral[],
 ) {
-  async function factsOf(scope: Scope, now: Date): Promise<SupportFacts> {
+  /**
+   * `sharedOnly`: for a linked therapist, who sees a partner's view by that partner's consent but
+   * never what that partner answered for themselves alone.
+   */
+  async function factsOf(scope: Scope, now: Date, sharedOnly = false): Promise<SupportFacts> {
     const store = stores.at(scope);
     const couple = await store.couple();
     if (!couple) throw errors.notFound("Your couple space");
@@ -74,7 +78,7 @@ export function signalService(
     const weeks = checkinWeeks(checkins, scope);
     const said = (kind: (typeof SUPPORT_ANSWER_KINDS)[number]) =>
       answers
-        .filter((a) => a.kind === kind)
+        .filter((a) => a.kind === kind && !(sharedOnly && a.visibility === "private"))
         .map((a) => ({ at: a.created_at, mine: a.author_id === scope.viewerId }));
     const accepted = promises.flatMap((p) => (p.accepted_at ? [p.accepted_at] : []));
     const activeNow = promises.filter((p) => p.status === "active").length;
@@ -116,8 +120,8 @@ export function signalService(
     };
   }
 
-  async function signalsFor(scope: Scope, shared: boolean): Promise<Signal[]> {
-    const facts = await factsOf(scope, clock.now());
+  async function signalsFor(scope: Scope, shared: boolean, sharedOnly = false): Promise<Signal[]> {
+    const facts = await factsOf(scope, clock.now(), sharedOnly);
     return supportSignals(facts).map((signal) => ({
       key: signal.key,
       title: signal.title,
@@ -131,9 +135,15 @@ export function signalService(
   }
 
   return {
-    /** The viewer's view of the signals, for the therapist's caseload too. */
+    /** The viewer's view of the signals. */
     signalsOf: async (scope: Scope): Promise<Signal[]> =>
       signalsFor(scope, await stores.at(scope).shared()),
+
+    /**
+     * A partner's view as their therapist may see it, by that partner's consent: without what the
+     * partner answered for themselves alone.
+     */
+    sharedSignalsOf: (scope: Scope): Promise<Signal[]> => signalsFor(scope, true, true),
 
     /** Whether the viewer lets a linked therapist see their view of the signals. */
     sharesWithTherapist: (scope: Scope): Promise<boolean> => stores.at(scope).shared(),

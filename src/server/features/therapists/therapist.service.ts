@@ -14,7 +14,7 @@ import { evidenceForTherapist } from "../../../domain/support-signals.ts";
 import { LINK_STATUSES, type LinkMove, linkMoveProblem } from "../../../domain/therapist-links.ts";
 import type { Actor, Scope, TherapistDoor } from "../../platform/access.ts";
 import { requireTherapist } from "../../platform/access.ts";
-import { errors } from "../../platform/errors.ts";
+import { AppError, errors } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores, Stores } from "../../platform/stores.ts";
@@ -102,6 +102,7 @@ export function therapistService(
 
     async propose(scope: Scope, email: string) {
       return links.transaction(scope, async (store) => {
+        await store.lock();
         const therapist = await store.therapistByEmail(email);
         if (!therapist) throw errors.notFound("A therapist with that e-mail address");
         const id = newId();
@@ -127,6 +128,7 @@ export function therapistService(
 
     async consent(scope: Scope, linkId: string) {
       return links.transaction(scope, async (store) => {
+        await store.lock();
         await requireLink(store, scope, linkId, "consent");
         const now = clock.now();
         const moved = await store.move(linkId, "proposed", {
@@ -145,6 +147,7 @@ export function therapistService(
 
     async grant(scope: Scope, linkId: string, input: z.infer<typeof LinkGrantBody>) {
       await links.transaction(scope, async (store) => {
+        await store.lock();
         const link = await requireLink(store, scope, linkId, "grant");
         if (input.publicKey !== undefined && input.publicKey !== link.therapist_public_key) {
           throw errors.conflict(
@@ -172,17 +175,15 @@ export function therapistService(
     /** Ends a link at once, in any state; the therapist's grants go with it. */
     async unlink(scope: Scope, linkId: string) {
       await links.transaction(scope, async (store) => {
+        await store.lock();
         const link = await store.link(linkId);
         if (!link) throw errors.notFound("That therapist link");
-        if (link.ended_at !== null) return;
         const now = clock.now();
-        await store.move(linkId, link.status, {
-          status: "ended",
-          ended_by: scope.viewerId,
-          ended_at: now.toISOString(),
-        });
+        // Ended from any state; one that ended meanwhile is simply ended.
+        if (!(await store.end(linkId, now.toISOString()))) return;
         await store.dropGrants(link.therapist_id);
         await store.unshareAll();
+        await store.stopSharingSignals();
         await store.audit("therapist-unlinked", `link:${linkId}`, now);
       });
     },
@@ -190,12 +191,13 @@ export function therapistService(
     /** A new space key, granted to the couple's partners alone. */
     async rotateKeys(scope: Scope, input: z.infer<typeof RotateKeysBody>) {
       await links.transaction(scope, async (store) => {
+        await store.lock();
         const members = (await store.memberIds()).map((m) => m.user_id);
         const given = input.grants.map((g) => g.userId);
         if (
           new Set(given).size !== given.length ||
-          given.some((id) => !members.includes(id)) ||
-          !given.includes(scope.viewerId)
+          given.length !== members.length ||
+          given.some((id) => !members.includes(id))
         ) {
           throw errors.invalid({
             grants: "Grant the new key to yourself and your partner, and to nobody else.",
@@ -223,6 +225,7 @@ export function therapistService(
 
     async share(scope: Scope, input: z.infer<typeof ShareWithTherapistBody>) {
       await links.transaction(scope, async (store) => {
+        await store.lock();
         if (input.shared) {
           const live = (await store.links()).find((l) => l.status === "active" && !l.ended_at);
           if (!live) {
@@ -300,7 +303,13 @@ export function therapistService(
         return moved.couple_id;
       });
       // The couple's open screens learn that their therapist said yes.
-      if (move === "accept") await sources.announce(await door.enter(actor, coupleId, []));
+      if (move === "accept") {
+        // Announcing is a courtesy to open screens; a link ended meanwhile has nothing to tell.
+        await door
+          .enter(actor, coupleId, [])
+          .then(sources.announce)
+          .catch(() => undefined);
+      }
     },
 
     async caseload(actor: Actor): Promise<{ couples: CaseloadCouple[] }> {
@@ -309,8 +318,13 @@ export function therapistService(
       const names = await therapists.store.partnerNames(active.map((l) => l.couple_id));
       const now = clock.now();
       const couples = await Promise.all(
-        active.map(async (link): Promise<CaseloadCouple> => {
-          const scope = await door.caseload(actor, link.couple_id);
+        active.map(async (link): Promise<CaseloadCouple | null> => {
+          // A link that ended since the list was read is simply no longer in the caseload.
+          const scope = await door.caseload(actor, link.couple_id).catch((error: unknown) => {
+            if (error instanceof AppError && error.status === 404) return null;
+            throw error;
+          });
+          if (!scope) return null;
           const [couple, checkins, signals, intensity, reliability, nextTalk, lastNoteAt] =
             await Promise.all([
               shared(scope).couple(),
@@ -347,7 +361,11 @@ export function therapistService(
           };
         }),
       );
-      return { couples: couples.sort((a, b) => b.attention - a.attention) };
+      return {
+        couples: couples
+          .filter((c): c is CaseloadCouple => c !== null)
+          .sort((a, b) => b.attention - a.attention),
+      };
     },
 
     async couple(actor: Actor, coupleId: string) {
@@ -414,7 +432,11 @@ export function therapistService(
     for (const view of views) {
       const who = { viewer: nameOf(view.viewerId), partner: partnerOf(view.viewerId) };
       for (const signal of await sources.signalsOf(view)) {
-        const evidence = signal.evidence.map((e) => evidenceForTherapist(e, who));
+        // What the other partner said reaches the therapist only through their own sharing.
+        const evidence = signal.evidence
+          .filter((e) => !e.what.endsWith("-partner"))
+          .map((e) => evidenceForTherapist(e, who));
+        if (evidence.length === 0) continue;
         const known = byKey.get(signal.key);
         const merged = [...(known?.evidence ?? []), ...evidence].filter(
           (e, i, all) => all.findIndex((f) => f.words === e.words) === i,

@@ -41,6 +41,40 @@ function linksWithTherapist(db: Db) {
  */
 export function coupleLinkStore(db: Db, scope: Scope) {
   return {
+    /**
+     * Makes the couple's link changes wait for each other (a row lock on PostgreSQL, the write
+     * lock on SQLite): an unlink, a grant and a share cannot interleave, so nothing is granted or
+     * shared to a link that has just ended.
+     */
+    async lock(): Promise<void> {
+      await db
+        .updateTable("couples")
+        .set((eb) => ({ key_version: eb.ref("key_version") }))
+        .where(inCouple(scope, "couples"))
+        .execute();
+    },
+
+    /** Ends a link in whatever state it is; false when it had ended already. */
+    async end(id: string, at: string): Promise<boolean> {
+      const result = await db
+        .updateTable("therapist_links")
+        .set({ status: "ended", ended_by: scope.viewerId, ended_at: at })
+        .where("id", "=", id)
+        .where("couple_id", "=", scope.coupleId)
+        .where("ended_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Nobody's view of the signals goes on to a next therapist without being shared anew. */
+    async stopSharingSignals(): Promise<void> {
+      await db
+        .updateTable("couple_members")
+        .set({ signals_shared: 0 })
+        .where(inCouple(scope, "couple_members"))
+        .execute();
+    },
+
     /** An entry in the couple's audit chain, in the same transaction as the change it records. */
     audit(action: AuditAction, target: string, at: Date): Promise<void> {
       return appendAudit(

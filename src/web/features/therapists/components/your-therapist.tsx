@@ -86,7 +86,10 @@ export function YourTherapist({ couple }: { couple: CoupleViewData }) {
           they accept, each of you can let them in.
         </p>
       ) : null}
-      {link && step.kind === "compare-fingerprint" ? <FingerprintStep link={link} /> : null}
+      {link && step.kind === "compare-fingerprint" ? (
+        // A new therapist or key is a new comparison: nothing ticked carries over.
+        <FingerprintStep key={`${link.id}:${link.therapist.publicKey}`} link={link} />
+      ) : null}
       {link && step.kind === "active" ? (
         <p>
           {link.therapist.name} can read only what one of you chose to share with them: items set to

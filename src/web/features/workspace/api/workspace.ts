@@ -94,11 +94,17 @@ export function useAnswerInvitation() {
   );
 }
 
+/**
+ * Every read of a couple's data is a line in that couple's audit: these are read when the
+ * therapist opens the page or asks again, never on a timer or on returning to the window.
+ */
+const ON_REQUEST = { refetchOnWindowFocus: false, refetchOnReconnect: false } as const;
+
 export function useCaseload() {
   return useQuery({
     queryKey: keyOf(therapistRoutes.caseload),
     queryFn: ({ signal }) => api.call(therapistRoutes.caseload, {}, { signal }),
-    refetchInterval: 60_000,
+    ...ON_REQUEST,
   });
 }
 
@@ -107,6 +113,7 @@ export function useSharedCouple(id: string) {
   return useQuery({
     queryKey: keyOf(therapistRoutes.couple, { params: { id } }),
     queryFn: () => readSharedCouple(api, openedKeys(), id),
+    ...ON_REQUEST,
   });
 }
 
