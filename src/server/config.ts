@@ -136,7 +136,7 @@ const ReferralFile = z
     z.strictObject({
       name: z.string().trim().min(1),
       detail: z.string().trim().min(1).optional(),
-      url: z.url().optional(),
+      url: z.url({ protocol: /^https?$/ }).optional(),
       phone: z.string().trim().min(1).optional(),
     }),
   )
