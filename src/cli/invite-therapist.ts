@@ -2,7 +2,7 @@ import { Email } from "../contracts/account.ts";
 import type { Config } from "../server/config.ts";
 import { accountStore } from "../server/features/account/account.store.ts";
 import { therapistAccountService } from "../server/features/therapists/therapist-account.service.ts";
-import { systemClock } from "../server/platform/clock.ts";
+import { type Clock, systemClock } from "../server/platform/clock.ts";
 import { migrateToLatest, openDatabase } from "../server/platform/db.ts";
 import { rateLimits } from "../server/platform/rate-limit.ts";
 import { sessionStore } from "../server/platform/session.store.ts";
@@ -14,6 +14,7 @@ import { sessionStore } from "../server/platform/session.store.ts";
 export async function inviteTherapistCommand(
   config: Config,
   email: string | undefined,
+  clock: Clock = systemClock,
 ): Promise<void> {
   const parsed = Email.safeParse(email ?? "");
   if (!parsed.success) {
@@ -23,7 +24,7 @@ export async function inviteTherapistCommand(
   try {
     await migrateToLatest(database);
     const { db } = database;
-    const deps = { clock: systemClock, config, limits: rateLimits(db) };
+    const deps = { clock, config, limits: rateLimits(db) };
     const link = await therapistAccountService(
       deps,
       accountStore(db),

@@ -22,9 +22,12 @@ const state = () =>
     databaseUrl: string;
   };
 
-/** What the operator runs on the server: `mend invite-therapist <email>`, its link printed. */
+/**
+ * What the operator runs on the server: `mend invite-therapist <email>`, its link printed (on
+ * the journeys' clock, see operator.ts).
+ */
 function operatorInvites(email: string, baseURL: string): string {
-  const printed = execFileSync("npx", ["tsx", "src/cli/main.ts", "invite-therapist", email], {
+  const printed = execFileSync("npx", ["tsx", "test/e2e/operator.ts", email], {
     env: { ...process.env, DATABASE_URL: state().databaseUrl, MEND_PUBLIC_URL: baseURL },
     encoding: "utf8",
   });
