@@ -436,7 +436,7 @@ describe("linking a therapist", () => {
   });
 
   it("ends a link whatever step it reaches at the same moment", async () => {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 8; round++) {
       const couple = await makeCouple(t.app);
       const therapist = await makeTherapist(t);
       const { link } = await couple.a.client.api.call(therapistRoutes.propose, {

@@ -282,6 +282,11 @@ export function therapistService(
     async answer(actor: Actor, linkId: string, move: "accept" | "decline") {
       const therapistId = requireTherapist(actor);
       const coupleId = await therapists.transaction(async (store) => {
+        const found = await store.linkOf(therapistId, linkId);
+        if (!found) throw errors.notFound("That invitation");
+        // The couple's row first, as every change to the couple's links takes it: taken in
+        // another order, an unlink at the same moment would deadlock with this on PostgreSQL.
+        await store.lockCouple(found.couple_id);
         const now = clock.now();
         const moved = await store.move(
           therapistId,
@@ -292,7 +297,6 @@ export function therapistService(
             : { status: "ended", ended_at: now.toISOString() },
         );
         if (!moved) {
-          if (!(await store.linkOf(therapistId, linkId))) throw errors.notFound("That invitation");
           throw errors.conflict(
             "link_state",
             "Both partners need to consent before you can answer, and the link must still stand.",

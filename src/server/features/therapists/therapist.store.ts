@@ -286,10 +286,19 @@ export function therapistStore(db: Db) {
     linkOf(therapistId: string, id: string) {
       return db
         .selectFrom("therapist_links")
-        .select(["id", "status"])
+        .select(["id", "status", "couple_id"])
         .where("id", "=", id)
         .where("therapist_id", "=", therapistId)
         .executeTakeFirst();
+    },
+
+    /** The lock every change to a couple's links takes first (see `coupleLinkStore.lock`). */
+    async lockCouple(coupleId: string): Promise<void> {
+      await db
+        .updateTable("couples")
+        .set((eb) => ({ key_version: eb.ref("key_version") }))
+        .where("id", "=", coupleId)
+        .execute();
     },
 
     partnerNames(coupleIds: readonly string[]) {
