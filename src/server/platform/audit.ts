@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AuditAction } from "../../domain/therapist-links.ts";
+import { lockCouple } from "./couple-lock.ts";
 import type { Db } from "./db.ts";
 import type { AuditEntryRow } from "./db-schema.ts";
 import { newId } from "./ids.ts";
@@ -26,9 +27,8 @@ export function auditHash(
 
 /**
  * Appends entries to a couple's chain, inside the caller's transaction when given one, so an
- * action and its entry commit together. Touching the couple's row first makes concurrent appends
- * for one couple wait for each other (a row lock on PostgreSQL, the write lock on SQLite), so
- * each reads the end of the chain the one before it wrote.
+ * action and its entry commit together. The couple's lock first makes concurrent appends for one
+ * couple wait for each other, so each reads the end of the chain the one before it wrote.
  */
 export async function appendAudit(
   db: Db,
@@ -42,11 +42,7 @@ export async function appendAudit(
     await db.transaction().execute((trx) => appendAudit(trx, coupleId, actor, entries, at));
     return;
   }
-  await db
-    .updateTable("couples")
-    .set((eb) => ({ key_version: eb.ref("key_version") }))
-    .where("id", "=", coupleId)
-    .execute();
+  await lockCouple(db, coupleId);
   const last = await db
     .selectFrom("audit_entries")
     .select(["seq", "hash"])

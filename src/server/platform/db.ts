@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./db-schema.ts";
 import { migrationProvider } from "./migrations/index.ts";
 import { openSqliteFile } from "./sqlite-file.ts";
+import { ImmediateSqliteDialect } from "./sqlite-immediate.ts";
 
 export type Db = Kysely<Database>;
 
@@ -43,7 +44,9 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.exec("PRAGMA foreign_keys = ON");
   // An overwritten or deleted envelope is zeroed, not left in free pages for a copy to find.
   sqlite.exec("PRAGMA secure_delete = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite.database }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: sqlite.database }),
+  });
   return {
     db,
     kind: "sqlite",

@@ -1,10 +1,12 @@
 import type { Scope } from "./access.ts";
+import { lockCouple } from "./couple-lock.ts";
 import type { Db } from "./db.ts";
 
 /**
  * Services never hold the database: they get stores, made here for one scope, either on their
  * own (single reads and single writes) or bound to one transaction (work that writes more than
- * one row commits together or not at all, and the answer is sent after COMMIT).
+ * one row commits together or not at all, and the answer is sent after COMMIT). A transaction
+ * takes the couple's lock before anything else, so what it checks still holds when it writes.
  */
 export interface ScopedStores<S> {
   at(scope: Scope): S;
@@ -14,7 +16,11 @@ export interface ScopedStores<S> {
 export function scopedStores<S>(db: Db, make: (db: Db, scope: Scope) => S): ScopedStores<S> {
   return {
     at: (scope) => make(db, scope),
-    transaction: (scope, work) => db.transaction().execute((trx) => work(make(trx, scope))),
+    transaction: (scope, work) =>
+      db.transaction().execute(async (trx) => {
+        await lockCouple(trx, scope.coupleId);
+        return work(make(trx, scope));
+      }),
   };
 }
 

@@ -142,6 +142,7 @@ export function coupleService(
     async newInvite(scope: Scope, inviteBox: string) {
       return data.transaction(async (tx) => {
         const inside = tx.of(scope);
+        await inside.lock();
         if ((await inside.memberCount()) >= 2) {
           throw errors.conflict("couple_full", "Your partner has already joined.");
         }
@@ -186,6 +187,7 @@ export function coupleService(
         throw errors.conflict("already_in_couple", "You are already part of a couple space.");
       }
       return data.transaction(async (tx) => {
+        await tx.joining.lockCouple(invite.couple_id);
         const now = clock.now().toISOString();
         if ((await tx.joining.memberCount(invite.couple_id)) >= 2) {
           throw errors.conflict("couple_full", "This couple space already has two partners.");
@@ -339,23 +341,26 @@ export function coupleService(
      * only a version the couple has, and only once.
      */
     async grantToPartner(scope: Scope, input: z.infer<typeof GrantBody>): Promise<void> {
-      const inside = of(scope);
-      const [couple, members] = await Promise.all([inside.findCouple(), inside.members()]);
-      if (!couple) throw errors.notFound("Your couple space");
-      const partner = members.find((m) => m.user_id === input.userId);
-      if (!partner || partner.user_id === scope.viewerId) throw errors.notFound("That partner");
-      if (input.version > couple.key_version) {
-        throw errors.invalid({ version: "This couple has no key of that version." });
-      }
-      if ((await inside.grantHolders(input.version)).includes(input.userId)) {
-        throw errors.conflict("already_granted", "Your partner has this key already.");
-      }
-      await inside.insertGrantFor(
-        input.userId,
-        input.version,
-        input.grant,
-        clock.now().toISOString(),
-      );
+      await data.transaction(async (tx) => {
+        const inside = tx.of(scope);
+        await inside.lock();
+        const [couple, members] = await Promise.all([inside.findCouple(), inside.members()]);
+        if (!couple) throw errors.notFound("Your couple space");
+        const partner = members.find((m) => m.user_id === input.userId);
+        if (!partner || partner.user_id === scope.viewerId) throw errors.notFound("That partner");
+        if (input.version > couple.key_version) {
+          throw errors.invalid({ version: "This couple has no key of that version." });
+        }
+        if ((await inside.grantHolders(input.version)).includes(input.userId)) {
+          throw errors.conflict("already_granted", "Your partner has this key already.");
+        }
+        await inside.insertGrantFor(
+          input.userId,
+          input.version,
+          input.grant,
+          clock.now().toISOString(),
+        );
+      });
     },
 
     async setSafeEnough(scope: Scope, value: boolean): Promise<void> {
@@ -380,6 +385,7 @@ export function coupleService(
       const coupleId = scope.coupleId;
       return data.transaction(async (all) => {
         const tx = all.of(scope);
+        await tx.lock();
         const couple = await tx.findCouple();
         if (!couple) throw errors.notFound("Your couple space");
         const from = parsePhase(couple.phase);

@@ -1,6 +1,7 @@
 import type { Insertable } from "kysely";
 import { inCouple, type Scope } from "../../platform/access.ts";
 import { appendAudit } from "../../platform/audit.ts";
+import { lockCouple } from "../../platform/couple-lock.ts";
 import type { Db } from "../../platform/db.ts";
 import type {
   CoupleMembersTable,
@@ -30,6 +31,9 @@ function memberCount(db: Db, coupleId: string): Promise<number> {
  */
 function joiningStore(db: Db) {
   return {
+    /** Joins of one couple wait for each other, so its member count holds when checked. */
+    lockCouple: (coupleId: string) => lockCouple(db, coupleId),
+
     async insertCouple(row: Insertable<CouplesTable>): Promise<void> {
       await db.insertInto("couples").values(row).execute();
     },
@@ -76,6 +80,9 @@ function joiningStore(db: Db) {
 /** A couple's own data, as one of its partners sees it. */
 function coupleStore(db: Db, scope: Scope) {
   return {
+    /** Changes to the couple wait for each other, so what one checks holds when it writes. */
+    lock: () => lockCouple(db, scope.coupleId),
+
     /** An entry in the couple's audit chain, in the transaction of the change it records. */
     audit(action: "invite-created" | "partner-joined", target: string, at: string) {
       return appendAudit(

@@ -102,7 +102,6 @@ export function therapistService(
 
     async propose(scope: Scope, email: string) {
       return links.transaction(scope, async (store) => {
-        await store.lock();
         const therapist = await store.therapistByEmail(email);
         if (!therapist) throw errors.notFound("A therapist with that e-mail address");
         const id = newId();
@@ -128,7 +127,6 @@ export function therapistService(
 
     async consent(scope: Scope, linkId: string) {
       return links.transaction(scope, async (store) => {
-        await store.lock();
         await requireLink(store, scope, linkId, "consent");
         const now = clock.now();
         const moved = await store.move(linkId, "proposed", {
@@ -147,7 +145,6 @@ export function therapistService(
 
     async grant(scope: Scope, linkId: string, input: z.infer<typeof LinkGrantBody>) {
       await links.transaction(scope, async (store) => {
-        await store.lock();
         const link = await requireLink(store, scope, linkId, "grant");
         if (input.publicKey !== undefined && input.publicKey !== link.therapist_public_key) {
           throw errors.conflict(
@@ -175,7 +172,6 @@ export function therapistService(
     /** Ends a link at once, in any state; the therapist's grants go with it. */
     async unlink(scope: Scope, linkId: string) {
       await links.transaction(scope, async (store) => {
-        await store.lock();
         const link = await store.link(linkId);
         if (!link) throw errors.notFound("That therapist link");
         const now = clock.now();
@@ -191,7 +187,6 @@ export function therapistService(
     /** A new space key, granted to the couple's partners alone. */
     async rotateKeys(scope: Scope, input: z.infer<typeof RotateKeysBody>) {
       await links.transaction(scope, async (store) => {
-        await store.lock();
         const members = (await store.memberIds()).map((m) => m.user_id);
         const given = input.grants.map((g) => g.userId);
         if (
@@ -225,7 +220,6 @@ export function therapistService(
 
     async share(scope: Scope, input: z.infer<typeof ShareWithTherapistBody>) {
       await links.transaction(scope, async (store) => {
-        await store.lock();
         if (input.shared) {
           const live = (await store.links()).find((l) => l.status === "active" && !l.ended_at);
           if (!live) {

@@ -8,6 +8,7 @@ import {
   type Scope,
 } from "../../platform/access.ts";
 import { appendAudit, auditOf } from "../../platform/audit.ts";
+import { lockCouple } from "../../platform/couple-lock.ts";
 import type { Db } from "../../platform/db.ts";
 import type { TherapistLinkRow } from "../../platform/db-schema.ts";
 
@@ -41,19 +42,6 @@ function linksWithTherapist(db: Db) {
  */
 export function coupleLinkStore(db: Db, scope: Scope) {
   return {
-    /**
-     * Makes the couple's link changes wait for each other (a row lock on PostgreSQL, the write
-     * lock on SQLite): an unlink, a grant and a share cannot interleave, so nothing is granted or
-     * shared to a link that has just ended.
-     */
-    async lock(): Promise<void> {
-      await db
-        .updateTable("couples")
-        .set((eb) => ({ key_version: eb.ref("key_version") }))
-        .where(inCouple(scope, "couples"))
-        .execute();
-    },
-
     /** Ends a link in whatever state it is; false when it had ended already. */
     async end(id: string, at: string): Promise<boolean> {
       const result = await db
@@ -292,14 +280,8 @@ export function therapistStore(db: Db) {
         .executeTakeFirst();
     },
 
-    /** The lock every change to a couple's links takes first (see `coupleLinkStore.lock`). */
-    async lockCouple(coupleId: string): Promise<void> {
-      await db
-        .updateTable("couples")
-        .set((eb) => ({ key_version: eb.ref("key_version") }))
-        .where("id", "=", coupleId)
-        .execute();
-    },
+    /** Every change to a couple's links waits for the one before it (see `lockCouple`). */
+    lockCouple: (coupleId: string) => lockCouple(db, coupleId),
 
     partnerNames(coupleIds: readonly string[]) {
       if (coupleIds.length === 0) return Promise.resolve([]);

@@ -7,6 +7,7 @@ import * as sealedWords from "./2026-12-01T1100-sealed-words.ts";
 import * as makeMeaning from "./2026-12-01T1500-make-meaning.ts";
 import * as rebuild from "./2026-12-01T1900-rebuild.ts";
 import * as supportAndTherapists from "./2026-12-01T2100-support-and-therapists.ts";
+import * as atMostOne from "./2026-12-02T0100-at-most-one.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01T1500-make-meaning": makeMeaning,
   "2026-12-01T1900-rebuild": rebuild,
   "2026-12-01T2100-support-and-therapists": supportAndTherapists,
+  "2026-12-02T0100-at-most-one": atMostOne,
 };
 
 export const migrationProvider: MigrationProvider = {
