@@ -223,6 +223,14 @@ describe("browser defences", () => {
       "sec-fetch-site": "same-origin",
     });
     expect(same.status).toBe(401);
+    // A rebound DNS name sends a Host and an Origin that agree; only the public URL's counts.
+    const rebound = await client.request("POST", "/api/auth/login", login, {
+      host: "evil.example",
+      origin: "http://evil.example",
+      "sec-fetch-site": "same-origin",
+    });
+    expect(rebound.status).toBe(403);
+    expect(rebound.json()).toMatchObject({ error: { code: "forbidden_origin" } });
   });
 
   it("sends strict security headers and no-store on API answers", async () => {
