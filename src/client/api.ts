@@ -9,6 +9,7 @@ import {
   type Route,
 } from "../contracts/route.ts";
 import { wordsIn } from "../contracts/words.ts";
+import { type CookieJar, cookieHeader, keepCookie } from "./cookie-jar.ts";
 import { type Keyring, NoSpaceError, NotGrantedError, PlainWordsError } from "./sealing.ts";
 
 /**
@@ -205,11 +206,12 @@ const KEEPALIVE_MAX = 60_000;
  * Over fetch: same-origin in a browser (the session cookie travels by itself), or against a
  * base URL from Node, where a `jar` holds the session cookie the way a browser would.
  */
-export function fetchTransport(baseUrl = "", jar?: { cookie: string | null }): Transport {
+export function fetchTransport(baseUrl = "", jar?: CookieJar): Transport {
   return async ({ method, path, body, signal }) => {
     const headers: Record<string, string> = { accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
-    if (jar?.cookie) headers.cookie = jar.cookie;
+    const cookie = jar ? cookieHeader(jar) : undefined;
+    if (cookie) headers.cookie = cookie;
     const json = body !== undefined ? JSON.stringify(body) : undefined;
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -220,8 +222,7 @@ export function fetchTransport(baseUrl = "", jar?: { cookie: string | null }): T
       ...(json !== undefined ? { body: json, keepalive: json.length < KEEPALIVE_MAX } : {}),
       ...(signal ? { signal } : {}),
     });
-    const set = jar ? response.headers.getSetCookie()[0] : undefined;
-    if (jar && set) jar.cookie = /Max-Age=0/i.test(set) ? null : (set.split(";")[0] ?? null);
+    if (jar) keepCookie(jar, response.headers.getSetCookie());
     const text = await response.text();
     let parsed: unknown = null;
     try {

@@ -1,20 +1,6 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Transport } from "../client/api.ts";
-
-/** A session cookie, kept between calls the way a browser keeps it. */
-export interface CookieJar {
-  cookie: string | null;
-}
-
-/** Reads the session cookie a reply sets or clears. */
-export function keepCookie(jar: CookieJar, setCookie: string | string[] | number | undefined) {
-  for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [String(setCookie)] : []) {
-    const [pair] = line.split(";");
-    if (!pair) continue;
-    const value = pair.slice(pair.indexOf("=") + 1);
-    jar.cookie = value === "" || /Max-Age=0|Expires=Thu, 01 Jan 1970/.test(line) ? null : pair;
-  }
-}
+import { type CookieJar, cookieHeader, keepCookie } from "../client/cookie-jar.ts";
 
 /**
  * The client's transport in-process: every call goes through the real app (routing, validation,
@@ -26,12 +12,13 @@ export function injectTransport(
   remoteAddress = "127.0.0.1",
 ): Transport {
   return async ({ method, path, body }) => {
+    const cookie = cookieHeader(jar);
     const response = await app.inject({
       method,
       url: path,
       remoteAddress,
       ...(body !== undefined ? { payload: body as InjectOptions["payload"] } : {}),
-      headers: jar.cookie ? { cookie: jar.cookie } : {},
+      headers: cookie ? { cookie } : {},
     });
     keepCookie(jar, response.headers["set-cookie"]);
     let parsed: unknown = null;

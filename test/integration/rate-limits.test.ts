@@ -100,4 +100,71 @@ describe("rate limits", () => {
     t.clock.advance(11 * 60_000);
     expect(await prove(person.recoveryCode)).toBe(200);
   });
+
+  it("slows guessing at an account from many addresses, and never locks its owner out", async () => {
+    t.clock.advance(11 * 60_000);
+    const person = await makePerson(t.app, "Hunted");
+    // Three guesses an address, and thirty from everywhere before each guess waits longer.
+    const statuses: number[] = [];
+    for (let address = 0; address < 11; address++) {
+      for (let i = 0; i < 4; i++) {
+        statuses.push(await statusOf(signInFrom(`192.0.2.${address}`, person, GUESS)));
+      }
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(33);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(11);
+    // The owner's signed-in browser goes on as before, and a fresh address still lets them in.
+    const me = await person.client.request("GET", "/api/me");
+    expect(me.status).toBe(200);
+    expect(await statusOf(signInFrom("198.51.100.200", person, PASSWORD))).toBe(200);
+  });
+
+  it("keeps an allowance for a browser its owner signed in on, which nobody else uses up", async () => {
+    t.clock.advance(11 * 60_000);
+    const person = await makePerson(t.app, "Home");
+    expect(person.client.device).toMatch(/mend_device=/);
+    const home = "203.0.113.77";
+    const guesses: number[] = [];
+    for (let i = 0; i < 4; i++) guesses.push(await statusOf(signInFrom(home, person, GUESS)));
+    expect(guesses).toEqual([401, 401, 401, 429]);
+    // The owner's own browser at the same address, its session long over, still gets in.
+    const ownBrowser = new Client(t.app, {}, home);
+    ownBrowser.device = person.client.device;
+    const back = await signIn(
+      ownBrowser.api,
+      { email: person.email, password: PASSWORD },
+      deriveOnce,
+    );
+    expect(back.user.id).toBe(person.id);
+    // Signing out forgets the browser: its mark is cleared and no longer opens the allowance.
+    const mark = ownBrowser.device;
+    await ownBrowser.request("POST", "/api/auth/logout");
+    expect(ownBrowser.device).toBeNull();
+    const forgotten = new Client(t.app, {}, home);
+    forgotten.device = mark;
+    expect(
+      await statusOf(
+        signIn(forgotten.api, { email: person.email, password: PASSWORD }, deriveOnce),
+      ),
+    ).toBe(429);
+  });
+
+  it("says in Retry-After how long the wait truly is", async () => {
+    t.clock.advance(11 * 60_000);
+    const person = await makePerson(t.app, "Waiting");
+    const authKey = await authKeyFor(new Client(t.app).api, person.email, GUESS, deriveOnce);
+    const guess = () =>
+      new Client(t.app, {}, "198.51.100.99").request("POST", "/api/auth/login", {
+        email: person.email,
+        authKey,
+      });
+    for (let i = 0; i < 3; i++) expect((await guess()).status).toBe(401);
+    const refused = await guess();
+    expect(refused.status).toBe(429);
+    expect(refused.headers["retry-after"]).toBe("600");
+    t.clock.advance(4 * 60_000);
+    const later = await guess();
+    expect(later.headers["retry-after"]).toBe("360");
+    expect(later.json()).toMatchObject({ error: { message: expect.stringContaining("6 minute") } });
+  });
 });

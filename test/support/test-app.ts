@@ -7,7 +7,8 @@ import { type Api, createApi } from "../../src/client/api.ts";
 import type { Keyring } from "../../src/client/sealing.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
-import { injectTransport, keepCookie } from "../../src/server/inject-transport.ts";
+import { cookieHeader, keepCookie } from "../../src/client/cookie-jar.ts";
+import { injectTransport } from "../../src/server/inject-transport.ts";
 import { ManualClock } from "../../src/server/platform/clock.ts";
 import {
   type DatabaseHandle,
@@ -100,6 +101,7 @@ export interface Reply {
  */
 export class Client {
   cookie: string | null = null;
+  device: string | null = null;
   /** The signed-in person's opened keys: what seals and opens their words in `api` calls. */
   keyring: Keyring | null = null;
   readonly api: Api;
@@ -120,6 +122,7 @@ export class Client {
     payload?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply> {
+    const cookie = cookieHeader(this);
     const response = await this.app.inject({
       method,
       url,
@@ -127,7 +130,7 @@ export class Client {
       ...(payload !== undefined ? { payload: payload as InjectOptions["payload"] } : {}),
       headers: {
         ...this.headers,
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(cookie ? { cookie } : {}),
         ...headers,
       },
     });

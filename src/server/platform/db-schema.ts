@@ -7,6 +7,7 @@ import type { Generated, Insertable, Selectable } from "kysely";
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  known_devices: KnownDevicesTable;
   couples: CouplesTable;
   couple_members: CoupleMembersTable;
   invites: InvitesTable;
@@ -79,6 +80,13 @@ export interface UsersTable {
   /** A therapist's TOTP secret (base32); the server must read it to check a code. */
   totp_secret: string | null;
   totp_last_step: number | null;
+}
+
+export interface KnownDevicesTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
 }
 
 export interface SessionsTable {

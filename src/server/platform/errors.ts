@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** For 429: whole seconds until a new try can succeed, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -32,12 +34,17 @@ export const errors = {
     new AppError(403, "forbidden_origin", "This request came from another site and was refused."),
   notFound: (what = "That") => new AppError(404, "not_found", `${what} was not found.`),
   conflict: (code: ConflictCode, message: string) => new AppError(409, code, message),
-  rateLimited: (retryAfterSeconds: number) =>
-    new AppError(
+  rateLimited: (retryAfterSeconds: number) => {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    const wait = seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
+    return new AppError(
       429,
       "rate_limited",
-      `Too many attempts. Please wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again.`,
-    ),
+      `Too many attempts. Please wait ${wait} and try again.`,
+      undefined,
+      seconds,
+    );
+  },
   secondFactorRequired: () =>
     new AppError(
       401,

@@ -49,7 +49,9 @@ function isUniqueViolation(error: unknown): boolean {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.status === 429) reply.header("retry-after", "60");
+      if (error.retryAfterSeconds !== undefined) {
+        reply.header("retry-after", String(error.retryAfterSeconds));
+      }
       return fail(reply, error.status, error.code, error.message, error.fields);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

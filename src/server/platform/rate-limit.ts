@@ -6,13 +6,12 @@ import { errors } from "./errors.ts";
  * A fixed-window counter kept in the database, so every server process behind a load balancer
  * shares the same limits. One upsert per hit; no read-modify-write race.
  */
-async function hitRateLimit(
+async function countHit(
   db: Db,
   key: string,
-  limit: number,
   windowMs: number,
   now: Date,
-): Promise<void> {
+): Promise<{ count: number; windowEndsAt: number }> {
   const at = now.getTime();
   const expired = sql<boolean>`rate_limits.window_start <= ${at - windowMs}`;
   const row = await db
@@ -26,10 +25,19 @@ async function hitRateLimit(
     )
     .returning(["count", "window_start"])
     .executeTakeFirstOrThrow();
-  if (Number(row.count) > limit) {
-    const retryAfterMs = Number(row.window_start) + windowMs - at;
-    throw errors.rateLimited(Math.max(1, retryAfterMs / 1000));
-  }
+  return { count: Number(row.count), windowEndsAt: Number(row.window_start) + windowMs };
+}
+
+/** Counts a hit and refuses it past the limit, saying when the window ends. */
+async function hitRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<void> {
+  const { count, windowEndsAt } = await countHit(db, key, windowMs, now);
+  if (count > limit) throw errors.rateLimited((windowEndsAt - now.getTime()) / 1000);
 }
 
 /** Clears one key, e.g. an account's failed sign-ins after it signs in successfully. */
@@ -42,6 +50,9 @@ export function rateLimits(db: Db) {
   return {
     hit: (key: string, limit: number, windowMs: number, now: Date) =>
       hitRateLimit(db, key, limit, windowMs, now),
+    /** Counts a hit that is never refused; how many the window holds now, this one included. */
+    count: async (key: string, windowMs: number, now: Date) =>
+      (await countHit(db, key, windowMs, now)).count,
     clear: (key: string) => clearRateLimit(db, key),
   };
 }

@@ -113,6 +113,57 @@ export function sessionStore(db: Db) {
       return Number(result.numDeletedRows) > 0;
     },
 
+    /** Whose browser a device token names, while it has been used within `since`. */
+    async deviceOwner(tokenHash: string, since: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom("known_devices")
+        .select("user_id")
+        .where("token_hash", "=", tokenHash)
+        .where("last_used_at", ">", since)
+        .executeTakeFirst();
+      return row?.user_id;
+    },
+
+    async touchDevice(tokenHash: string, now: string): Promise<void> {
+      await db
+        .updateTable("known_devices")
+        .set({ last_used_at: now })
+        .where("token_hash", "=", tokenHash)
+        .execute();
+    },
+
+    /** A new known browser; a person keeps their `keep` most recently used ones. */
+    async addDevice(userId: string, tokenHash: string, now: string, keep: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("known_devices")
+          .values({ token_hash: tokenHash, user_id: userId, created_at: now, last_used_at: now })
+          .execute();
+        const stale = await trx
+          .selectFrom("known_devices")
+          .select("token_hash")
+          .where("user_id", "=", userId)
+          .orderBy("last_used_at", "desc")
+          .offset(keep)
+          .limit(1000)
+          .execute();
+        if (stale.length > 0) {
+          await trx
+            .deleteFrom("known_devices")
+            .where(
+              "token_hash",
+              "in",
+              stale.map((row) => row.token_hash),
+            )
+            .execute();
+        }
+      });
+    },
+
+    async deleteDevice(tokenHash: string): Promise<void> {
+      await db.deleteFrom("known_devices").where("token_hash", "=", tokenHash).execute();
+    },
+
     async deleteAllExcept(userId: string, keepId: string | null): Promise<void> {
       let query = db.deleteFrom("sessions").where("user_id", "=", userId);
       if (keepId) query = query.where("id", "!=", keepId);

@@ -13,6 +13,9 @@ declare module "fastify" {
 
 /** Writes last-seen at most this often, so reads do not each cost a write. */
 const TOUCH_EVERY_MS = 60_000;
+/** A browser unused this long is a stranger again. */
+const DEVICE_LIFE_MS = 365 * 24 * 60 * 60_000;
+const DEVICES_KEPT = 10;
 
 export interface SessionSettings {
   secureCookies: boolean;
@@ -25,6 +28,16 @@ export interface SessionSettings {
 
 export function sessionCookieName(secure: boolean): string {
   return secure ? "__Host-mend_session" : "mend_session";
+}
+
+export function deviceCookieName(secure: boolean): string {
+  return secure ? "__Host-mend_device" : "mend_device";
+}
+
+/** A browser the person signed in on before, by its device cookie. */
+export interface KnownDevice {
+  userId: string;
+  tokenHash: string;
 }
 
 const BROWSERS: Array<[RegExp, string]> = [
@@ -51,12 +64,39 @@ export function describeDevice(userAgent: string | undefined): string {
 
 export function sessions(store: SessionStore, clock: Clock, settings: SessionSettings) {
   const cookieName = sessionCookieName(settings.secureCookies);
+  const deviceCookie = deviceCookieName(settings.secureCookies);
   const cookieOptions = {
     path: "/",
     httpOnly: true,
     sameSite: "lax" as const,
     secure: settings.secureCookies,
   };
+
+  async function knownDevice(request: FastifyRequest): Promise<KnownDevice | null> {
+    const token = request.cookies[deviceCookie];
+    if (!token) return null;
+    const tokenHash = hashSecret(token);
+    const since = new Date(clock.now().getTime() - DEVICE_LIFE_MS).toISOString();
+    const userId = await store.deviceOwner(tokenHash, since);
+    return userId ? { userId, tokenHash } : null;
+  }
+
+  /** Marks the browser as this person's, or keeps the mark fresh. */
+  async function rememberDevice(reply: FastifyReply, request: FastifyRequest, userId: string) {
+    const now = clock.now().toISOString();
+    const known = await knownDevice(request);
+    if (known?.userId === userId) {
+      await store.touchDevice(known.tokenHash, now);
+      return;
+    }
+    const token = newSecret();
+    await store.addDevice(userId, hashSecret(token), now, DEVICES_KEPT);
+    reply.setCookie(deviceCookie, token, {
+      ...cookieOptions,
+      sameSite: "strict",
+      maxAge: Math.floor(DEVICE_LIFE_MS / 1000),
+    });
+  }
 
   /** Neither idle for too long nor past its absolute end. */
   function isLive(lastSeenAt: string, expiresAt: string, now: Date): boolean {
@@ -66,6 +106,7 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
 
   return {
     cookieName,
+    knownDevice,
 
     /** Whether a session still stands, without counting the check as activity. */
     async stillLive(sessionId: string): Promise<boolean> {
@@ -99,6 +140,7 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
         ...cookieOptions,
         maxAge: Math.floor(settings.maxMs / 1000),
       });
+      await rememberDevice(reply, request, userId);
       return { id, unlockKey };
     },
 
@@ -113,6 +155,17 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
     async end(reply: FastifyReply, request: FastifyRequest): Promise<void> {
       if (request.actor) await store.delete(request.actor.sessionId);
       reply.clearCookie(cookieName, cookieOptions);
+    },
+
+    /**
+     * Signing out on a browser forgets it too: on a shared computer nothing of the person's is
+     * left behind, not even the mark that they were here.
+     */
+    async forgetDevice(reply: FastifyReply, request: FastifyRequest): Promise<void> {
+      const token = request.cookies[deviceCookie];
+      if (!token) return;
+      await store.deleteDevice(hashSecret(token));
+      reply.clearCookie(deviceCookie, { ...cookieOptions, sameSite: "strict" });
     },
 
     install(app: FastifyInstance): void {

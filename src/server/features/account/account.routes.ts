@@ -24,7 +24,8 @@ export function serveAccount(
     return { user, unlockKey };
   });
   serve(app, routes.login, async ({ request, reply, body }) => {
-    const { user, keys } = await account.login(body, request.ip);
+    const device = await sessions.knownDevice(request);
+    const { user, keys } = await account.login(body, request.ip, device);
     // A new token at every sign-in; the one the browser held before is ended.
     await sessions.end(reply, request);
     const { unlockKey } = await sessions.start(reply, request, user.id);
@@ -35,10 +36,10 @@ export function serveAccount(
     unlockKey: await sessions.unlockKey(request),
   }));
   serve(app, routes.recoveryKeys, async ({ request, body }) =>
-    account.recoveryKeys(body, request.ip),
+    account.recoveryKeys(body, request.ip, await sessions.knownDevice(request)),
   );
   serve(app, routes.recover, async ({ request, reply, body }) => {
-    const user = await account.recover(body, request.ip);
+    const user = await account.recover(body, request.ip, await sessions.knownDevice(request));
     await sessions.end(reply, request);
     const { unlockKey } = await sessions.start(reply, request, user.id);
     return { user, unlockKey };
@@ -51,6 +52,7 @@ export function serveAccount(
   });
   serve(app, routes.logout, async ({ request, reply }) => {
     await sessions.end(reply, request);
+    await sessions.forgetDevice(reply, request);
   });
   serve(app, routes.me, async ({ request }) => account.me(requireActor(request)));
   serve(app, routes.changePassword, async ({ request, reply, body }) => {

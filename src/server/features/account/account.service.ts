@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { setTimeout } from "node:timers/promises";
 import type { z } from "zod";
 import type {
   ChangePasswordBody,
@@ -18,11 +19,15 @@ import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../../platform/passwords.ts";
 import type { SessionStore } from "../../platform/session.store.ts";
+import type { KnownDevice } from "../../platform/sessions.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { AccountStore } from "./account.store.ts";
 
 const TEN_MINUTES = 10 * 60_000;
 const ONE_HOUR = 60 * 60_000;
+/** Each guess at one account beyond its allowance from everywhere waits this much longer. */
+const SLOWER_BY_MS = 100;
+const SLOWEST_MS = 3_000;
 
 function present(row: { id: string; email: string; name: string }): User {
   return { id: row.id, email: row.email, name: row.name };
@@ -70,23 +75,41 @@ export function accountService(
   }
 
   /**
-   * Guessing is limited per account from each address, and more loosely per account from
-   * everywhere: someone hammering one address (a partner at home, say) cannot lock the owner
-   * out of their own account from their phone.
+   * Guessing is limited per account from each address and per address across accounts. From
+   * everywhere at once it is slowed, never refused: many addresses guessing cannot lock the
+   * owner out of their own account, from a fresh address or any other. A browser the owner
+   * signed in on before keeps an allowance of its own, which nobody else's guesses use up.
    */
-  async function limitGuesses(kind: string, email: string, address: string) {
+  async function limitGuesses(
+    kind: string,
+    email: string,
+    address: string,
+    device: KnownDevice | null,
+  ) {
     const now = clock.now();
+    if (device && (await store.findByEmail(email))?.id === device.userId) {
+      const deviceKey = `${kind}:dev:${device.tokenHash}`;
+      await limits.hit(deviceKey, config.authRateLimit, TEN_MINUTES, now);
+      return () => limits.clear(deviceKey);
+    }
     const account = hashSecret(email);
     const accountKey = `${kind}:acct:${account}:${address}`;
     await limits.hit(`${kind}:ip:${address}`, perAddress, TEN_MINUTES, now);
     await limits.hit(accountKey, config.authRateLimit, TEN_MINUTES, now);
-    await limits.hit(`${kind}:acct:${account}`, perAddress * 2, TEN_MINUTES, now);
+    const fromEverywhere = await limits.count(`${kind}:acct:${account}`, TEN_MINUTES, now);
+    const beyond = fromEverywhere - perAddress * 2;
+    if (beyond > 0) await setTimeout(Math.min(SLOWEST_MS, beyond * SLOWER_BY_MS));
     return () => limits.clear(accountKey);
   }
 
   /** The account a recovery code proves, or the one answer for a wrong code and no account. */
-  async function requireRecoveryCode(email: string, recoveryAuthKey: string, address: string) {
-    const clear = await limitGuesses("recover", email, address);
+  async function requireRecoveryCode(
+    email: string,
+    recoveryAuthKey: string,
+    address: string,
+    device: KnownDevice | null,
+  ) {
+    const clear = await limitGuesses("recover", email, address, device);
     const user = await store.findByEmail(email);
     const matches = await verifyPassword(user?.recovery_auth_hash ?? null, recoveryAuthKey);
     if (!user || !matches) throw errors.wrongRecoveryCode();
@@ -131,8 +154,8 @@ export function accountService(
       return present(user);
     },
 
-    async login(input: z.infer<typeof LoginBody>, address: string) {
-      const clear = await limitGuesses("login", input.email, address);
+    async login(input: z.infer<typeof LoginBody>, address: string, device: KnownDevice | null) {
+      const clear = await limitGuesses("login", input.email, address, device);
       const user = await store.findByEmail(input.email);
       const matches = await verifyPassword(user?.password_hash ?? null, input.authKey);
       if (!user || !matches) throw errors.wrongCredentials();
@@ -175,14 +198,22 @@ export function accountService(
       });
     },
 
-    async recoveryKeys(input: z.infer<typeof RecoveryKeysBody>, address: string) {
-      const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address);
+    async recoveryKeys(
+      input: z.infer<typeof RecoveryKeysBody>,
+      address: string,
+      device: KnownDevice | null,
+    ) {
+      const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address, device);
       return { identity: user.recovery_identity_box, personal: user.recovery_personal_box };
     },
 
     /** A new password and a new recovery code in one step; the old code stops working. */
-    async recover(input: z.infer<typeof RecoverBody>, address: string): Promise<User> {
-      const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address);
+    async recover(
+      input: z.infer<typeof RecoverBody>,
+      address: string,
+      device: KnownDevice | null,
+    ): Promise<User> {
+      const user = await requireRecoveryCode(input.email, input.recoveryAuthKey, address, device);
       await store.setKeysEndingSessions(user.id, await keyColumns(input));
       return present(user);
     },
