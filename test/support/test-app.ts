@@ -4,10 +4,10 @@ import { join } from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { sql } from "kysely";
 import { type Api, createApi } from "../../src/client/api.ts";
+import { cookieHeader, keepCookie } from "../../src/client/cookie-jar.ts";
 import type { Keyring } from "../../src/client/sealing.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
-import { cookieHeader, keepCookie } from "../../src/client/cookie-jar.ts";
 import { injectTransport } from "../../src/server/inject-transport.ts";
 import { ManualClock } from "../../src/server/platform/clock.ts";
 import {
