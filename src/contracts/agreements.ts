@@ -5,7 +5,7 @@ import {
   AGREEMENT_STATUSES,
 } from "../domain/agreements.ts";
 import { LIMITS } from "../domain/limits.ts";
-import { Day, Id, ItemId, Timestamp, text } from "./common.ts";
+import { Day, Id, IdParam, ItemId, Timestamp, text } from "./common.ts";
 import { route } from "./route.ts";
 import { sealedBody, words } from "./words.ts";
 
@@ -86,7 +86,7 @@ export const AgreementDetailReply = z.object({
   agreement: Agreement,
   history: z.array(AgreementEvent),
 });
-export const AgreementIdParams = z.object({ id: Id });
+export const AgreementIdParams = z.object({ id: IdParam });
 
 const tags = ["agreements"];
 const params = AgreementIdParams;

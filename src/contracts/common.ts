@@ -6,7 +6,12 @@ import { VISIBILITIES } from "../domain/visibility.ts";
 import { ERROR_CODES } from "./errors.ts";
 
 export const Id = z.string().min(1).max(64);
-export const IdParams = z.object({ id: Id });
+/**
+ * An id in a path: any text, looked up as it is, so one that cannot name anything (too long, of
+ * another shape) is the 404 of an unknown id rather than an error of its own.
+ */
+export const IdParam = z.string().min(1);
+export const IdParams = z.object({ id: IdParam });
 
 /**
  * The id of a new item whose words are sealed, made by the client (16 random bytes, base64url)

@@ -3,7 +3,7 @@ import { REBUILD_LIMITS } from "../domain/limits.ts";
 import { TRANSPARENCY_AREAS } from "../domain/promise-templates.ts";
 import { PARTNER_VIEWS, PROMISE_KINDS, PROMISE_STATUSES, SELF_MARKS } from "../domain/promises.ts";
 import { WEEKDAYS } from "../domain/schedule.ts";
-import { Day, Id, IdParams, ItemId, Mine, Timestamp, text } from "./common.ts";
+import { Day, Id, IdParam, IdParams, ItemId, Mine, Timestamp, text } from "./common.ts";
 import { route } from "./route.ts";
 import { sealedBody, words } from "./words.ts";
 
@@ -230,7 +230,7 @@ export const promiseRoutes = {
     path: "/api/promises/:id/excusals/:eid/accept",
     tags,
     summary: "Agree to days off the partner asked for ahead",
-    params: z.object({ id: Id, eid: Id }),
+    params: z.object({ id: IdParam, eid: IdParam }),
     replies: { 200: z.object({ excusal: Excusal }) },
     errors: ["excusal_state"],
   }),
@@ -239,7 +239,7 @@ export const promiseRoutes = {
     path: "/api/promises/:id/excusals/:eid/decline",
     tags,
     summary: "Say no to days off, so the promise stays due",
-    params: z.object({ id: Id, eid: Id }),
+    params: z.object({ id: IdParam, eid: IdParam }),
     replies: { 200: z.object({ excusal: Excusal }) },
     errors: ["excusal_state"],
   }),

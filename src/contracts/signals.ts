@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EVIDENCE_CODES, SIGNAL_KEYS, SUPPORT_ANSWER_KINDS } from "../domain/support-signals.ts";
-import { Id, ItemId, Timestamp, VisibilitySchema } from "./common.ts";
+import { Id, IdParam, ItemId, Timestamp, VisibilitySchema } from "./common.ts";
 import { route } from "./route.ts";
 
 const SignalKey = z.enum(SIGNAL_KEYS, { error: `Name a signal: ${SIGNAL_KEYS.join(", ")}.` });
@@ -91,7 +91,7 @@ export const signalRoutes = {
     path: "/api/signals/answers/:id",
     tags,
     summary: "Take back one's own quick answer",
-    params: z.object({ id: Id }),
+    params: z.object({ id: IdParam }),
     replies: { 204: null },
     errors: [],
   }),

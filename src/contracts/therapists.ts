@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, LINK_STATUSES, SHAREABLE_TYPES } from "../domain/therapist-links.ts";
 import { Email, PublicKey, SignupBody } from "./account.ts";
-import { Id, ItemId, PersonName, PhaseSchema, Timestamp, text } from "./common.ts";
+import { Id, IdParam, ItemId, PersonName, PhaseSchema, Timestamp, text } from "./common.ts";
 import { Grant } from "./couples.ts";
 import { route } from "./route.ts";
 import { Signal } from "./signals.ts";
@@ -80,7 +80,7 @@ export const ShareWithTherapistBody = z.strictObject({
   shared: z.boolean(),
 });
 
-const LinkParams = z.object({ linkId: Id });
+const LinkParams = z.object({ linkId: IdParam });
 const LinkReply = z.object({ link: TherapistLink });
 
 const Trend = z.object({
@@ -210,7 +210,7 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-const CoupleParams = z.object({ id: Id });
+const CoupleParams = z.object({ id: IdParam });
 
 export const therapistRoutes = {
   invitePreview: route({

@@ -90,6 +90,7 @@ import { type Clock, systemClock } from "./platform/clock.ts";
 import { installCsrfDefence } from "./platform/csrf.ts";
 import type { DatabaseHandle } from "./platform/db.ts";
 import { installErrorHandling } from "./platform/http-errors.ts";
+import { clientErrorHandler, frameworkErrors, installInputGuard } from "./platform/input-guard.ts";
 import { rateLimits } from "./platform/rate-limit.ts";
 import { redactUrl } from "./platform/redact.ts";
 import { sessionStore } from "./platform/session.store.ts";
@@ -115,6 +116,8 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: 64 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
     trustProxy: config.trustProxy,
     logger: logger
       ? {
@@ -131,6 +134,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installInputGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -172,6 +176,8 @@ export async function buildApp({
   installCsrfDefence(app, config.publicUrl);
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
+    // Every deletion is a DELETE; once it is acknowledged, no copy of the deleted bytes is left.
+    if (request.method === "DELETE" && reply.statusCode < 300) await database.flushDeleted();
   });
 
   const { db } = database;

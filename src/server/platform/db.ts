@@ -16,6 +16,11 @@ export interface DatabaseHandle {
   sqlitePath: string | null;
   /** Only for PostgreSQL with a named schema: where the tables (and migration records) live. */
   pgSchema: string | null;
+  /**
+   * After a deletion: on SQLite, copies the write-ahead log into the file and empties it, so the
+   * deleted bytes (zeroed in the file by secure_delete) survive in no earlier page image.
+   */
+  flushDeleted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,9 @@ function openSqlite(path: string): DatabaseHandle {
     kind: "sqlite",
     sqlitePath: inMemory ? null : file,
     pgSchema: null,
+    flushDeleted: async () => {
+      if (!inMemory) await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    },
     close: () => db.destroy(),
   };
 }
@@ -87,6 +95,8 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
     kind: "postgres",
     sqlitePath: null,
     pgSchema: schema ?? null,
+    // PostgreSQL's dead rows go at its next vacuum; the README says what a backup still holds.
+    flushDeleted: async () => {},
     close: () => db.destroy(),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorCode } from "../../contracts/errors.ts";
 import { AppError } from "./errors.ts";
+import { nameableField } from "./input-guard.ts";
 
 interface ZodLikeIssue {
   instancePath: string;
@@ -15,12 +16,15 @@ function fieldsFrom(issues: ZodLikeIssue[], context: string): Record<string, str
   for (const issue of issues) {
     if (issue.keyword === "unrecognized_keys" && issue.params.keys) {
       for (const key of issue.params.keys) {
-        fields[[issue.instancePath.slice(1), key].filter(Boolean).join(".")] =
-          "This field is not accepted here.";
+        const path = [issue.instancePath.slice(1).replaceAll("/", "."), key]
+          .filter(Boolean)
+          .join(".");
+        fields[nameableField(path, context)] = "This field is not accepted here.";
       }
       continue;
     }
-    const path = issue.instancePath.slice(1).replaceAll("/", ".") || context;
+    const path =
+      nameableField(issue.instancePath.slice(1).replaceAll("/", "."), context) || context;
     fields[path] ??= issue.message;
   }
   return fields;

@@ -188,7 +188,16 @@ export function coupleService(
       }
       return data.transaction(async (tx) => {
         await tx.joining.lockCouple(invite.couple_id);
+        // Read again under the lock: the link may have been used, or replaced by a new one,
+        // while this request waited, and the answer must say which.
+        const current = await tx.joining.findInviteById(invite.id);
         const now = clock.now().toISOString();
+        if (!current || current.revoked_at !== null || current.expires_at <= now) {
+          throw errors.notFound("This invite link");
+        }
+        if (current.used_at !== null) {
+          throw errors.conflict("invite_used", "This invite link has already been used.");
+        }
         if ((await tx.joining.memberCount(invite.couple_id)) >= 2) {
           throw errors.conflict("couple_full", "This couple space already has two partners.");
         }

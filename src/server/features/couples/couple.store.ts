@@ -58,6 +58,10 @@ function joiningStore(db: Db) {
         .executeTakeFirst();
     },
 
+    findInviteById(id: string): Promise<InviteRow | undefined> {
+      return db.selectFrom("invites").selectAll().where("id", "=", id).executeTakeFirst();
+    },
+
     /** Marks an invite used only if nobody else did first; false means it is gone. */
     async claimInvite(id: string, userId: string, now: string): Promise<boolean> {
       const result = await db

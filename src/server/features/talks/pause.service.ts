@@ -42,12 +42,13 @@ export function pauseService({ clock }: ServiceDeps, stores: ScopedStores<PauseS
 
     /** The partner who called the pause may end it early; the other waits, as promised. */
     async endEarly(scope: Scope): Promise<void> {
-      const store = stores.at(scope);
-      const now = clock.now().toISOString();
-      const current = await store.active(now);
-      if (!current || current.started_by !== scope.viewerId)
-        throw errors.notFound("A pause you called");
-      await store.end(current.id, now);
+      await stores.transaction(scope, async (tx) => {
+        const now = clock.now().toISOString();
+        const current = await tx.active(now);
+        if (!current || current.started_by !== scope.viewerId)
+          throw errors.notFound("A pause you called");
+        await tx.end(current.id, now);
+      });
     },
 
     /** The couple's running pause as the viewer may see it, or null. */

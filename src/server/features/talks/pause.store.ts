@@ -28,6 +28,7 @@ export function pauseStore(db: Db, scope: Scope) {
         .set({ ended_at: now })
         .where("id", "=", id)
         .where(inCouple(scope, "pauses"))
+        .where("ended_at", "is", null)
         .execute();
     },
   };
