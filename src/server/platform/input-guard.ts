@@ -8,6 +8,7 @@ import { errors } from "./errors.ts";
  * same everywhere, so a couple's data can move between engines.
  */
 const UNSTORABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is this pattern's purpose.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A field name safe to repeat in an answer; anything else is named by where it sits. */
