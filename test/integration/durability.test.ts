@@ -108,3 +108,33 @@ describe("migrations", () => {
     }
   });
 });
+
+describe.skipIf(testDatabaseKind() !== "postgres")("PostgreSQL connections", () => {
+  it("survive being ended under Mend: the next request gets a new one", async () => {
+    const t = await makeTestApp();
+    try {
+      const { a } = await makeCouple(t.app);
+      expect((await a.client.request("GET", "/api/couple")).status).toBe(200);
+      const schema = t.database.pgSchema;
+      const admin = await openDatabase(
+        process.env.MEND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+      );
+      try {
+        const { rows } = await sql<{ ended: boolean }>`
+          SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+          WHERE application_name = ${`mend:${schema}`}`.execute(admin.db);
+        expect(rows.length).toBeGreaterThan(0);
+      } finally {
+        await admin.close();
+      }
+      // The ended clients' errors are heard, not thrown; a retry finds a live connection.
+      let status = 0;
+      for (let attempt = 0; attempt < 5 && status !== 200; attempt++) {
+        status = (await a.client.request("GET", "/api/couple")).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -80,8 +80,17 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // Named, so an operator (or a test) can tell Mend's connections from others'.
+    application_name: schema ? `mend:${schema}` : "mend",
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // A connection can end under Mend (the server restarts, an operator ends it). Unheard, its
+  // error event would end the process; heard, the pool drops that client and the next query
+  // gets a new one, while the request it served fails on its own.
+  const connectionLost = (error: Error & { code?: string }) =>
+    process.emitWarning(`A PostgreSQL connection ended (${error.code ?? error.message}).`);
+  pool.on("error", connectionLost);
+  pool.on("connect", (client) => client.on("error", connectionLost));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const { rows } = await sql<{ fsync: string }>`SHOW fsync`.execute(db);
   if (rows[0]?.fsync !== "on") {
