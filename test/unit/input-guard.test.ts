@@ -26,6 +26,12 @@ describe("text that can be stored on every engine", () => {
     ).toEqual(["nested.deep.1"]);
   });
 
+  it("walks a body nested thousands deep without running out of stack", () => {
+    let deep: unknown = "bad\u0000";
+    for (let level = 0; level < 20_000; level++) deep = [deep];
+    expect(unstorableFields({ deep })).toEqual([`deep${".0".repeat(20_000)}`]);
+  });
+
   it("never names an odd key back, only where it sits", () => {
     expect(unstorableFields({ outer: { "k\u0000": "x" } })).toEqual(["outer"]);
     expect(unstorableFields({ ["x".repeat(500)]: "bad\u0000" })).toEqual([""]);

@@ -18,21 +18,28 @@ export function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
 }
 
-/** Where in a parsed body or query a string (or a key) cannot be stored, as dotted paths. */
-export function unstorableFields(value: unknown, path = ""): string[] {
-  if (typeof value === "string") return isStorableText(value) ? [] : [path];
-  if (value === null || typeof value !== "object") return [];
+/**
+ * Where in a parsed body or query a string (or a key) cannot be stored, as dotted paths. Walked
+ * with a stack of its own: a body nested thousands deep must not exhaust the call stack.
+ */
+export function unstorableFields(value: unknown): string[] {
   const found: string[] = [];
-  const entries = Array.isArray(value)
-    ? value.map((item, index) => [String(index), item] as const)
-    : Object.entries(value);
-  for (const [key, item] of entries) {
-    if (!NAMEABLE.test(key)) {
-      if (!isStorableText(key)) found.push(path);
-      else found.push(...unstorableFields(item, path));
+  const pending: Array<[unknown, string]> = [[value, ""]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === "string") {
+      if (!isStorableText(item)) found.push(path);
       continue;
     }
-    found.push(...unstorableFields(item, path ? `${path}.${key}` : key));
+    if (item === null || typeof item !== "object") continue;
+    const entries = Array.isArray(item)
+      ? item.map((child, index) => [String(index), child] as const)
+      : Object.entries(item);
+    for (const [key, child] of entries.reverse()) {
+      if (NAMEABLE.test(key)) pending.push([child, path ? `${path}.${key}` : key]);
+      else if (!isStorableText(key)) found.push(path);
+      else pending.push([child, path]);
+    }
   }
   return found;
 }
@@ -46,7 +53,9 @@ const MESSAGE = "This contains a control character (such as NUL) that cannot be 
 
 function refuse(fields: string[], context: string) {
   return errors.invalid(
-    Object.fromEntries(fields.map((field) => [field || context, MESSAGE])),
+    Object.fromEntries(
+      fields.map((field) => [field && field.length <= 200 ? field : context, MESSAGE]),
+    ),
     "Some text here cannot be stored.",
   );
 }
