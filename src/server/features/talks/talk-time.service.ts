@@ -134,7 +134,7 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
       .filter((w) => w.endsAt <= now.toISOString())
       .sort((x, y) => y.startsAt.localeCompare(x.startsAt));
     if (ended.length === 0) return null;
-    const mine = await stores.at(scope).ownLogs();
+    const mine = await stores.at(scope).ownLogsSince(from.toISOString());
     const window = ended.find(
       (w) =>
         !mine.some((log) => log.talk_time_id === w.talkTimeId && log.window_start === w.startsAt),
@@ -237,11 +237,13 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
 
     /** For readiness: an accepted talk time, and a talk the viewer can see was held. */
     async facts(scope: Scope) {
-      const [accepted, logs] = await Promise.all([acceptedShapes(scope), stores.at(scope).logs()]);
-      const visibleHeld = logs.filter((log) => log.went !== "did-not-happen");
+      const [accepted, held] = await Promise.all([
+        acceptedShapes(scope),
+        stores.at(scope).heldCount(),
+      ]);
       return {
         accepted: accepted.length,
-        held: visibleHeld.length,
+        held,
         timeZone: accepted.at(-1)?.timeZone ?? null,
       };
     },

@@ -50,7 +50,17 @@ export function talkTimeStore(db: Db, scope: Scope) {
       return logs().orderBy("window_start", "desc").orderBy("id").execute();
     },
 
-    /** The viewer's own logs, to know which windows they have logged already. */
+    /** Talks the viewer can see were held: counted where they are, however long the history. */
+    async heldCount(): Promise<number> {
+      const row = await db
+        .selectFrom("talk_logs")
+        .select((eb) => eb.fn.countAll<number | string>().as("held"))
+        .where(readableIn(scope, "talk_logs"))
+        .where("went", "!=", "did-not-happen")
+        .executeTakeFirstOrThrow();
+      return Number(row.held);
+    },
+
     /** Whether a pause ran during part of a window (it may have taken the whole talk). */
     async pausedDuring(startsAt: string, endsAt: string): Promise<boolean> {
       const row = await db
@@ -68,8 +78,12 @@ export function talkTimeStore(db: Db, scope: Scope) {
       return row !== undefined;
     },
 
-    ownLogs(): Promise<TalkLogRow[]> {
-      return logs().where("author_id", "=", scope.viewerId).execute();
+    /** The viewer's own logs of windows from `since` on, to know which they have logged. */
+    ownLogsSince(since: string): Promise<TalkLogRow[]> {
+      return logs()
+        .where("author_id", "=", scope.viewerId)
+        .where("window_start", ">=", since)
+        .execute();
     },
   };
 }
