@@ -6,41 +6,50 @@ import type { Db } from "../../platform/db.ts";
  * what readiness and the balance guard are computed from. Never a word.
  */
 export function meaningFactsStore(db: Db, scope: Scope) {
-  const datesOf = async (
+  /** The newest date of a table's readable rows up to `now`: all the quiet check needs. */
+  const latestOf = async (
     table:
       | "accountability_versions"
       | "accountability_addenda"
       | "question_answers"
       | "story_marks",
-  ) =>
-    (
-      await db
-        .selectFrom(table)
-        .select("created_at as at")
-        .where(readableIn(scope, table))
-        .execute()
-    ).map((row) => row.at);
+    now: string,
+  ) => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.max("created_at").as("at"))
+      .where(readableIn(scope, table))
+      .where("created_at", "<=", now)
+      .executeTakeFirst();
+    return row?.at ?? null;
+  };
   return {
-    async meaningWork(): Promise<string[]> {
+    /**
+     * When the couple last did Make-meaning work, table by table (the newest date of each, up to
+     * `now`): a quiet spell is measured from the latest, however long the history behind it.
+     */
+    async meaningWork(now: string): Promise<string[]> {
       const shared = await db
         .selectFrom("reflections")
-        .select("shared_at")
+        .select((eb) => eb.fn.max("shared_at").as("at"))
         .where(readableIn(scope, "reflections"))
-        .where("shared_at", "is not", null)
-        .execute();
+        .where("shared_at", "<=", now)
+        .executeTakeFirst();
       const paragraphs = await db
         .selectFrom("story_paragraphs")
-        .select("updated_at")
+        .select((eb) => eb.fn.max("updated_at").as("at"))
         .where(readableIn(scope, "story_paragraphs"))
-        .execute();
-      return [
-        ...shared.flatMap((r) => (r.shared_at ? [r.shared_at] : [])),
-        ...paragraphs.map((p) => p.updated_at),
-        ...(await datesOf("accountability_versions")),
-        ...(await datesOf("accountability_addenda")),
-        ...(await datesOf("question_answers")),
-        ...(await datesOf("story_marks")),
+        .where("updated_at", "<=", now)
+        .executeTakeFirst();
+      const latest = [
+        shared?.at ?? null,
+        paragraphs?.at ?? null,
+        await latestOf("accountability_versions", now),
+        await latestOf("accountability_addenda", now),
+        await latestOf("question_answers", now),
+        await latestOf("story_marks", now),
       ];
+      return latest.filter((at): at is string => at !== null);
     },
     /** Moves to Rebuild the other partner set aside, or that were taken back. */
     async forwardPushes(): Promise<string[]> {
@@ -53,17 +62,20 @@ export function meaningFactsStore(db: Db, scope: Scope) {
         .execute();
       return rows.map((r) => r.resolved_at ?? r.created_at);
     },
-    async askedAgain(): Promise<Array<{ at: string; questionId: string }>> {
+    /** Questions asked again from `since` on (the widest window any rule looks back over). */
+    async askedAgain(since: string): Promise<Array<{ at: string; questionId: string }>> {
       const askings = await db
         .selectFrom("question_askings")
         .select(["created_at", "question_id"])
         .where(readableIn(scope, "question_askings"))
+        .where("created_at", ">=", since)
         .execute();
       const repeats = await db
         .selectFrom("questions")
         .select(["created_at", "repeat_of"])
         .where(readableIn(scope, "questions"))
         .where("repeat_of", "is not", null)
+        .where("created_at", ">=", since)
         .execute();
       return [
         ...askings.map((a) => ({ at: a.created_at, questionId: a.question_id })),

@@ -1,5 +1,9 @@
 import { HEARD, latestHeard } from "../../../domain/accountability.ts";
-import type { BalanceFacts } from "../../../domain/balance-guard.ts";
+import {
+  ASK_AGAIN_WINDOW_DAYS,
+  type BalanceFacts,
+  SAME_QUESTION_WINDOW_DAYS,
+} from "../../../domain/balance-guard.ts";
 import type { MeaningReadiness } from "../../../domain/readiness.ts";
 import { QUESTION_WAIT_DAYS } from "../../../domain/readiness.ts";
 import { STORY_MARKS, storyProgress } from "../../../domain/story.ts";
@@ -19,11 +23,12 @@ export type MeaningFacts = {
 export function meaningFacts(stores: ScopedStores<MeaningFactsStore>) {
   return async (scope: Scope, now: Date): Promise<MeaningFacts> => {
     const store = stores.at(scope);
+    const lookBack = Math.max(ASK_AGAIN_WINDOW_DAYS, SAME_QUESTION_WINDOW_DAYS, QUESTION_WAIT_DAYS);
     const [work, pushes, askedAgain, openSince, carriedOver, statements, story] = await Promise.all(
       [
-        store.meaningWork(),
+        store.meaningWork(now.toISOString()),
         store.forwardPushes(),
-        store.askedAgain(),
+        store.askedAgain(new Date(now.getTime() - lookBack * DAY_MS).toISOString()),
         store.openQuestionsSince(),
         store.carriedOver(),
         store.statements(),
