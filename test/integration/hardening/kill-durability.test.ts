@@ -1,29 +1,35 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it, onTestFailed } from "vitest";
-import { type Api, createApi, fetchTransport, isApiError } from "../../../src/client/api.ts";
-import { newItemId, type OpenedKeys } from "../../../src/client/crypto/account-keys.ts";
-import type { Keyring } from "../../../src/client/sealing.ts";
+import { type Api, isApiError } from "../../../src/client/api.ts";
+import { newItemId } from "../../../src/client/crypto/account-keys.ts";
 import {
   joinCouple,
-  keyringFor,
   openInviteLink,
   secretFromFragment,
-  signUp,
   startCouple,
 } from "../../../src/client/session.ts";
 import { agreementRoutes } from "../../../src/contracts/agreements.ts";
 import { coupleRoutes } from "../../../src/contracts/couples.ts";
 import { intensityRoutes } from "../../../src/contracts/intensity.ts";
 import { talkRoutes } from "../../../src/contracts/talks.ts";
+import type { PausesTable } from "../../../src/server/platform/db-schema.ts";
 import { openSqliteFile } from "../../../src/server/platform/sqlite-file.ts";
 import { deriveOnce, PASSWORD, TEST_KDF } from "../../support/factories.ts";
+import {
+  isRunning,
+  killMend,
+  overlappingPauses,
+  Person,
+  seededRandom,
+  sleep,
+  startMend,
+  type Target,
+} from "../../support/mend-process.ts";
 import { testDatabaseKind } from "../../support/test-app.ts";
 
 /**
@@ -57,134 +63,31 @@ const BURST_MS = 1_000;
 
 const run = promisify(execFile);
 
-/** Numbers in [0, 1) from a seed (mulberry32), so a failing run can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function pickFrom<T>(items: readonly T[], random: () => number): T | undefined {
   return items[Math.floor(random() * items.length)];
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("No free port was given.");
-  return address.port;
-}
-
-// Mend processes
-
-interface MendProcess {
-  base: string;
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<void>;
-}
-
-const children = new Set<ChildProcess>();
-// A worker that dies mid-run must not leave servers behind.
-process.once("exit", () => {
-  for (const child of children) child.kill("SIGKILL");
-});
 
 /** A crash's headlines without its stack and fields. */
 function unindented(output: string[]): string[] {
   return output.filter((line) => /^\S/.test(line)).slice(-10);
 }
 
-function isRunning(mend: MendProcess): boolean {
-  return mend.child.exitCode === null && mend.child.signalCode === null;
-}
-
-/** `mend serve` in a child process of its own, answering once its health check does. */
-async function startMend(databaseUrl: string): Promise<MendProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      MEND_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      MEND_WEB_DIR: "",
-      MEND_AUTH_RATE_LIMIT: "100000",
-      MEND_LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  void exited.then(() => children.delete(child));
-  const output: string[] = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on("line", (line) => output.push(line));
-  }
-  const mend: MendProcess = { base: `http://127.0.0.1:${port}`, child, output, exited };
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline && isRunning(mend)) {
-    try {
-      if ((await fetch(`${mend.base}/api/health`)).ok) return mend;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
-  child.kill("SIGKILL");
-  throw new Error(`Mend did not start on the database it left:\n${output.join("\n")}`);
-}
-
-async function killMend(mend: MendProcess, signal: "SIGKILL" | "SIGTERM"): Promise<void> {
-  if (!isRunning(mend)) return;
-  mend.child.kill(signal);
-  const timer = setTimeout(() => mend.child.kill("SIGKILL"), 5_000);
-  await mend.exited;
-  clearTimeout(timer);
-}
-
 // People and the load they make
 
-/** Where the clients send their requests: the Mend process of the moment. */
-interface Target {
-  base: string;
-}
-
-let people = 0;
-
-class Person {
-  readonly jar: { cookie: string | null } = { cookie: null };
-  keyring: Keyring | null = null;
-  id = "";
-  opened: OpenedKeys | null = null;
+/** A person whose one client follows the Mend process of the moment. */
+class Partner extends Person {
   readonly api: Api;
 
   constructor(target: Target) {
-    this.api = createApi((request) => fetchTransport(target.base, this.jar)(request), {
-      keyring: () => this.keyring,
-    });
-  }
-
-  keys(): OpenedKeys {
-    if (!this.opened) throw new Error("Sign up first.");
-    return this.opened;
+    super();
+    this.api = this.client(target);
   }
 }
 
 interface Couple {
   id: string;
-  a: Person;
-  b: Person;
+  a: Partner;
+  b: Partner;
   /** Agreements `a` proposed that nobody has answered yet. */
   open: string[];
 }
@@ -254,18 +157,11 @@ class Load {
     }
   }
 
-  async person(name: string): Promise<Person | null> {
-    people += 1;
-    const person = new Person(this.target);
-    const email = `${name.toLowerCase()}.${people}.${process.pid}@example.org`;
-    const made = await this.call("sign-up", () =>
-      signUp(person.api, { email, name, password: PASSWORD }, deriveOnce, TEST_KDF),
-    );
-    if (!made) return null;
-    this.ledger.users.push(made.user.id);
-    person.id = made.user.id;
-    person.opened = made.opened;
-    person.keyring = keyringFor(person.api, made.opened);
+  async person(name: string): Promise<Partner | null> {
+    const person = new Partner(this.target);
+    const userId = await this.call("sign-up", () => person.signUp(person.api, name));
+    if (!userId) return null;
+    this.ledger.users.push(userId);
     return person;
   }
 
@@ -311,7 +207,7 @@ class Load {
     return this.pause(by, random);
   }
 
-  async recordIntensity(by: Person, random: () => number): Promise<void> {
+  async recordIntensity(by: Partner, random: () => number): Promise<void> {
     const id = newItemId();
     const value = Math.floor(random() * 11);
     const entry = await this.call("intensity", () =>
@@ -320,7 +216,7 @@ class Load {
     if (entry) this.ledger.intensity.push(id);
   }
 
-  async raiseTopic(by: Person): Promise<void> {
+  async raiseTopic(by: Partner): Promise<void> {
     const id = newItemId();
     const item = await this.call("topic", () =>
       by.api.call(talkRoutes.raiseTopic, { body: { id, topic: `Topic ${id}` } }),
@@ -351,7 +247,7 @@ class Load {
   }
 
   /** A pause: one's own running pause ended and the new one begun, together. */
-  async pause(by: Person, random: () => number): Promise<void> {
+  async pause(by: Partner, random: () => number): Promise<void> {
     const minutes = 20 + Math.floor(random() * 160);
     const started = await this.call("pause", () =>
       by.api.call(talkRoutes.startPause, { body: { minutes } }),
@@ -465,34 +361,6 @@ const HALF_DONE: Record<string, string> = {
               WHERE e.agreement_id = a.id AND e.kind = 'accepted')`,
 };
 
-interface PauseRow {
-  couple_id: string;
-  started_by: string;
-  started_at: string;
-  ends_at: string;
-  ended_at: string | null;
-}
-
-/** A couple's pauses that ran at the same moment: the rule is one at a time. */
-function overlappingPauses(rows: PauseRow[]): string[] {
-  const found: string[] = [];
-  const byCouple = new Map<string, PauseRow[]>();
-  for (const row of rows)
-    byCouple.set(row.couple_id, [...(byCouple.get(row.couple_id) ?? []), row]);
-  for (const pauses of byCouple.values()) {
-    const ordered = [...pauses].sort((x, y) => x.started_at.localeCompare(y.started_at));
-    for (let i = 1; i < ordered.length; i++) {
-      const before = ordered[i - 1] as PauseRow;
-      const after = ordered[i] as PauseRow;
-      const beforeEnds = before.ended_at ?? before.ends_at;
-      if (beforeEnds > after.started_at) {
-        found.push(`${before.couple_id}: until ${beforeEnds}, again from ${after.started_at}`);
-      }
-    }
-  }
-  return found;
-}
-
 interface Findings {
   missing: Partial<Record<keyof Ledger, string[]>>;
   halfDone: Record<string, unknown[]>;
@@ -512,7 +380,7 @@ async function findings(inspector: Inspector, ledger: Ledger): Promise<Findings>
     const rows = await inspector.rows(query);
     if (rows.length > 0) halfDone[what] = rows;
   }
-  const pauses = await inspector.rows<PauseRow>("SELECT * FROM pauses");
+  const pauses = await inspector.rows<PausesTable>("SELECT * FROM pauses");
   return {
     missing,
     halfDone,
@@ -653,7 +521,7 @@ describe("kill -9 durability", () => {
       await deriveOnce(PASSWORD, TEST_KDF);
 
       for (let point = 0; point <= POINTS; point++) {
-        const mend = await startMend(engine.url);
+        const mend = await startMend(`Mend after ${point} kill -9 points`, engine.url);
         cleanups.push(() => killMend(mend, "SIGKILL"));
         target.base = mend.base;
         const inspector = await engine.inspect();
@@ -695,7 +563,7 @@ describe("kill -9 durability", () => {
       const target: Target = { base: "" };
       const load = new Load(target);
       await deriveOnce(PASSWORD, TEST_KDF);
-      const mend = await startMend(engine.url);
+      const mend = await startMend("Mend", engine.url);
       cleanups.push(() => killMend(mend, "SIGKILL"));
       target.base = mend.base;
       await firstCouples(load);

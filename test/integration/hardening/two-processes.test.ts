@@ -1,27 +1,29 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { type Api, createApi, fetchTransport, isApiError } from "../../../src/client/api.ts";
-import { newItemId, type OpenedKeys } from "../../../src/client/crypto/account-keys.ts";
-import type { Keyring } from "../../../src/client/sealing.ts";
+import { type Api, isApiError } from "../../../src/client/api.ts";
+import { newItemId } from "../../../src/client/crypto/account-keys.ts";
 import {
   joinCouple,
-  keyringFor,
   openInviteLink,
   secretFromFragment,
-  signUp,
   startCouple,
 } from "../../../src/client/session.ts";
 import { agreementRoutes } from "../../../src/contracts/agreements.ts";
 import { coupleRoutes } from "../../../src/contracts/couples.ts";
 import { intensityRoutes } from "../../../src/contracts/intensity.ts";
 import { talkRoutes } from "../../../src/contracts/talks.ts";
+import type { PausesTable } from "../../../src/server/platform/db-schema.ts";
 import { openSqliteFile } from "../../../src/server/platform/sqlite-file.ts";
-import { deriveOnce, PASSWORD, TEST_KDF } from "../../support/factories.ts";
+import {
+  killMend,
+  type MendProcess,
+  overlappingPauses,
+  Person,
+  seededRandom,
+  startMend,
+} from "../../support/mend-process.ts";
 import { testDatabaseKind } from "../../support/test-app.ts";
 
 /**
@@ -33,17 +35,6 @@ import { testDatabaseKind } from "../../support/test-app.ts";
  */
 const SEED = Number(process.env.MEND_TWO_PROCESSES_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const sqliteOnly = testDatabaseKind() === "sqlite" ? describe : describe.skip;
-
-/** Numbers in [0, 1) from a seed (mulberry32), so a failing order can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
@@ -61,123 +52,13 @@ function tally(lines: string[]): Record<string, number> {
   return counts;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("No free port was given.");
-  return address.port;
-}
-
-interface MendProcess {
-  name: string;
-  base: string;
-  child: ChildProcess;
-  /** What it logged at error level: the causes behind any 500 it answered. */
-  errors: string[];
-}
-
-const children = new Set<ChildProcess>();
-// A worker that dies mid-run must not leave servers holding the file.
-process.once("exit", () => {
-  for (const child of children) child.kill("SIGKILL");
-});
-
-function errorOf(line: string): string | null {
-  try {
-    const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
-    return (entry.level ?? 0) >= 50 ? `${entry.msg}: ${entry.err?.message ?? ""}` : null;
-  } catch {
-    return null;
-  }
-}
-
-/** `mend serve` in a child process of its own, answering once its health check does. */
-async function startMend(name: string, databaseUrl: string): Promise<MendProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
-    cwd: process.cwd(),
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      MEND_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      MEND_WEB_DIR: "",
-      MEND_AUTH_RATE_LIMIT: "100000",
-      MEND_LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  child.once("exit", () => children.delete(child));
-  const mend: MendProcess = { name, base: `http://127.0.0.1:${port}`, child, errors: [] };
-  const output: string[] = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on("line", (line) => {
-      output.push(line);
-      const error = errorOf(line);
-      if (error) mend.errors.push(error);
-    });
-  }
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${mend.base}/api/health`)).ok) return mend;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`${name} did not start:\n${output.join("\n")}`);
-}
-
-async function stopMend(mend: MendProcess): Promise<void> {
-  if (mend.child.exitCode !== null || mend.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => mend.child.once("exit", resolve));
-  mend.child.kill("SIGTERM");
-  const timer = setTimeout(() => mend.child.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-let people = 0;
-
 /** A person whose one session (and keys) is used through either process. */
-class Partner {
-  readonly jar: { cookie: string | null } = { cookie: null };
-  keyring: Keyring | null = null;
-  id = "";
-  opened: OpenedKeys | null = null;
+class Partner extends Person {
   readonly via: Api[];
 
   constructor(processes: MendProcess[]) {
-    this.via = processes.map((mend) =>
-      createApi(fetchTransport(mend.base, this.jar), { keyring: () => this.keyring }),
-    );
-  }
-
-  async signUp(name: string): Promise<void> {
-    people += 1;
-    const email = `${name.toLowerCase()}.${people}.${process.pid}@example.org`;
-    const api = this.through(people % this.via.length);
-    const { user, opened } = await signUp(
-      api,
-      { email, name, password: PASSWORD },
-      deriveOnce,
-      TEST_KDF,
-    );
-    this.id = user.id;
-    this.opened = opened;
-    this.keyring = keyringFor(api, opened);
-  }
-
-  keys(): OpenedKeys {
-    if (!this.opened) throw new Error("Sign up first.");
-    return this.opened;
+    super();
+    this.via = processes.map((mend) => this.client(mend));
   }
 
   /** This person's client through the given process. */
@@ -198,8 +79,10 @@ interface Couple {
 async function formCouple(processes: MendProcess[], names: [string, string]): Promise<Couple> {
   const a = new Partner(processes);
   const b = new Partner(processes);
-  await a.signUp(names[0]);
-  await b.signUp(names[1]);
+  // Each signs up through the other process from the one their couple step uses, so a session
+  // made by one process must hold on the other.
+  await a.signUp(a.through(1), names[0]);
+  await b.signUp(b.through(0), names[1]);
   const [first, second] = [a.through(0), b.through(1)];
   const { couple, link } = await startCouple(first, a.keys(), "hurt");
   a.keyring?.forgetSpace();
@@ -339,37 +222,6 @@ async function workload(couples: Couple[], random: () => number): Promise<Write[
   return shuffled(writes, random);
 }
 
-interface PauseRow {
-  id: string;
-  couple_id: string;
-  started_by: string;
-  started_at: string;
-  ends_at: string;
-  ended_at: string | null;
-}
-
-/** Pairs of a couple's pauses that ran at the same moment. */
-function overlappingPauses(rows: PauseRow[]): string[] {
-  const found: string[] = [];
-  const byCouple = new Map<string, PauseRow[]>();
-  for (const row of rows)
-    byCouple.set(row.couple_id, [...(byCouple.get(row.couple_id) ?? []), row]);
-  for (const pauses of byCouple.values()) {
-    const ordered = [...pauses].sort((x, y) => x.started_at.localeCompare(y.started_at));
-    for (let i = 1; i < ordered.length; i++) {
-      const before = ordered[i - 1] as PauseRow;
-      const after = ordered[i] as PauseRow;
-      const beforeEnds = before.ended_at ?? before.ends_at;
-      if (beforeEnds > after.started_at) {
-        found.push(
-          `${before.started_by} until ${beforeEnds}, ${after.started_by} from ${after.started_at}`,
-        );
-      }
-    }
-  }
-  return found;
-}
-
 sqliteOnly("two Mend processes on one SQLite file", () => {
   let dir: string;
   let file: string;
@@ -384,7 +236,7 @@ sqliteOnly("two Mend processes on one SQLite file", () => {
   });
 
   afterAll(async () => {
-    await Promise.all(processes.map(stopMend));
+    await Promise.all(processes.map((mend) => killMend(mend, "SIGTERM")));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -462,7 +314,7 @@ sqliteOnly("two Mend processes on one SQLite file", () => {
     }
 
     const database = openSqliteFile(file, { readonly: true });
-    const pauses = database.rows("SELECT * FROM pauses") as PauseRow[];
+    const pauses = database.rows("SELECT * FROM pauses") as PausesTable[];
     database.close();
     const started = answers.flatMap((answer) => (answer.pauseId ? [answer.pauseId] : []));
     expect(started.length).toBeGreaterThan(0);
