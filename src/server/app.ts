@@ -96,6 +96,7 @@ import { redactUrl } from "./platform/redact.ts";
 import { sessionStore } from "./platform/session.store.ts";
 import { sessions } from "./platform/sessions.ts";
 import { scopedStores, stores } from "./platform/stores.ts";
+import { installViewVersions, viewVersions } from "./platform/view-version.ts";
 
 export interface AppOptions {
   config: Config;
@@ -196,6 +197,8 @@ export async function buildApp({
   app.addHook("preHandler", (request) => door.refuseTherapistVisibilityUnlinked(request));
   const changes = changeStore(db);
   installLiveChanges(app, changes, clock);
+  const versions = viewVersions(db);
+  installViewVersions(app, versions);
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -208,13 +211,18 @@ export async function buildApp({
     scopedStores(db, intensityStore),
     talkTimes.coupleTimeZone,
   );
-  const couples = coupleService(deps, stores(db, coupleStores), {
-    agreements: agreements.facts,
-    activePause: pauses.activeFor,
-    talks: talkTimes.facts,
-    intensity: intensity.trends,
-    meaning: meaningFacts(scopedStores(db, meaningFactsStore)),
-  });
+  const couples = coupleService(
+    deps,
+    stores(db, coupleStores),
+    {
+      agreements: agreements.facts,
+      activePause: pauses.activeFor,
+      talks: talkTimes.facts,
+      intensity: intensity.trends,
+      meaning: meaningFacts(scopedStores(db, meaningFactsStore)),
+    },
+    versions,
+  );
   serveCouples(app, couples);
   serveAgreements(app, agreements);
   serveTalks(app, {

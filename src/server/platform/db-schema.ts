@@ -114,6 +114,8 @@ export interface CouplesTable {
   revision: Generated<number>;
   /** Bumped by every change to the shared story; a signature counts for its revision only. */
   story_revision: Generated<number>;
+  /** Bumped by every acknowledged change to the couple, private ones too; never sent out. */
+  view_version: Generated<number>;
   /** The weekday the couple check in on (Rebuild), for the reminder; and who chose it. */
   checkin_weekday: string | null;
   checkin_day_set_by: string | null;

@@ -12,6 +12,8 @@ export interface Call<R extends Route> {
   reply: FastifyReply;
   /** Answer with another of the route's success statuses than its first. */
   answerWith(status: keyof R["replies"] & number): void;
+  /** Answer 304 with no body: the caller holds this very answer already (its ETag matched). */
+  notModified(): void;
 }
 
 /**
@@ -50,6 +52,7 @@ export function serve<R extends Route>(
         refuseUnheldSpaceKeys(request.body, sealed, keyVersion);
       }
       let status = statuses[0] ?? 200;
+      let unchanged = false;
       const body = await handler({
         params: request.params as Parsed<R, "params">,
         query: request.query as Parsed<R, "query">,
@@ -59,8 +62,12 @@ export function serve<R extends Route>(
         answerWith: (code) => {
           status = code;
         },
+        notModified: () => {
+          unchanged = true;
+        },
       });
       if (reply.sent) return reply;
+      if (unchanged) return reply.status(304).send();
       reply.status(status);
       return body === undefined ? reply.send() : reply.send(body);
     },

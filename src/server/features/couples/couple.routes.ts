@@ -19,7 +19,13 @@ export function serveCouples(app: FastifyInstance, couples: CoupleService): void
   serve(app, routes.grant, async ({ request, body }) => {
     await couples.grantToPartner(requireScope(request), body);
   });
-  serve(app, routes.view, async ({ request }) => couples.view(requireScope(request)));
+  serve(app, routes.view, async ({ request, reply, notModified }) => {
+    const { view, tag } = await couples.view(requireScope(request));
+    reply.header("etag", tag);
+    // A screen that holds this very view is told so in a few bytes.
+    if (request.headers["if-none-match"] === tag) notModified();
+    return view;
+  });
   serve(app, routes.safeEnough, async ({ request, body }) => {
     await couples.setSafeEnough(requireScope(request), body.safeEnough);
   });

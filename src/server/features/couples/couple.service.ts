@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type {
   AcceptInviteBody,
@@ -28,6 +29,7 @@ import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
 import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { Stores } from "../../platform/stores.ts";
+import type { ViewVersions } from "../../platform/view-version.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { CoupleStore, CoupleStores } from "./couple.store.ts";
 
@@ -60,12 +62,21 @@ export type PhaseChangeResult =
   | { kind: "proposed"; pending: { to: Phase; proposedBy: string } }
   | { kind: "changed"; phase: Phase };
 
+/** How long a computed home view may be answered again while nothing changed. */
+const VIEW_FRESH_MS = 5_000;
+const VIEWS_KEPT = 5_000;
+
 export function coupleService(
   { clock, config, limits }: ServiceDeps,
   data: Stores<CoupleStores>,
   facts: CoupleFacts,
+  versions: ViewVersions,
 ) {
   const { store } = data;
+  const recentViews = new Map<
+    string,
+    { version: number; view: CoupleView; tag: string; at: number; until: number }
+  >();
   const of = (scope: Scope) => store.of(scope);
 
   async function issueInvite(tx: CoupleStore, scope: Scope, inviteBox: string, version: number) {
@@ -98,6 +109,117 @@ export function coupleService(
       throw errors.notFound("This invite link");
     }
     return invite;
+  }
+
+  async function computeView(scope: Scope): Promise<CoupleView> {
+    const inside = of(scope);
+    const couple = await inside.findCouple();
+    if (!couple) throw errors.notFound("Your couple space");
+    const now = clock.now();
+    const [
+      members,
+      history,
+      pending,
+      agreementCounts,
+      invitePending,
+      activePause,
+      talks,
+      grants,
+      holders,
+      unmoved,
+      meaning,
+    ] = await Promise.all([
+      inside.members(),
+      inside.phaseHistory(),
+      inside.pendingProposal(),
+      facts.agreements(scope, utcDay(now)),
+      inside.hasOpenInvite(now.toISOString()),
+      facts.activePause(scope),
+      facts.talks(scope),
+      inside.grants(),
+      inside.grantHolders(couple.key_version),
+      inside.lastUnmovedProposal(),
+      facts.meaning(scope, now),
+    ]);
+    const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
+    const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
+    const me = members.find((m) => m.user_id === scope.viewerId);
+    if (!me) throw errors.notFound("Your couple space");
+    const phase = parsePhase(couple.phase);
+    return {
+      id: couple.id,
+      phase,
+      phaseSince: couple.phase_since,
+      partners: members.map((m) => ({
+        id: m.user_id,
+        name: m.name,
+        publicKey: m.public_key,
+        hasSpaceKey: holders.includes(m.user_id),
+      })),
+      keys: {
+        version: couple.key_version,
+        grants: grants.map((g) => ({ version: g.version, grant: g.grant_box })),
+      },
+      phaseHistory: history.map((h) => ({
+        from: h.from_phase === null ? null : parsePhase(h.from_phase),
+        to: parsePhase(h.to_phase),
+        direction: h.direction === "start" ? "start" : h.direction === "back" ? "back" : "forward",
+        by: h.by_user,
+        confirmedBy: h.confirmed_by,
+        reasonId: h.reason_id,
+        reason: h.reason,
+        at: h.at,
+      })),
+      readiness: {
+        phase,
+        items: computeReadiness(phase, {
+          acceptedAgreements: agreementCounts.accepted,
+          overdueReviews: agreementCounts.overdue,
+          viewerFeelsSafeEnough: me.safe_enough === 1,
+          partnerJoined: members.length >= 2,
+          acceptedTalkTimes: talks.accepted,
+          talksHeld: talks.held,
+          intensity,
+          therapy,
+          meaning: meaning.readiness,
+        }),
+      },
+      balance: balanceNotes({
+        now,
+        phase,
+        phaseSince: couple.phase_since,
+        ...meaning.balance,
+      }),
+      pendingPhase: pending
+        ? {
+            id: pending.id,
+            to: parsePhase(pending.to_phase),
+            proposedBy: pending.proposed_by,
+            reasonId: pending.reason_id,
+            reason: pending.reason,
+            at: pending.created_at,
+          }
+        : null,
+      lastPhaseAnswer:
+        !pending && unmoved?.resolved_at && unmoved.resolved_at > couple.phase_since
+          ? {
+              id: unmoved.id,
+              to: parsePhase(unmoved.to_phase),
+              proposedBy: unmoved.proposed_by,
+              answer: unmoved.resolution === "declined" ? "not-yet" : "withdrawn",
+              at: unmoved.resolved_at,
+            }
+          : null,
+      invitePending: members.length < 2 && invitePending,
+      activePause,
+      therapy,
+      me: {
+        id: scope.viewerId,
+        stance: parseStance(me.stance),
+        safeEnough: me.safe_enough_at === null ? null : me.safe_enough === 1,
+        individualMode: me.individual_mode === 1,
+      },
+    };
   }
 
   return {
@@ -232,116 +354,36 @@ export function coupleService(
       };
     },
 
-    async view(scope: Scope): Promise<CoupleView> {
-      const inside = of(scope);
-      const couple = await inside.findCouple();
-      if (!couple) throw errors.notFound("Your couple space");
-      const now = clock.now();
-      const [
-        members,
-        history,
-        pending,
-        agreementCounts,
-        invitePending,
-        activePause,
-        talks,
-        grants,
-        holders,
-        unmoved,
-        meaning,
-      ] = await Promise.all([
-        inside.members(),
-        inside.phaseHistory(),
-        inside.pendingProposal(),
-        facts.agreements(scope, utcDay(now)),
-        inside.hasOpenInvite(now.toISOString()),
-        facts.activePause(scope),
-        facts.talks(scope),
-        inside.grants(),
-        inside.grantHolders(couple.key_version),
-        inside.lastUnmovedProposal(),
-        facts.meaning(scope, now),
-      ]);
-      const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
-      const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
-      const me = members.find((m) => m.user_id === scope.viewerId);
-      if (!me) throw errors.notFound("Your couple space");
-      const phase = parsePhase(couple.phase);
-      return {
-        id: couple.id,
-        phase,
-        phaseSince: couple.phase_since,
-        partners: members.map((m) => ({
-          id: m.user_id,
-          name: m.name,
-          publicKey: m.public_key,
-          hasSpaceKey: holders.includes(m.user_id),
-        })),
-        keys: {
-          version: couple.key_version,
-          grants: grants.map((g) => ({ version: g.version, grant: g.grant_box })),
-        },
-        phaseHistory: history.map((h) => ({
-          from: h.from_phase === null ? null : parsePhase(h.from_phase),
-          to: parsePhase(h.to_phase),
-          direction:
-            h.direction === "start" ? "start" : h.direction === "back" ? "back" : "forward",
-          by: h.by_user,
-          confirmedBy: h.confirmed_by,
-          reasonId: h.reason_id,
-          reason: h.reason,
-          at: h.at,
-        })),
-        readiness: {
-          phase,
-          items: computeReadiness(phase, {
-            acceptedAgreements: agreementCounts.accepted,
-            overdueReviews: agreementCounts.overdue,
-            viewerFeelsSafeEnough: me.safe_enough === 1,
-            partnerJoined: members.length >= 2,
-            acceptedTalkTimes: talks.accepted,
-            talksHeld: talks.held,
-            intensity,
-            therapy,
-            meaning: meaning.readiness,
-          }),
-        },
-        balance: balanceNotes({
-          now,
-          phase,
-          phaseSince: couple.phase_since,
-          ...meaning.balance,
-        }),
-        pendingPhase: pending
-          ? {
-              id: pending.id,
-              to: parsePhase(pending.to_phase),
-              proposedBy: pending.proposed_by,
-              reasonId: pending.reason_id,
-              reason: pending.reason,
-              at: pending.created_at,
-            }
-          : null,
-        lastPhaseAnswer:
-          !pending && unmoved?.resolved_at && unmoved.resolved_at > couple.phase_since
-            ? {
-                id: unmoved.id,
-                to: parsePhase(unmoved.to_phase),
-                proposedBy: unmoved.proposed_by,
-                answer: unmoved.resolution === "declined" ? "not-yet" : "withdrawn",
-                at: unmoved.resolved_at,
-              }
-            : null,
-        invitePending: members.length < 2 && invitePending,
-        activePause,
-        therapy,
-        me: {
-          id: scope.viewerId,
-          stance: parseStance(me.stance),
-          safeEnough: me.safe_enough_at === null ? null : me.safe_enough === 1,
-          individualMode: me.individual_mode === 1,
-        },
-      };
+    /**
+     * The home view, as the viewer may see it. Polled by every open screen, so a view computed a
+     * moment ago is answered again while the couple's view version (bumped by every change, see
+     * platform/view-version.ts) is the same and it is no older than a few seconds: time alone
+     * changes it too (a pause ends, a review falls due).
+     */
+    async view(scope: Scope): Promise<{ view: CoupleView; tag: string }> {
+      const version = await versions.of(scope.coupleId);
+      if (version === undefined) throw errors.notFound("Your couple space");
+      const key = `${scope.coupleId}:${scope.viewerId}`;
+      const now = clock.now().getTime();
+      const kept = recentViews.get(key);
+      if (kept && kept.version === version && now >= kept.at && now < kept.until) return kept;
+      const view = await computeView(scope);
+      // Made from what the viewer sees alone: an unchanged view keeps its tag, whatever else changed.
+      const tag = `"${createHash("sha256").update(JSON.stringify(view)).digest("base64url")}"`;
+      const pauseEnds = view.activePause ? Date.parse(view.activePause.endsAt) : Infinity;
+      recentViews.delete(key);
+      recentViews.set(key, {
+        version,
+        view,
+        tag,
+        at: now,
+        until: Math.min(now + VIEW_FRESH_MS, pauseEnds),
+      });
+      if (recentViews.size > VIEWS_KEPT) {
+        const oldest = recentViews.keys().next().value;
+        if (oldest !== undefined) recentViews.delete(oldest);
+      }
+      return { view, tag };
     },
 
     /**

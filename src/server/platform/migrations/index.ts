@@ -9,6 +9,7 @@ import * as rebuild from "./2026-12-01T1900-rebuild.ts";
 import * as supportAndTherapists from "./2026-12-01T2100-support-and-therapists.ts";
 import * as atMostOne from "./2026-12-02T0100-at-most-one.ts";
 import * as knownDevices from "./2026-12-02T0200-known-devices.ts";
+import * as viewVersion from "./2026-12-02T0300-view-version.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-01T2100-support-and-therapists": supportAndTherapists,
   "2026-12-02T0100-at-most-one": atMostOne,
   "2026-12-02T0200-known-devices": knownDevices,
+  "2026-12-02T0300-view-version": viewVersion,
 };
 
 export const migrationProvider: MigrationProvider = {
