@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -93,6 +92,7 @@ import { installErrorHandling } from "./platform/http-errors.ts";
 import { clientErrorHandler, frameworkErrors, installInputGuard } from "./platform/input-guard.ts";
 import { rateLimits } from "./platform/rate-limit.ts";
 import { redactUrl } from "./platform/redact.ts";
+import { installSecurityHeaders, securityHeaders } from "./platform/security-headers.ts";
 import { sessionStore } from "./platform/session.store.ts";
 import { sessions } from "./platform/sessions.ts";
 import { scopedStores, stores } from "./platform/stores.ts";
@@ -138,31 +138,34 @@ export async function buildApp({
   installInputGuard(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        // Argon2id runs as WebAssembly in a worker; the build's one inline script, the import map
-        // that pins every script's integrity, is allowed by its hash alone (ADR 0015).
-        scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...importMapHashes(config.webDir)],
-        // The key worker runs from a blob of exactly the bytes its pinned integrity let through.
-        workerSrc: ["'self'", "blob:"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+  installSecurityHeaders(
+    app,
+    securityHeaders({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          // Argon2id runs as WebAssembly in a worker; the build's one inline script, the import map
+          // that pins every script's integrity, is allowed by its hash alone (ADR 0015).
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...importMapHashes(config.webDir)],
+          // The key worker runs from a blob of exactly the bytes its pinned integrity let through.
+          workerSrc: ["'self'", "blob:"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
       },
-    },
-    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "no-referrer" },
-    crossOriginEmbedderPolicy: false,
-  });
+      hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "no-referrer" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   await app.register(fastifySwagger, {
     openapi: {
       info: {
