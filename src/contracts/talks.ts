@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PAUSE_MAX_MINUTES, PAUSE_MIN_MINUTES, STABILIZE_LIMITS } from "../domain/limits.ts";
+import { CURSOR_PATTERN } from "../domain/pages.ts";
 import { isValidTimeZone, parseClock, TALK_MINUTES, WEEKDAYS } from "../domain/schedule.ts";
 import { PARKING_STATUSES, TALK_OUTCOMES, TALK_TIME_STATUSES } from "../domain/talks.ts";
 import { Id, IdParams, ItemId, Mine, Timestamp, text, VisibilitySchema } from "./common.ts";
@@ -112,7 +113,22 @@ export const EditTopicBody = sealedBody(
   }),
 );
 export const ParkingItemReply = z.object({ item: ParkingItem });
-export const ParkingLotReply = z.object({ items: z.array(ParkingItem) });
+export const ParkingLotReply = z.object({
+  items: z
+    .array(ParkingItem)
+    .describe("every open topic, then the newest discussed ones (a page of them)"),
+  earlier: z
+    .string()
+    .nullable()
+    .describe("the cursor for the discussed topics before these, or null when there are none"),
+});
+export const ParkingLotQuery = z.object({
+  before: z
+    .string()
+    .regex(CURSOR_PATTERN, { error: "This is not a cursor this list gave out." })
+    .optional()
+    .describe("a cursor from `earlier`: the page of discussed topics before it"),
+});
 
 // Pause
 
@@ -202,7 +218,8 @@ export const talkRoutes = {
     method: "GET",
     path: "/api/parking-lot",
     tags,
-    summary: "The parked topics",
+    summary: "The parked topics: all open ones and a page of discussed ones",
+    query: ParkingLotQuery,
     replies: { 200: ParkingLotReply },
     errors: [],
   }),

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ParkingItem } from "../../../contracts/talks.ts";
+import { PAGE_SIZE, pageOf, positionOf } from "../../../domain/pages.ts";
 import { PARKING_STATUSES } from "../../../domain/talks.ts";
 import { requireActionable, requireAuthor, type Scope } from "../../platform/access.ts";
 import type { ParkingRow } from "../../platform/db-schema.ts";
@@ -79,8 +80,16 @@ export function parkingLotService({ clock }: ServiceDeps, stores: ScopedStores<P
       }
     },
 
-    async list(scope: Scope): Promise<Item[]> {
-      return (await stores.at(scope).list()).map(present);
+    /** Every open topic (a talk needs them all), then a page of discussed ones, newest first. */
+    async list(scope: Scope, before?: string): Promise<{ items: Item[]; earlier: string | null }> {
+      const store = stores.at(scope);
+      const position = before === undefined ? null : positionOf(before);
+      const [open, discussed] = await Promise.all([
+        position ? [] : store.open(),
+        store.discussed(position, PAGE_SIZE + 1),
+      ]);
+      const { page, earlier } = pageOf(discussed, (row) => ({ at: row.updated_at, id: row.id }));
+      return { items: [...open, ...page].map(present), earlier };
     },
 
     async raise(scope: Scope, { id, topic }: { id: string; topic: string }): Promise<Item> {

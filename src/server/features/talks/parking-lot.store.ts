@@ -1,3 +1,4 @@
+import type { PagePosition } from "../../../domain/pages.ts";
 import { readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { ParkingRow } from "../../platform/db-schema.ts";
@@ -16,8 +17,22 @@ export function parkingLotStore(db: Db, scope: Scope) {
       return readable().where("id", "=", id).executeTakeFirst();
     },
 
-    list(): Promise<ParkingRow[]> {
-      return readable().orderBy("created_at").orderBy("id").execute();
+    open(): Promise<ParkingRow[]> {
+      return readable().where("status", "=", "open").orderBy("created_at").orderBy("id").execute();
+    },
+
+    /** Discussed topics, newest first, before a position when given; one past the page. */
+    discussed(before: PagePosition | null, limit: number): Promise<ParkingRow[]> {
+      let query = readable().where("status", "!=", "open");
+      if (before) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("updated_at", "<", before.at),
+            eb.and([eb("updated_at", "=", before.at), eb("id", "<", before.id)]),
+          ]),
+        );
+      }
+      return query.orderBy("updated_at", "desc").orderBy("id", "desc").limit(limit).execute();
     },
 
     async insert(row: ParkingRow): Promise<void> {

@@ -43,9 +43,9 @@ export function serveTalks(
   serve(app, routes.raiseTopic, async ({ request, body }) => ({
     item: await parkingLot.raise(requireScope(request), body),
   }));
-  serve(app, routes.parkingLot, async ({ request }) => ({
-    items: await parkingLot.list(requireScope(request)),
-  }));
+  serve(app, routes.parkingLot, async ({ request, query }) =>
+    parkingLot.list(requireScope(request), query.before),
+  );
   serve(app, routes.agenda, async ({ request, params, body }) => ({
     item: await parkingLot.setAgenda(requireScope(request), params.id, body.on),
   }));
