@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import {
@@ -15,12 +15,22 @@ export type RaiseTopicInput = Draft<z.output<typeof RaiseTopicBody>>;
 
 export const parkingLotQueryKey = keyOf(talkRoutes.parkingLot);
 
-/** Topics waiting for the next talk time, and those already talked about. */
+/**
+ * Topics waiting for the next talk time (all of them), and those already talked about, a page
+ * at a time: `fetchNextPage` brings the ones before, and every loaded page is refreshed together.
+ */
 export function useParkingLot(enabled = true) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: parkingLotQueryKey,
-    queryFn: ({ signal }) => api.call(talkRoutes.parkingLot, {}, { signal }),
-    select: (reply) => reply.items,
+    queryFn: ({ signal, pageParam }) =>
+      api.call(
+        talkRoutes.parkingLot,
+        { query: pageParam === null ? {} : { before: pageParam } },
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.earlier,
+    select: (data) => data.pages.flatMap((page) => page.items),
     refetchInterval: 60_000,
     enabled,
   });

@@ -239,7 +239,10 @@ export function ParkingLotList({ readOnly }: { readOnly: boolean }) {
         )}
       </Card>
       {discussed.length > 0 ? (
-        <Card title={`Talked about (${discussed.length})`} tone="quiet">
+        <Card
+          title={lot.hasNextPage ? "Talked about" : `Talked about (${discussed.length})`}
+          tone="quiet"
+        >
           <details className="disclosure">
             <summary>Show topics you've talked about</summary>
             <div className="disclosure__body">
@@ -250,6 +253,18 @@ export function ParkingLotList({ readOnly }: { readOnly: boolean }) {
                   </li>
                 ))}
               </ul>
+              {lot.hasNextPage ? (
+                <div className="actions">
+                  <Button
+                    variant="secondary"
+                    size="small"
+                    busy={lot.isFetchingNextPage}
+                    onClick={() => void lot.fetchNextPage()}
+                  >
+                    Show earlier topics
+                  </Button>
+                </div>
+              ) : null}
             </div>
           </details>
         </Card>
