@@ -298,6 +298,8 @@ test.describe("the demo couple", () => {
   });
 
   test("every screen passes the accessibility scan, on a phone", async ({ browser }) => {
+    // Twenty-two screens, each settled and scanned: on a busy machine that is more than a minute.
+    test.slow();
     const { context, page } = await signIn(browser, kai);
     contexts = [context];
     const screens = [
