@@ -15,14 +15,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
  * files and pins their integrity) is asked about every time, and answered 304 when unchanged.
  */
 
-export type ContentCoding = "br" | "gzip";
+type ContentCoding = "br" | "gzip";
 
 /** Best first: brotli is smaller than gzip for every file of the build. */
 const PREFERENCE: readonly ContentCoding[] = ["br", "gzip"];
 const SUFFIX: Record<ContentCoding, string> = { br: ".br", gzip: ".gz" };
 
-export const IMMUTABLE = "public, max-age=31536000, immutable";
-export const REVALIDATE = "no-cache";
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const REVALIDATE = "no-cache";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -46,7 +46,7 @@ interface Representation {
   coding: ContentCoding | null;
 }
 
-export interface WebFile {
+interface WebFile {
   type: string;
   cacheControl: string;
   identity: Representation;
@@ -57,8 +57,8 @@ const NOT_FOUND = { error: { code: "not_found", message: "There is nothing at th
 
 /**
  * Serves the built single-page app: its files as they are, index.html for every other path a
- * browser may open, and the API's 404 for anything else. Takes the place of the router's
- * not-found handler, so it is registered after every route.
+ * browser may open, and the API's 404 for anything else. It is the router's not-found handler:
+ * whatever no route of the API matched is looked up here.
  */
 export async function serveWebApp(app: FastifyInstance, webDir: string | null): Promise<void> {
   const root = webDir ? resolve(webDir) : null;
@@ -87,7 +87,7 @@ export async function serveWebApp(app: FastifyInstance, webDir: string | null): 
 }
 
 /** Every file under the web root by its URL path, with its pre-compressed copies. */
-export async function loadWebFiles(
+async function loadWebFiles(
   root: string,
   onStaleCopy: (file: string, coding: ContentCoding) => void = () => {},
 ): Promise<Map<string, WebFile>> {
@@ -175,7 +175,7 @@ function representationFor(file: WebFile, acceptEncoding: string | undefined): R
  * Whether a request takes a content coding (RFC 9110, 12.5.3): named with a q above 0, or
  * covered by `*` with a q above 0. Without the header, only the file as it is.
  */
-export function acceptedCodings(header: string | undefined): (coding: ContentCoding) => boolean {
+function acceptedCodings(header: string | undefined): (coding: ContentCoding) => boolean {
   const weights = new Map<string, number>();
   for (const part of (header ?? "").split(",")) {
     const [name = "", ...params] = part.split(";").map((piece) => piece.trim().toLowerCase());

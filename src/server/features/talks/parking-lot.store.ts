@@ -23,7 +23,7 @@ export function parkingLotStore(db: Db, scope: Scope) {
 
     /** Discussed topics, newest first, before a position when given; one past the page. */
     discussed(before: PagePosition | null, limit: number): Promise<ParkingRow[]> {
-      let query = readable().where("status", "!=", "open");
+      let query = readable().where("status", "=", "discussed");
       if (before) {
         query = query.where((eb) =>
           eb.or([
