@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
@@ -97,6 +96,7 @@ import { sessionStore } from "./platform/session.store.ts";
 import { sessions } from "./platform/sessions.ts";
 import { scopedStores, stores } from "./platform/stores.ts";
 import { installViewVersions, viewVersions } from "./platform/view-version.ts";
+import { serveWebApp } from "./platform/web-assets.ts";
 
 export interface AppOptions {
   config: Config;
@@ -306,23 +306,4 @@ function importMapHashes(webDir: string | null): string[] {
   return [...html.matchAll(/<script type="importmap">([^<]*)<\/script>/g)].map(
     ([, map = ""]) => `'sha256-${createHash("sha256").update(map, "utf8").digest("base64")}'`,
   );
-}
-
-/** Serves the built single-page app, with index.html for every non-API path. */
-async function serveWebApp(app: FastifyInstance, webDir: string | null): Promise<void> {
-  const root = webDir ? resolve(webDir) : null;
-  const hasWeb = root !== null && existsSync(resolve(root, "index.html"));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root, wildcard: false, index: false });
-  }
-  app.setNotFoundHandler(async (request, reply) => {
-    // A missing asset is a 404, never the page: a script answered with HTML breaks silently.
-    const asset = request.url.startsWith("/assets/");
-    if (request.url.startsWith("/api") || asset || !hasWeb || request.method !== "GET") {
-      return reply
-        .status(404)
-        .send({ error: { code: "not_found", message: "There is nothing at this address." } });
-    }
-    return reply.type("text/html").sendFile("index.html");
-  });
 }

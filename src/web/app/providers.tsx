@@ -1,8 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { lockDevice } from "../features/account/api/device-keys.ts";
+import { lockDevice } from "../features/account/api/device-storage.ts";
 import { meQueryKey, outlivesSession } from "../features/account/api/me.ts";
-import { setUnauthorizedHandler } from "../ui/api-client.ts";
+import { setUnauthorizedHandler } from "../ui/session-memory.ts";
 import { queryClient } from "./query-client.ts";
 
 // A lost session anywhere: forget what we knew. The route guards then lead to sign-in,

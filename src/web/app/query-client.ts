@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { isApiError } from "../ui/api-client.ts";
+import { failedWithStatus } from "../ui/failure.ts";
 
 /** One cache for the app; quick exit and sign-out clear it. */
 export const queryClient = new QueryClient({
@@ -10,7 +10,8 @@ export const queryClient = new QueryClient({
       refetchOnWindowFocus: true,
       retry: (failureCount, error) => {
         // A 4xx answer will not change by asking again.
-        if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+        const status = failedWithStatus(error);
+        if (status !== null && status >= 400 && status < 500) return false;
         return failureCount < 2;
       },
     },

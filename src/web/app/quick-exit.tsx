@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { accountRoutes } from "../../contracts/account.ts";
-import { lockDevice } from "../features/account/api/device-keys.ts";
-import { api, keyOf } from "../ui/api-client.ts";
+import { useEffect, useState } from "react";
+import { lockDevice } from "../features/account/api/device-storage.ts";
+import { configQueryKey, LOGOUT_PATH } from "../features/account/api/me.ts";
+import { whenIdle } from "../ui/when-idle.ts";
 import { queryClient } from "./query-client.ts";
 
 export const FALLBACK_EXIT_URL = "https://duckduckgo.com/?q=weather";
@@ -21,11 +21,27 @@ export function safeExitUrl(candidate: string | undefined): string {
 /** Where quick exit goes: the operator's choice once known, a neutral default until then. */
 let exitUrl = FALLBACK_EXIT_URL;
 
+/** True once the browser has first had nothing to do. */
+function useFirstIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => whenIdle(() => setIdle(true)), []);
+  return idle;
+}
+
 export function useConfig() {
+  const idle = useFirstIdle();
   return useQuery({
-    queryKey: keyOf(accountRoutes.config),
-    queryFn: ({ signal }) =>
-      api.call(accountRoutes.config, {}, { signal, expectUnauthorized: true }),
+    queryKey: configQueryKey,
+    // Asked once the page is up and quiet, with the API client it needs: the way out works
+    // before that, to the default destination.
+    enabled: idle,
+    queryFn: async ({ signal }) => {
+      const [{ api }, { accountRoutes }] = await Promise.all([
+        import("../ui/api-client.ts"),
+        import("../../contracts/account.ts"),
+      ]);
+      return api.call(accountRoutes.config, {}, { signal, expectUnauthorized: true });
+    },
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });
@@ -50,7 +66,7 @@ export function leaveNow(): void {
     // storage may be blocked
   }
   try {
-    navigator.sendBeacon?.(accountRoutes.logout.path);
+    navigator.sendBeacon?.(LOGOUT_PATH);
   } catch {
     // best effort
   }

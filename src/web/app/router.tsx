@@ -1,43 +1,12 @@
 import { createBrowserRouter } from "react-router";
-import { AccountPage } from "../features/account/pages/account.tsx";
-import { RecoverPage } from "../features/account/pages/recover.tsx";
-import { ResetPage } from "../features/account/pages/reset.tsx";
-import { SignInPage } from "../features/account/pages/sign-in.tsx";
-import { SignUpPage } from "../features/account/pages/sign-up.tsx";
-import { AccountabilityPage } from "../features/accountability/pages/accountability.tsx";
-import { AgreementsPage } from "../features/agreements/pages/agreements.tsx";
-import { CheckinsPage } from "../features/checkins/pages/checkins.tsx";
-import { PathPage } from "../features/couples/pages/path.tsx";
-import { HurtPage } from "../features/hurt/pages/hurt.tsx";
-import { IntensityPage } from "../features/intensity/pages/intensity.tsx";
-import { MilestonesPage } from "../features/milestones/pages/milestones.tsx";
-import { PromisesPage } from "../features/promises/pages/promises.tsx";
-import { QuestionsPage } from "../features/questions/pages/questions.tsx";
-import { ReflectionsPage } from "../features/reflections/pages/reflections.tsx";
-import { HelpPage } from "../features/safety/pages/help.tsx";
-import { SetbacksPage } from "../features/setbacks/pages/setbacks.tsx";
-import { StoryPage, StoryPrintPage } from "../features/story/pages/story.tsx";
-import { AgreedTalkTimesLine } from "../features/talks/components/talk-summaries.tsx";
-import { ParkingLotPage } from "../features/talks/pages/parking-lot.tsx";
-import { TalkModePage } from "../features/talks/pages/talk-mode.tsx";
-import { TalkTimesPage } from "../features/talks/pages/talk-times.tsx";
-import { AuditPage } from "../features/therapists/pages/audit.tsx";
 import { RequireTherapist } from "../features/workspace/components/require-therapist.tsx";
-import { CaseloadPage } from "../features/workspace/pages/caseload.tsx";
-import { TherapistCouplePage } from "../features/workspace/pages/couple.tsx";
-import { PrepPage } from "../features/workspace/pages/prep.tsx";
-import { TherapistJoinPage } from "../features/workspace/pages/therapist-join.tsx";
-import { VerifyPage } from "../features/workspace/pages/verify.tsx";
-import { RequireCouple, RequireSignedIn, SignedOutOnly } from "./guards.tsx";
+import { RequireSignedIn, SignedOutOnly } from "./guards.tsx";
 import { RootLayout } from "./layout.tsx";
 import { QuickExit } from "./quick-exit.tsx";
 import { HomeSwitch } from "./routes/home-switch.tsx";
-import { JoinPage } from "./routes/join.tsx";
 import { NotFoundPage } from "./routes/not-found.tsx";
 import { RouteErrorPage } from "./routes/route-error.tsx";
-import { SafetyRoute } from "./routes/safety-route.tsx";
-import { StartRoute } from "./routes/start-route.tsx";
-import { SupportPage } from "./routes/support.tsx";
+import { screens as s } from "./screens.ts";
 
 /** If even the layout fails, the quick exit must still be there. */
 function RootError() {
@@ -65,7 +34,7 @@ export const router = createBrowserRouter([
             path: "signin",
             element: (
               <SignedOutOnly>
-                <SignInPage />
+                <s.SignIn />
               </SignedOutOnly>
             ),
           },
@@ -73,7 +42,7 @@ export const router = createBrowserRouter([
             path: "signup",
             element: (
               <SignedOutOnly>
-                <SignUpPage />
+                <s.SignUp />
               </SignedOutOnly>
             ),
           },
@@ -81,7 +50,7 @@ export const router = createBrowserRouter([
             path: "recover",
             element: (
               <SignedOutOnly>
-                <RecoverPage />
+                <s.Recover />
               </SignedOutOnly>
             ),
           },
@@ -89,52 +58,49 @@ export const router = createBrowserRouter([
             path: "reset/:token",
             element: (
               <SignedOutOnly>
-                <ResetPage />
+                <s.Reset />
               </SignedOutOnly>
             ),
           },
-          { path: "join/:token", element: <JoinPage /> },
-          { path: "therapist/join/:token", element: <TherapistJoinPage /> },
-          { path: "help", element: <HelpPage /> },
+          { path: "join/:token", element: <s.Join /> },
+          { path: "therapist/join/:token", element: <s.TherapistJoin /> },
+          { path: "help", element: <s.Help /> },
           {
             element: <RequireSignedIn />,
             children: [
-              { path: "start", element: <StartRoute /> },
-              { path: "account", element: <AccountPage /> },
-              { path: "safety", element: <SafetyRoute /> },
-              { path: "therapist/verify", element: <VerifyPage /> },
+              { path: "start", element: <s.Start /> },
+              { path: "account", element: <s.Account /> },
+              { path: "safety", element: <s.Safety /> },
+              { path: "therapist/verify", element: <s.Verify /> },
               {
                 element: <RequireTherapist />,
                 children: [
-                  { path: "therapist", element: <CaseloadPage /> },
-                  { path: "therapist/couples/:id", element: <TherapistCouplePage /> },
-                  { path: "therapist/couples/:id/prep", element: <PrepPage /> },
+                  { path: "therapist", element: <s.Caseload /> },
+                  { path: "therapist/couples/:id", element: <s.TherapistCouple /> },
+                  { path: "therapist/couples/:id/prep", element: <s.Prep /> },
                 ],
               },
               {
-                element: <RequireCouple />,
+                element: <s.RequireCouple />,
                 children: [
-                  { path: "path", element: <PathPage /> },
-                  {
-                    path: "agreements",
-                    element: <AgreementsPage categoryExtras={{ talk: <AgreedTalkTimesLine /> }} />,
-                  },
-                  { path: "talks", element: <TalkTimesPage /> },
-                  { path: "parking-lot", element: <ParkingLotPage /> },
-                  { path: "talk", element: <TalkModePage /> },
-                  { path: "intensity", element: <IntensityPage /> },
-                  { path: "support", element: <SupportPage /> },
-                  { path: "audit", element: <AuditPage /> },
-                  { path: "reflections", element: <ReflectionsPage /> },
-                  { path: "accountability", element: <AccountabilityPage /> },
-                  { path: "hurt", element: <HurtPage /> },
-                  { path: "questions", element: <QuestionsPage /> },
-                  { path: "story", element: <StoryPage /> },
-                  { path: "story/print", element: <StoryPrintPage /> },
-                  { path: "promises", element: <PromisesPage /> },
-                  { path: "checkins", element: <CheckinsPage /> },
-                  { path: "setbacks", element: <SetbacksPage /> },
-                  { path: "milestones", element: <MilestonesPage /> },
+                  { path: "path", element: <s.Path /> },
+                  { path: "agreements", element: <s.Agreements /> },
+                  { path: "talks", element: <s.TalkTimes /> },
+                  { path: "parking-lot", element: <s.ParkingLot /> },
+                  { path: "talk", element: <s.TalkMode /> },
+                  { path: "intensity", element: <s.Intensity /> },
+                  { path: "support", element: <s.Support /> },
+                  { path: "audit", element: <s.Audit /> },
+                  { path: "reflections", element: <s.Reflections /> },
+                  { path: "accountability", element: <s.Accountability /> },
+                  { path: "hurt", element: <s.Hurt /> },
+                  { path: "questions", element: <s.Questions /> },
+                  { path: "story", element: <s.Story /> },
+                  { path: "story/print", element: <s.StoryPrint /> },
+                  { path: "promises", element: <s.Promises /> },
+                  { path: "checkins", element: <s.Checkins /> },
+                  { path: "setbacks", element: <s.Setbacks /> },
+                  { path: "milestones", element: <s.Milestones /> },
                 ],
               },
             ],

@@ -1,7 +1,10 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useLayoutEffect } from "react";
 import { Button } from "./button.tsx";
+import { markPending } from "./pending.ts";
 
 export function Loading({ label = "Loading…" }: { label?: string }) {
+  // Counted before the first paint, so nothing below it is ever drawn where it cannot stay.
+  useLayoutEffect(() => markPending(), []);
   return (
     <div className="loading" role="status">
       <span className="loading__dot" aria-hidden="true" />

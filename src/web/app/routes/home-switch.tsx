@@ -1,11 +1,11 @@
 import { Navigate } from "react-router";
-import { RequireCouple, SessionStates, useSession } from "../guards.tsx";
-import { HomePage } from "./home.tsx";
+import { SessionStates, useSession } from "../guards.tsx";
+import { screens } from "../screens.ts";
 import { LandingPage } from "./landing.tsx";
 
 /**
  * "/" is the introduction when signed out, first steps without a couple, home with one, and a
- * therapist's caseload.
+ * therapist's caseload. Only the introduction comes with the first page.
  */
 export function HomeSwitch() {
   const { me, pending, failed } = useSession();
@@ -14,8 +14,8 @@ export function HomeSwitch() {
   if (me.data.user.role === "therapist") return <Navigate to="/therapist" replace />;
   if (!me.data.couple) return <Navigate to="/start" replace />;
   return (
-    <RequireCouple>
-      <HomePage />
-    </RequireCouple>
+    <screens.RequireCouple>
+      <screens.Home />
+    </screens.RequireCouple>
   );
 }

@@ -21,6 +21,7 @@ import { Card } from "../../ui/card.tsx";
 import { formatDate } from "../../ui/format.ts";
 import { Page } from "../../ui/page.tsx";
 import { ErrorState, Loading } from "../../ui/query-state.tsx";
+import { ShownTogether } from "../../ui/shown-together.tsx";
 import { NeedsYou } from "./needs-you.tsx";
 
 /**
@@ -50,58 +51,60 @@ export function HomePage() {
         </p>
       }
     >
-      <PartnerStatus couple={data} />
-      <SpaceKeyAccess couple={data} />
-      {/* Individual-only mode is said once, on the person's own safety page, nowhere else. */}
-      {onMyOwn ? null : (
-        <>
-          <NeedsYou couple={data} />
-          <PendingPhaseCard couple={data} />
-          <ToLogPrompt />
-          <HomeSignal />
-          {data.phase === "meaning" ? (
-            <>
-              <BalanceNotes couple={data} />
-              <MeaningTools />
-            </>
-          ) : null}
-          {data.phase === "rebuild" ? (
-            <>
-              <MilestoneCelebration />
-              <RebuildTools />
-            </>
-          ) : null}
-        </>
-      )}
-      <div className="grid-2">
+      <ShownTogether label="Gathering your home…">
+        <PartnerStatus couple={data} />
+        <SpaceKeyAccess couple={data} />
+        {/* Individual-only mode is said once, on the person's own safety page, nowhere else. */}
         {onMyOwn ? null : (
-          <Card title="Next talk">
-            <NextTalkSummary />
-          </Card>
+          <>
+            <NeedsYou couple={data} />
+            <PendingPhaseCard couple={data} />
+            <ToLogPrompt />
+            <HomeSignal />
+            {data.phase === "meaning" ? (
+              <>
+                <BalanceNotes couple={data} />
+                <MeaningTools />
+              </>
+            ) : null}
+            {data.phase === "rebuild" ? (
+              <>
+                <MilestoneCelebration />
+                <RebuildTools />
+              </>
+            ) : null}
+          </>
         )}
-        <Card title="Today's check">
-          <TodayCheck />
-        </Card>
-      </div>
-      {onMyOwn ? null : (
         <div className="grid-2">
-          <Card title="Parking lot">
-            <ParkingLotSummary />
-          </Card>
-          <Card title="Agreements">
-            <AgreementsSummary />
+          {onMyOwn ? null : (
+            <Card title="Next talk">
+              <NextTalkSummary />
+            </Card>
+          )}
+          <Card title="Today's check">
+            <TodayCheck />
           </Card>
         </div>
-      )}
-      {onMyOwn ? null : (
-        // Rebuild is the last phase: its checklist says what keeps it steady, not what comes next.
-        <Card title={data.phase === "rebuild" ? "Keeping it steady" : "Ready for the next step?"}>
-          <ReadinessChecklist couple={data} />
-        </Card>
-      )}
-      <p className="muted small home-path">
-        In {phase.name} since {formatDate(data.phaseSince)}. <Link to="/path">See your path</Link>
-      </p>
+        {onMyOwn ? null : (
+          <div className="grid-2">
+            <Card title="Parking lot">
+              <ParkingLotSummary />
+            </Card>
+            <Card title="Agreements">
+              <AgreementsSummary />
+            </Card>
+          </div>
+        )}
+        {onMyOwn ? null : (
+          // Rebuild is the last phase: its checklist says what keeps it steady, not what comes next.
+          <Card title={data.phase === "rebuild" ? "Keeping it steady" : "Ready for the next step?"}>
+            <ReadinessChecklist couple={data} />
+          </Card>
+        )}
+        <p className="muted small home-path">
+          In {phase.name} since {formatDate(data.phaseSince)}. <Link to="/path">See your path</Link>
+        </p>
+      </ShownTogether>
     </Page>
   );
 }

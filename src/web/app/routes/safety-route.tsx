@@ -1,5 +1,6 @@
 import { SafetyPage } from "../../features/safety/pages/safety.tsx";
-import { RequireCouple, SessionStates, useSession } from "../guards.tsx";
+import { SessionStates, useSession } from "../guards.tsx";
+import { RequireCouple } from "../require-couple.tsx";
 
 /** The safety check works for anyone signed in; inside a couple it also offers individual mode. */
 export function SafetyRoute() {

@@ -6,58 +6,14 @@ import {
 import { keyringFor } from "../../../../client/session.ts";
 import { accountRoutes } from "../../../../contracts/account.ts";
 import { api, currentKeyring, setKeyring } from "../../../ui/api-client.ts";
+import { lockDevice, readStoredKeys, storeKeys } from "./device-storage.ts";
 
-/**
- * What this device keeps of a person's keys between reloads and tabs: only their opened keys
- * sealed under the session's unlock key, which lives on the server with the session. Sign-out,
- * quick exit, expiry or a password change elsewhere end the session, and what is stored here
- * opens nothing any more.
- */
-const STORAGE_KEY = "mend.device-keys";
-
-interface Stored {
-  userId: string;
-  sealed: string;
-}
-
-function read(): Stored | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    const parsed = raw ? (JSON.parse(raw) as Partial<Stored>) : null;
-    return parsed && typeof parsed.userId === "string" && typeof parsed.sealed === "string"
-      ? { userId: parsed.userId, sealed: parsed.sealed }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether this device could be unlocked at all: without keys, a session opens nothing here. */
-export function hasDeviceKeys(): boolean {
-  return currentKeyring() !== null || read() !== null;
-}
+export { hasDeviceKeys, lockDevice } from "./device-storage.ts";
 
 /** Holds the opened keys for this tab and seals a copy for the next reload or tab. */
 export async function unlockDevice(opened: OpenedKeys, unlockKey: string): Promise<void> {
   setKeyring(keyringFor(api, opened));
-  try {
-    localStorage.setItem(
-      STORAGE_KEY,
-      JSON.stringify({ userId: opened.userId, sealed: await sealForDevice(unlockKey, opened) }),
-    );
-  } catch {
-    // Without storage the keys live in this tab only; a reload asks to sign in again.
-  }
-}
-
-/** Forgets the keys in memory and on the device. */
-export function lockDevice(): void {
-  setKeyring(null);
-  try {
-    localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // nothing stored, nothing to forget
-  }
+  storeKeys({ userId: opened.userId, sealed: await sealForDevice(unlockKey, opened) });
 }
 
 /**
@@ -66,7 +22,7 @@ export function lockDevice(): void {
  */
 export async function restoreDeviceKeys(userId: string): Promise<boolean> {
   if (currentKeyring()?.opened.userId === userId) return true;
-  const stored = read();
+  const stored = readStoredKeys();
   if (!stored || stored.userId !== userId) return false;
   try {
     const { unlockKey } = await api.call(accountRoutes.keys, {}, { expectUnauthorized: true });

@@ -1,16 +1,27 @@
 import { useQuery } from "@tanstack/react-query";
-import { accountRoutes, type MeReply } from "../../../../contracts/account.ts";
-import { api, isApiError, keyOf } from "../../../ui/api-client.ts";
-import { hasDeviceKeys, lockDevice, restoreDeviceKeys } from "./device-keys.ts";
+import type { accountRoutes, MeReply } from "../../../../contracts/account.ts";
+import { hasDeviceKeys } from "./device-storage.ts";
 
-export const meQueryKey = keyOf(accountRoutes.me);
+/*
+ * The first page carries no API client: these paths are written out (and checked against the
+ * contract by the type checker) so that asking "who is here?" costs nothing until someone is.
+ */
+type AccountRoutes = typeof accountRoutes;
+const ME_PATH = "/api/me" satisfies AccountRoutes["me"]["path"];
+const CONFIG_PATH = "/api/config" satisfies AccountRoutes["config"]["path"];
+export const LOGOUT_PATH = "/api/auth/logout" satisfies AccountRoutes["logout"]["path"];
+
+/** keyOf(accountRoutes.me), the one key every screen reads and refreshes "who is here" by. */
+export const meQueryKey = ["account", ME_PATH, null, null] as const;
+/** keyOf(accountRoutes.config): the instance's public settings. */
+export const configQueryKey = ["account", CONFIG_PATH, null, null] as const;
 
 /**
  * What a change of person keeps in the cache: who is signed in (asked again at once) and the
  * instance's public settings. Everything else belonged to whoever was here before.
  */
 export function outlivesSession(queryKey: readonly unknown[]): boolean {
-  return queryKey[1] === accountRoutes.me.path || queryKey[1] === accountRoutes.config.path;
+  return queryKey[1] === ME_PATH || queryKey[1] === CONFIG_PATH;
 }
 
 /**
@@ -23,28 +34,23 @@ export function holdForRecoveryCode(holding: boolean): void {
 }
 
 /**
- * Who is signed in, and their couple; null when signed out (a 401 is the answer, not an error).
- * A session whose keys this device cannot open is ended here, so the person meets a clean
- * sign-in instead of screens that cannot read their own words.
+ * Who is signed in, and their couple; null when signed out. A device with no keys is signed
+ * out for Mend's purposes: asking would only be answered 401, which a browser reports as an
+ * error, so it is not asked, and the API client is loaded only for someone who may be here.
  */
 export async function getMe(): Promise<MeReply | null> {
-  if (keepingRecoveryCode) return null;
-  // A device with no keys is signed out for Mend's purposes; asking would only be answered 401.
-  if (!hasDeviceKeys()) return null;
-  try {
-    const me = await api.call(accountRoutes.me, {}, { expectUnauthorized: true });
-    if (await restoreDeviceKeys(me.user.id)) return me;
-    await api.call(accountRoutes.logout, {}, { expectUnauthorized: true }).catch(() => {});
-    return null;
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) {
-      lockDevice();
-      return null;
-    }
-    throw error;
-  }
+  if (keepingRecoveryCode || !hasDeviceKeys()) return null;
+  const { askWhoIsSignedIn } = await import("./who-is-signed-in.ts");
+  return askWhoIsSignedIn();
 }
 
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: getMe, staleTime: 60_000 });
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: getMe,
+    staleTime: 60_000,
+    // Known at once on a device nobody signed in on: the first paint is the final one. (Asked
+    // only when the cache first meets the query: reading the device's keys is not free.)
+    initialData: () => (hasDeviceKeys() ? undefined : null),
+  });
 }

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import { joinCouple, newInviteLink, startCouple } from "../../../../client/session.ts";
-import { accountRoutes } from "../../../../contracts/account.ts";
 import {
   type CoupleView,
   type CreateCoupleReply,
@@ -13,9 +12,9 @@ import {
 import type { Draft } from "../../../../contracts/words.ts";
 import type { Stance } from "../../../../domain/stance.ts";
 import { api, currentKeyring, isApiError, keyOf } from "../../../ui/api-client.ts";
+import { meQueryKey as meKey } from "../../account/api/me.ts";
 
 export const coupleQueryKey = keyOf(coupleRoutes.view);
-const meKey = keyOf(accountRoutes.me);
 
 export type CoupleViewData = z.infer<typeof CoupleView>;
 export type InviteLinkData = z.infer<typeof CreateCoupleReply>["invite"];

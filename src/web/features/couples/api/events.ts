@@ -1,14 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { z } from "zod";
-import { accountRoutes } from "../../../../contracts/account.ts";
 import { eventRoutes } from "../../../../contracts/events.ts";
 import { ActivePause } from "../../../../contracts/talks.ts";
-import { currentKeyring, keyOf } from "../../../ui/api-client.ts";
+import { currentKeyring } from "../../../ui/api-client.ts";
+import { meQueryKey as meKey } from "../../account/api/me.ts";
 import type { CoupleViewData } from "./couple.ts";
 import { coupleQueryKey } from "./couple.ts";
 
-const meKey = keyOf(accountRoutes.me);
 const CoupleEvent = ActivePause.nullable();
 const ChangedEvent = z.object({ features: z.array(z.string()) });
 

@@ -1,14 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Navigate } from "react-router";
-import { accountRoutes } from "../../../../contracts/account.ts";
 import type { Stance } from "../../../../domain/stance.ts";
-import { keyOf } from "../../../ui/api-client.ts";
 import { Button, ButtonLink } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { Notice } from "../../../ui/status.tsx";
+import { meQueryKey } from "../../account/api/me.ts";
 import { type InviteLinkData, useCreateCouple } from "../api/couple.ts";
 import { InviteLink } from "../components/invite-link.tsx";
 import { StanceFieldset } from "../components/stance-fieldset.tsx";
@@ -82,7 +81,7 @@ export function StartPage({ inCouple }: { inCouple: boolean }) {
           create.mutate(stance, {
             onSuccess: async (reply) => {
               setInvite(reply.invite);
-              await queryClient.refetchQueries({ queryKey: keyOf(accountRoutes.me) });
+              await queryClient.refetchQueries({ queryKey: meQueryKey });
             },
           });
         }}
