@@ -35,6 +35,23 @@ export function testDatabaseKind(): "sqlite" | "postgres" {
   return process.env.MEND_TEST_DB === "postgres" ? "postgres" : "sqlite";
 }
 
+/**
+ * Kysely's migrator looks at every schema of the database to find its own table, and PostgreSQL
+ * fails that look when another test file drops its schema at the same moment ("schema … does
+ * not exist"): the other file's, not ours. Looking again then finds what it should.
+ */
+async function migrateAmidOthers(database: DatabaseHandle): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(database);
+      return;
+    } catch (error) {
+      const dropped = /^schema ".*" does not exist$/.test((error as Error).message);
+      if (!dropped || attempt === 5) throw error;
+    }
+  }
+}
+
 /** Opens a fresh, migrated database: a new SQLite file, or a new PostgreSQL schema. */
 export async function openTestDatabase(): Promise<{
   database: DatabaseHandle;
@@ -44,7 +61,7 @@ export async function openTestDatabase(): Promise<{
     const url = process.env.MEND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
     const schema = `mend_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const database = await openDatabase(url, { pgSchema: schema });
-    await migrateToLatest(database);
+    await migrateAmidOthers(database);
     return {
       database,
       async drop() {
