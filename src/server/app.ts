@@ -201,7 +201,7 @@ export async function buildApp({
   const changes = changeStore(db);
   installLiveChanges(app, changes, clock);
   const versions = viewVersions(db);
-  installViewVersions(app, versions);
+  installViewVersions(app, versions, changes.coupleOf);
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

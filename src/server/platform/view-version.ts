@@ -22,15 +22,6 @@ export function viewVersions(db: Db) {
         .where("id", "=", coupleId)
         .execute();
     },
-
-    async coupleOf(userId: string): Promise<string | null> {
-      const row = await db
-        .selectFrom("couple_members")
-        .select("couple_id")
-        .where("user_id", "=", userId)
-        .executeTakeFirst();
-      return row?.couple_id ?? null;
-    },
   };
 }
 export type ViewVersions = ReturnType<typeof viewVersions>;
@@ -40,10 +31,14 @@ export type ViewVersions = ReturnType<typeof viewVersions>;
  * bumps their couple's view version: one hook, so no route can forget it. A person who has just
  * joined or started a couple is found by their membership.
  */
-export function installViewVersions(app: FastifyInstance, versions: ViewVersions): void {
+export function installViewVersions(
+  app: FastifyInstance,
+  versions: ViewVersions,
+  coupleOf: (userId: string) => Promise<string | null>,
+): void {
   app.addHook("onSend", async (request, reply, payload) => {
     if (READS.has(request.method) || reply.statusCode >= 400 || !request.actor) return payload;
-    const coupleId = request.actor.coupleId ?? (await versions.coupleOf(request.actor.userId));
+    const coupleId = request.actor.coupleId ?? (await coupleOf(request.actor.userId));
     if (coupleId) await versions.bump(coupleId);
     return payload;
   });
