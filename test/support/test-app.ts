@@ -38,16 +38,21 @@ export function testDatabaseKind(): "sqlite" | "postgres" {
 /**
  * Kysely's migrator looks at every schema of the database to find its own table, and PostgreSQL
  * fails that look when another test file drops its schema at the same moment ("schema … does
- * not exist"): the other file's, not ours. Looking again then finds what it should.
+ * not exist", or "relation other_schema.table does not exist" when the drop lands between
+ * reading a table and asking for its sequences): the other file's, not ours. Looking again then
+ * finds what it should.
  */
-async function migrateAmidOthers(database: DatabaseHandle): Promise<void> {
+async function migrateAmidOthers(database: DatabaseHandle, schema: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await migrateToLatest(database);
       return;
     } catch (error) {
-      const dropped = /^schema ".*" does not exist$/.test((error as Error).message);
-      if (!dropped || attempt === 5) throw error;
+      const missing = /^(?:schema|relation) "([^"]*)" does not exist$/.exec(
+        (error as Error).message,
+      );
+      const someoneElses = missing !== null && !missing[1].startsWith(schema);
+      if (!someoneElses || attempt === 5) throw error;
     }
   }
 }
@@ -61,7 +66,7 @@ export async function openTestDatabase(): Promise<{
     const url = process.env.MEND_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
     const schema = `mend_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const database = await openDatabase(url, { pgSchema: schema });
-    await migrateAmidOthers(database);
+    await migrateAmidOthers(database, schema);
     return {
       database,
       async drop() {
