@@ -112,11 +112,23 @@ describe("sign-up, sign-in, sign-out", () => {
     expect(await failure(stale.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
 
     const kept = person.client.cookie;
+    expect((await person.client.api.call(accountRoutes.me)).user.id).toBe(person.id);
     await person.client.api.call(accountRoutes.logout);
     expect(person.client.cookie).toBeNull();
     const replay = new Client(t.app);
     replay.cookie = kept;
     expect(await failure(replay.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
+  });
+
+  it("refuses a session ended by another process: at once for a write, within seconds for a read", async () => {
+    const person = await makePerson(t.app, "Elsewhere");
+    expect((await person.client.api.call(accountRoutes.me)).user.id).toBe(person.id);
+    // What `mend reset-account` or a second Mend on the same database does: no request here.
+    await t.database.db.deleteFrom("sessions").where("user_id", "=", person.id).execute();
+    const endSome = person.client.api.call(accountRoutes.endSession, { params: { id: "s" } });
+    expect(await failure(endSome)).toMatchObject({ status: 401 });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(await failure(person.client.api.call(accountRoutes.me))).toMatchObject({ status: 401 });
   });
 
   it("ends idle sessions", async () => {

@@ -51,7 +51,7 @@ async function migrateAmidOthers(database: DatabaseHandle, schema: string): Prom
       const missing = /^(?:schema|relation) "([^"]*)" does not exist$/.exec(
         (error as Error).message,
       );
-      const someoneElses = missing !== null && !missing[1].startsWith(schema);
+      const someoneElses = missing?.[1] !== undefined && !missing[1].startsWith(schema);
       if (!someoneElses || attempt === 5) throw error;
     }
   }

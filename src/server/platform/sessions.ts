@@ -3,7 +3,8 @@ import { type Actor, type Scope, scopeOf } from "./access.ts";
 import type { Clock } from "./clock.ts";
 import { errors } from "./errors.ts";
 import { hashSecret, newId, newSecret } from "./ids.ts";
-import type { SessionStore } from "./session.store.ts";
+import type { SessionStore, SessionWithActor } from "./session.store.ts";
+import { sessionCache } from "./session-cache.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -16,6 +17,9 @@ const TOUCH_EVERY_MS = 60_000;
 /** A browser unused this long is a stranger again. */
 const DEVICE_LIFE_MS = 365 * 24 * 60 * 60_000;
 const DEVICES_KEPT = 10;
+/** How long a read may trust a session looked up moments ago (see session-cache.ts). */
+const SESSION_REREAD_MS = 2_000;
+const READS = new Set(["GET", "HEAD"]);
 
 export interface SessionSettings {
   secureCookies: boolean;
@@ -71,6 +75,7 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
     sameSite: "lax" as const,
     secure: settings.secureCookies,
   };
+  const recent = sessionCache(SESSION_REREAD_MS);
 
   async function knownDevice(request: FastifyRequest): Promise<KnownDevice | null> {
     const token = request.cookies[deviceCookie];
@@ -173,7 +178,7 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
       app.addHook("preHandler", async (request) => {
         const token = request.cookies[cookieName];
         if (!token) return;
-        const session = await store.findByTokenHash(hashSecret(token));
+        const session = await lookUp(hashSecret(token), READS.has(request.method));
         if (!session) return;
         const now = clock.now();
         const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
@@ -183,9 +188,13 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
           (idleSince > settings.therapistIdleMs || therapistEnd <= now.getTime());
         if (therapistTooLong || !isLive(session.lastSeenAt, session.expiresAt, now)) {
           await store.delete(session.id);
+          recent.forget(session.userId, null);
           return;
         }
-        if (idleSince > TOUCH_EVERY_MS) await store.touch(session.id, now.toISOString());
+        if (idleSince > TOUCH_EVERY_MS) {
+          await store.touch(session.id, now.toISOString());
+          session.lastSeenAt = now.toISOString();
+        }
         request.actor = {
           userId: session.userId,
           role: session.role === "therapist" ? "therapist" : "partner",
@@ -195,8 +204,22 @@ export function sessions(store: SessionStore, clock: Clock, settings: SessionSet
           secondFactor: session.secondFactorAt !== null,
         };
       });
+      // Once a write is done, what it may have changed (a session ended, a couple joined, a new
+      // key) is looked up afresh by the next read.
+      app.addHook("onResponse", async (request) => {
+        const actor = request.actor;
+        if (actor && !READS.has(request.method)) recent.forget(actor.userId, actor.coupleId);
+      });
     },
   };
+
+  async function lookUp(tokenHash: string, read: boolean): Promise<SessionWithActor | undefined> {
+    const kept = read ? recent.get(tokenHash) : undefined;
+    if (kept) return kept;
+    const session = await store.findByTokenHash(tokenHash);
+    if (session) recent.keep(tokenHash, session);
+    return session;
+  }
 }
 export type Sessions = ReturnType<typeof sessions>;
 
