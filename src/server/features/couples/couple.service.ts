@@ -26,6 +26,7 @@ import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/therapy.ts
 import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
+import { keptReply } from "../../platform/kept-replies.ts";
 import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { Stores } from "../../platform/stores.ts";
@@ -367,7 +368,7 @@ export function coupleService(
       const now = clock.now().getTime();
       const kept = recentViews.get(key);
       if (kept && kept.version === version && now >= kept.at && now < kept.until) return kept;
-      const view = await computeView(scope);
+      const view = keptReply(await computeView(scope));
       // Made from what the viewer sees alone: an unchanged view keeps its tag, whatever else changed.
       const tag = `"${createHash("sha256").update(JSON.stringify(view)).digest("base64url")}"`;
       const pauseEnds = view.activePause ? Date.parse(view.activePause.endsAt) : Infinity;
