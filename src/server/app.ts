@@ -89,6 +89,7 @@ import { installCsrfDefence } from "./platform/csrf.ts";
 import type { DatabaseHandle } from "./platform/db.ts";
 import { installErrorHandling } from "./platform/http-errors.ts";
 import { clientErrorHandler, frameworkErrors, installInputGuard } from "./platform/input-guard.ts";
+import { serializeKeptOnce } from "./platform/kept-replies.ts";
 import { rateLimits } from "./platform/rate-limit.ts";
 import { redactUrl } from "./platform/redact.ts";
 import { installSecurityHeaders, securityHeaders } from "./platform/security-headers.ts";
@@ -133,7 +134,7 @@ export async function buildApp({
       : false,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(serializeKeptOnce(serializerCompiler));
   installErrorHandling(app);
   installInputGuard(app);
 
