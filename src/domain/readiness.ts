@@ -42,6 +42,17 @@ export interface MeaningReadiness {
 export const QUESTION_WAIT_DAYS = 14;
 export const CALM_ASKED_AGAIN = 3;
 
+/**
+ * The slower facts each phase's readiness (and Make meaning's balance notes) is made from: a
+ * home view reads them only in the phase that shows them, so a long Stabilize does not cost a
+ * couple in Rebuild on every view. What a phase does not read here, its items never look at.
+ */
+export const PHASE_READS: Readonly<Record<Phase, { talksHeld: boolean; meaning: boolean }>> = {
+  stabilize: { talksHeld: true, meaning: false },
+  meaning: { talksHeld: false, meaning: true },
+  rebuild: { talksHeld: false, meaning: false },
+};
+
 export function computeReadiness(phase: Phase, facts: ReadinessFacts): ReadinessItem[] {
   if (phase === "stabilize") {
     return [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeReadiness, type ReadinessFacts } from "../../src/domain/readiness.ts";
+import { computeReadiness, PHASE_READS, type ReadinessFacts } from "../../src/domain/readiness.ts";
 
 const facts = (over: Partial<ReadinessFacts> = {}): ReadinessFacts => ({
   partnerJoined: true,
@@ -160,5 +160,36 @@ describe("readiness for Rebuild", () => {
       met: false,
       detail: expect.stringMatching(/1 question has waited/),
     });
+  });
+});
+
+describe("what each phase reads", () => {
+  const busy = facts({
+    acceptedTalkTimes: 2,
+    talksHeld: 40,
+    meaning: {
+      statements: [{ heard: "yes" }],
+      story: { paragraphs: 5, agreed: 5, signedByBoth: true },
+      longOpenQuestions: 3,
+      recentAskedAgain: 7,
+    },
+  });
+  const unread = (phase: "stabilize" | "meaning" | "rebuild") => ({
+    ...busy,
+    ...(PHASE_READS[phase].talksHeld ? {} : { talksHeld: 0 }),
+    ...(PHASE_READS[phase].meaning ? {} : { meaning: facts().meaning }),
+  });
+
+  it("never lets a fact a phase does not read change that phase's items", () => {
+    for (const phase of ["stabilize", "meaning", "rebuild"] as const) {
+      expect(computeReadiness(phase, unread(phase))).toEqual(computeReadiness(phase, busy));
+    }
+  });
+
+  it("reads in each phase the facts its items show", () => {
+    const without = { ...busy, talksHeld: 0 };
+    expect(computeReadiness("stabilize", without)).not.toEqual(computeReadiness("stabilize", busy));
+    const quiet = { ...busy, meaning: facts().meaning };
+    expect(computeReadiness("meaning", quiet)).not.toEqual(computeReadiness("meaning", busy));
   });
 });

@@ -19,7 +19,7 @@ import {
   phaseDirection,
 } from "../../../domain/phases.ts";
 import type { ProposalMove } from "../../../domain/proposals.ts";
-import { computeReadiness, type MeaningReadiness } from "../../../domain/readiness.ts";
+import { computeReadiness, type MeaningReadiness, PHASE_READS } from "../../../domain/readiness.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { STANCES } from "../../../domain/stance.ts";
 import { THERAPY_STATUSES, type TherapyStatus } from "../../../domain/therapy.ts";
@@ -40,7 +40,10 @@ const DAY_MS = 86_400_000;
 export interface CoupleFacts {
   agreements(scope: Scope, today: string): Promise<{ accepted: number; overdue: number }>;
   activePause(scope: Scope): Promise<z.infer<typeof ActivePause> | null>;
-  talks(scope: Scope): Promise<{ accepted: number; held: number; timeZone: string | null }>;
+  talks(
+    scope: Scope,
+    countHeld: boolean,
+  ): Promise<{ accepted: number; held: number; timeZone: string | null }>;
   /** Trends of the intensity checks the viewer may see, computed in the couple's talk-time zone. */
   intensity(scope: Scope, timeZone: string): Promise<Array<{ mine: boolean; status: TrendStatus }>>;
   /** Make meaning's dates, counts and states, from shared items only. */
@@ -62,6 +65,17 @@ function parseStance(value: string): Stance {
 export type PhaseChangeResult =
   | { kind: "proposed"; pending: { to: Phase; proposedBy: string } }
   | { kind: "changed"; phase: Phase };
+
+/** Make meaning's facts outside Make meaning, where neither readiness nor balance reads them. */
+const UNREAD_MEANING = {
+  readiness: {
+    statements: [],
+    story: { paragraphs: 0, agreed: 0, signedByBoth: false },
+    longOpenQuestions: 0,
+    recentAskedAgain: 0,
+  },
+  balance: { forwardPushes: [], meaningWork: [], askedAgain: [], carriedOver: [] },
+};
 
 /** How long a computed home view may be answered again while nothing changed. */
 const VIEW_FRESH_MS = 5_000;
@@ -117,6 +131,8 @@ export function coupleService(
     const couple = await inside.findCouple();
     if (!couple) throw errors.notFound("Your couple space");
     const now = clock.now();
+    const phase = parsePhase(couple.phase);
+    const reads = PHASE_READS[phase];
     const [
       members,
       history,
@@ -136,17 +152,16 @@ export function coupleService(
       facts.agreements(scope, utcDay(now)),
       inside.hasOpenInvite(now.toISOString()),
       facts.activePause(scope),
-      facts.talks(scope),
+      facts.talks(scope, reads.talksHeld),
       inside.grants(),
       inside.grantHolders(couple.key_version),
       inside.lastUnmovedProposal(),
-      facts.meaning(scope, now),
+      reads.meaning ? facts.meaning(scope, now) : UNREAD_MEANING,
     ]);
     const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
     const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
     const me = members.find((m) => m.user_id === scope.viewerId);
     if (!me) throw errors.notFound("Your couple space");
-    const phase = parsePhase(couple.phase);
     return {
       id: couple.id,
       phase,

@@ -235,11 +235,14 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
       return rows.map((row) => presentLog(row, scope));
     },
 
-    /** For readiness: an accepted talk time, and a talk the viewer can see was held. */
-    async facts(scope: Scope) {
+    /**
+     * For readiness: an accepted talk time, and (when `countHeld`) how many talks the viewer can
+     * see were held; uncounted is zero.
+     */
+    async facts(scope: Scope, countHeld: boolean) {
       const [accepted, held] = await Promise.all([
         acceptedShapes(scope),
-        stores.at(scope).heldCount(),
+        countHeld ? stores.at(scope).heldCount() : 0,
       ]);
       return {
         accepted: accepted.length,
