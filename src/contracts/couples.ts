@@ -225,6 +225,7 @@ export const coupleRoutes = {
     summary: "The couple as the caller sees it: phase, history, readiness, what is pending",
     replies: { 200: CoupleView },
     errors: [],
+    etag: true,
   }),
   safeEnough: route({
     method: "POST",

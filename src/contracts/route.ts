@@ -21,6 +21,16 @@ export interface Route {
   readonly replies: Readonly<Partial<Record<200 | 201 | 202 | 204, z.ZodType | null>>>;
   /** The error codes this call can answer with, beyond those any call can. */
   readonly errors: readonly ErrorCode[];
+  /**
+   * The answer carries an ETag, and a caller that sends it back as If-None-Match while nothing
+   * changed gets 304 Not Modified with no body.
+   */
+  readonly etag?: true;
+  /**
+   * A list paged by cursor: the query's `before` takes the `earlier` of an answer, and gives the
+   * page that comes before it.
+   */
+  readonly paged?: true;
 }
 
 export function route<const R extends Route>(definition: R): R {

@@ -222,6 +222,7 @@ export const talkRoutes = {
     query: ParkingLotQuery,
     replies: { 200: ParkingLotReply },
     errors: [],
+    paged: true,
   }),
   discussed: route({
     method: "POST",

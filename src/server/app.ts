@@ -4,11 +4,7 @@ import { resolve } from "node:path";
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { serveAccount } from "./features/account/account.routes.ts";
 import { accountService } from "./features/account/account.service.ts";
@@ -93,6 +89,7 @@ import { serializeKeptOnce } from "./platform/kept-replies.ts";
 import { rateLimits } from "./platform/rate-limit.ts";
 import { redactUrl } from "./platform/redact.ts";
 import { installSecurityHeaders, securityHeaders } from "./platform/security-headers.ts";
+import { openApiComponents, openApiTransform } from "./platform/serve.ts";
 import { sessionStore } from "./platform/session.store.ts";
 import { sessions } from "./platform/sessions.ts";
 import { scopedStores, stores } from "./platform/stores.ts";
@@ -173,9 +170,13 @@ export async function buildApp({
         title: "Mend API",
         version: "0.1.0",
         description: "Every call the Mend web app makes. JSON in and out; cookie sessions.",
+        license: { name: "AGPL-3.0-or-later", url: "https://www.gnu.org/licenses/agpl-3.0.html" },
       },
+      // Relative: the instance that serves this description is the one it describes.
+      servers: [{ url: "/", description: "This instance" }],
+      components: openApiComponents(config.secureCookies),
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
   });
 
   installCsrfDefence(app, config.publicUrl);
