@@ -3,6 +3,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { reportInitialJavaScript } from "./build/initial-javascript.ts";
 import { precompress } from "./build/precompress.ts";
+import { serviceWorker } from "./build/service-worker.ts";
 import { narrowInlinedImports, subresourceIntegrity } from "./build/subresource-integrity.ts";
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -10,11 +11,18 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export default defineConfig({
   root: fromRoot("./src/web"),
   publicDir: fromRoot("./src/web/public"),
-  // Every script, module preload and stylesheet carries Subresource Integrity; the build
-  // prints the hashes (build/subresource-integrity.ts). Then every text file is written
-  // brotli- and gzip-compressed beside itself, for the server to choose from, and the weight
-  // of the first page's JavaScript is printed against its budget.
-  plugins: [react(), subresourceIntegrity(), precompress(), reportInitialJavaScript()],
+  // The service worker joins the bundle first, naming this build's shell (ADR 0025). Every
+  // script, module preload and stylesheet carries Subresource Integrity; the build prints the
+  // hashes (build/subresource-integrity.ts). Then every text file is written brotli- and
+  // gzip-compressed beside itself, for the server to choose from, and the weight of the first
+  // page's JavaScript is printed against its budget.
+  plugins: [
+    react(),
+    serviceWorker(),
+    subresourceIntegrity(),
+    precompress(),
+    reportInitialJavaScript(),
+  ],
   worker: {
     format: "es",
     // The worker is one file with nothing to import: a browser checks no integrity on what a

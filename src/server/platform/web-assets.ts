@@ -13,6 +13,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
  * Files under /assets/ carry a hash of their content in their name, so a browser may keep them
  * for a year without asking again; everything else (index.html above all, which names those
  * files and pins their integrity) is asked about every time, and answered 304 when unchanged.
+ * The service worker above all, after index.html: a copy kept without asking would hold an old
+ * build's shell in front of the new one (ADR 0025).
  */
 
 type ContentCoding = "br" | "gzip";
@@ -23,6 +25,9 @@ const SUFFIX: Record<ContentCoding, string> = { br: ".br", gzip: ".gz" };
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
+
+/** The service worker's one address (build/service-worker.ts writes it there). */
+export const SERVICE_WORKER_PATH = "/sw.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -79,8 +84,13 @@ export async function serveWebApp(app: FastifyInstance, webDir: string | null): 
     const file = readable && path !== null ? files.get(path) : undefined;
     if (file) return sendWebFile(request, reply, file);
     // A missing asset is a 404, never the page: a script answered with HTML breaks silently.
+    // The service worker is such a script, though it lives outside /assets/.
     const mayBePage =
-      readable && path !== null && !path.startsWith("/api") && !path.startsWith("/assets/");
+      readable &&
+      path !== null &&
+      path !== SERVICE_WORKER_PATH &&
+      !path.startsWith("/api") &&
+      !path.startsWith("/assets/");
     if (!page || !mayBePage) return reply.status(404).send(NOT_FOUND);
     return sendWebFile(request, reply, page);
   });

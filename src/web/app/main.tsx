@@ -35,5 +35,8 @@ function render() {
 
 // Who is here is asked while the code of the first screen arrives, not after it.
 if (hasDeviceKeys()) void queryClient.prefetchQuery({ queryKey: meQueryKey, queryFn: getMe });
-void preloadFirstPaint(window.location.pathname).then(render);
+void preloadFirstPaint(window.location.pathname)
+  .then(render)
+  .then(() => import("./service-worker-registration.ts"))
+  .then((worker) => worker.registerServiceWorkerWhenIdle());
 preloadOnIntent();
