@@ -1,6 +1,7 @@
 import { accountRoutes } from "./account.ts";
 import { accountabilityRoutes } from "./accountability.ts";
 import { agreementRoutes } from "./agreements.ts";
+import { calendarRoutes } from "./calendar.ts";
 import { checkinRoutes } from "./checkins.ts";
 import { circleRoutes } from "./circle.ts";
 import { coupleRoutes } from "./couples.ts";
@@ -24,6 +25,7 @@ export const API = {
   account: accountRoutes,
   accountability: accountabilityRoutes,
   agreements: agreementRoutes,
+  calendar: calendarRoutes,
   checkins: checkinRoutes,
   circle: circleRoutes,
   couples: coupleRoutes,

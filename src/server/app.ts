@@ -15,6 +15,7 @@ import { accountabilityStore } from "./features/accountability/accountability.st
 import { serveAgreements } from "./features/agreements/agreement.routes.ts";
 import { agreementService } from "./features/agreements/agreement.service.ts";
 import { agreementStore } from "./features/agreements/agreement.store.ts";
+import { installCalendar } from "./features/calendar/calendar.feature.ts";
 import { serveCheckins } from "./features/checkins/checkin.routes.ts";
 import { checkinService } from "./features/checkins/checkin.service.ts";
 import { checkinStore } from "./features/checkins/checkin.store.ts";
@@ -275,6 +276,7 @@ export async function buildApp({
     config.therapistReferrals,
   );
   serveSignals(app, signals);
+  installCalendar(app, db, deps, talkTimes.coupleTimeZone);
   const therapistAccounts = therapistAccountService(deps, accountStore(db), store);
   serveTherapists(
     app,

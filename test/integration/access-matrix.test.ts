@@ -782,6 +782,24 @@ const SIGNALS: Record<string, Entry> = {
 };
 Object.assign(MATRIX, SIGNALS);
 
+/** One's own calendar feed: every partner's, in a couple or not; never anyone else's. */
+const CALENDAR: Record<string, Entry> = {
+  "GET /api/calendar": { expect: all(200) },
+  "POST /api/calendar": {
+    expect: all(201),
+    // The link answered is the caller's own: it opens a calendar, with no session at all.
+    check: async (_w, _relation, reply) => {
+      const { url } = reply.json<{ url: string }>();
+      const feed = await new Client(t.app).get(new URL(url).pathname);
+      expect(feed.status).toBe(200);
+      expect(feed.raw).toMatch(/^BEGIN:VCALENDAR/);
+    },
+  },
+  "DELETE /api/calendar": { expect: all(204) },
+  "PUT /api/calendar/titles": { body: () => ({ neutral: true }), expect: all(200) },
+};
+Object.assign(MATRIX, CALENDAR);
+
 /**
  * The therapist workspace as partners and strangers meet it; the therapist relations (linked,
  * proposed, consented, unlinked, another couple's, before the second factor) are in

@@ -102,6 +102,14 @@ describe("small platform rules", () => {
     expect(redactUrl("/api/couple")).toBe("/api/couple");
   });
 
+  it("redacts a calendar feed's whole link, and only the feed's", () => {
+    const token = "Q2FsZW5kYXJGZWVkVG9rZW5PZlRoaXJ0eVR3b0J5dGVz";
+    expect(redactUrl(`/calendar/${token}.ics`)).toBe("/calendar/[redacted]");
+    expect(redactUrl(`/calendar/${token}.ics/extra?x=1`)).toBe("/calendar/[redacted]");
+    expect(redactUrl("/api/calendar/titles")).toBe("/api/calendar/titles");
+    expect(redactUrl("/api/calendar")).toBe("/api/calendar");
+  });
+
   it("asks for a rehash of weaker argon2 parameters", () => {
     expect(needsRehash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")).toBe(false);
     expect(needsRehash("$argon2id$v=19$m=4096,t=3,p=1$c2FsdA$aGFzaA")).toBe(true);

@@ -6,10 +6,17 @@ interface CopyFieldProps {
   label: string;
   value: string;
   buttonLabel?: string;
+  /** What to say once copied: where the link goes next. */
+  copiedMessage?: string;
 }
 
 /** A read-only field with a copy button; falls back to selecting the text for manual copy. */
-export function CopyField({ label, value, buttonLabel = "Copy link" }: CopyFieldProps) {
+export function CopyField({
+  label,
+  value,
+  buttonLabel = "Copy link",
+  copiedMessage = "Copied. You can paste it into a message now.",
+}: CopyFieldProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState("");
   const timer = useRef<number | undefined>(undefined);
@@ -19,7 +26,7 @@ export function CopyField({ label, value, buttonLabel = "Copy link" }: CopyField
     window.clearTimeout(timer.current);
     try {
       await navigator.clipboard.writeText(value);
-      setStatus("Copied. You can paste it into a message now.");
+      setStatus(copiedMessage);
     } catch {
       inputRef.current?.focus();
       inputRef.current?.select();

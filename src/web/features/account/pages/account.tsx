@@ -6,6 +6,7 @@ import { Page } from "../../../ui/page.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { forgetSession, useLogout } from "../api/auth.ts";
 import { useMe } from "../api/me.ts";
+import { CalendarFeed } from "../components/calendar-feed.tsx";
 import { ChangePasswordForm } from "../components/change-password-form.tsx";
 import { DeleteAccount } from "../components/delete-account.tsx";
 import { SessionsList } from "../components/sessions-list.tsx";
@@ -69,6 +70,9 @@ export function AccountPage() {
           it out and change your password.
         </p>
         <SessionsList />
+      </Card>
+      <Card title="Calendar">
+        <CalendarFeed inCouple={me.data.couple !== null} />
       </Card>
       {me.data.couple ? (
         <Card title="Who saw what">
