@@ -203,7 +203,8 @@ export async function buildApp({
   app.addHook("preHandler", (request) => door.refuseTherapistVisibilityUnlinked(request));
   const changes = changeStore(db);
   installLiveChanges(app, changes, clock);
-  const versions = viewVersions(db);
+  const versions = viewVersions(db, database.listen);
+  app.addHook("onClose", () => versions.close());
   installViewVersions(app, versions, changes.coupleOf);
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));

@@ -1,13 +1,38 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { makeCouple } from "../support/factories.ts";
-import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
+import { Client, makeTestApp, type TestApp, testDatabaseKind } from "../support/test-app.ts";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
 afterAll(() => t.close());
+
+const listenerName = () => `mend-listen:${t.database.pgSchema}`;
+
+/** Waits until this many of the test's processes listen for PostgreSQL's announcements. */
+async function listenersUp(count: number): Promise<void> {
+  await soon(8_000, async () => {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from pg_stat_activity
+      where application_name = ${listenerName()}`.execute(t.database.db);
+    if (Number(rows[0]?.n) !== count) throw new Error(`${rows[0]?.n} listening, not ${count}`);
+  });
+}
+
+/** What `read` gives once it stops failing (its expectations met), trying for `ms`. */
+async function soon<T>(ms: number, read: () => Promise<T>): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
 
 /** The same person's session, through another process on the same database. */
 function through(app: TestApp["app"], client: Client): Client {
@@ -31,12 +56,57 @@ describe("the home view answered again while nothing changed", () => {
       expect(before.json()).toMatchObject({ pendingPhase: null });
       const proposed = await a.client.request("POST", "/api/couple/phase", { to: "meaning" });
       expect(proposed.status).toBe(202);
-      const after = await bElsewhere.request("GET", "/api/couple");
-      expect(after.json()).toMatchObject({ pendingPhase: { to: "meaning", proposedBy: a.id } });
+      // SQLite's other process reads the version each time; PostgreSQL's hears of the change
+      // moments after it committed.
+      await soon(testDatabaseKind() === "postgres" ? 2_000 : 0, async () =>
+        expect((await bElsewhere.request("GET", "/api/couple")).json()).toMatchObject({
+          pendingPhase: { to: "meaning", proposedBy: a.id },
+        }),
+      );
     } finally {
       await other.close();
     }
   });
+
+  it.runIf(testDatabaseKind() === "postgres")(
+    "asks for the version while it cannot hear PostgreSQL's announcements, and trusts them again once back",
+    async () => {
+      const other = await buildApp({
+        config: t.config,
+        database: t.database,
+        clock: t.clock,
+        logger: false,
+      });
+      try {
+        const { a, b } = await makeCouple(t.app);
+        const bElsewhere = through(other, b.client);
+        await listenersUp(2);
+        const view = async () => (await bElsewhere.request("GET", "/api/couple")).json();
+        expect(await view()).toMatchObject({ pendingPhase: null });
+
+        await sql`select pg_terminate_backend(pid) from pg_stat_activity
+          where application_name = ${listenerName()}`.execute(t.database.db);
+        await listenersUp(0);
+        // The server has let go; give the process a moment to hear its connection end.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(await view()).toMatchObject({ pendingPhase: null });
+        await a.client.request("POST", "/api/couple/phase", { to: "meaning" });
+        // No announcement can reach `other` now: only asking shows the proposal.
+        expect(await view()).toMatchObject({ pendingPhase: { to: "meaning" } });
+
+        await listenersUp(2);
+        const { pendingPhase } = (await view()) as { pendingPhase: { id: string } };
+        const withdrawn = await a.client.request(
+          "DELETE",
+          `/api/couple/phase/pending?id=${pendingPhase.id}`,
+        );
+        expect(withdrawn.status).toBe(204);
+        await soon(2_000, async () => expect(await view()).toMatchObject({ pendingPhase: null }));
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it("lets time change it: a pause that ended is gone, however recently the view was made", async () => {
     const { a, b } = await makeCouple(t.app);

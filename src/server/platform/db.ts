@@ -21,7 +21,19 @@ export interface DatabaseHandle {
    * deleted bytes (zeroed in the file by secure_delete) survive in no earlier page image.
    */
   flushDeleted(): Promise<void>;
+  /**
+   * PostgreSQL only (null on SQLite): hears a channel's notifications on a connection of its
+   * own, connecting again three seconds after losing it. `heard` says from when notifications arrive,
+   * `lost` that some may have been missed. Returns what stops listening.
+   */
+  listen: ((channel: string, on: Listener) => () => Promise<void>) | null;
   close(): Promise<void>;
+}
+
+export interface Listener {
+  message(payload: string): void;
+  heard(): void;
+  lost(): void;
 }
 
 export interface OpenOptions {
@@ -60,6 +72,7 @@ function openSqlite(path: string): DatabaseHandle {
     flushDeleted: async () => {
       if (!inMemory) await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
     },
+    listen: null,
     close: () => db.destroy(),
   };
 }
@@ -106,7 +119,59 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
     pgSchema: schema ?? null,
     // PostgreSQL's dead rows go at its next vacuum; the README says what a backup still holds.
     flushDeleted: async () => {},
+    listen: (channel, on) => listenOn(url, schema, channel, on),
     close: () => db.destroy(),
+  };
+}
+
+const LISTEN_AGAIN_MS = 3_000;
+
+function listenOn(url: string, schema: string | undefined, channel: string, on: Listener) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (!stopped) retry = setTimeout(connect, LISTEN_AGAIN_MS);
+  };
+  async function connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: url,
+      application_name: schema ? `mend-listen:${schema}` : "mend-listen",
+    });
+    client.on("notification", (note) => {
+      if (note.channel === channel) on.message(note.payload ?? "");
+    });
+    // An ended connection says so by "end"; the error itself needs no more than being heard.
+    client.on("error", () => {});
+    client.on("end", () => {
+      if (current !== client) return;
+      current = null;
+      on.lost();
+      again();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch {
+      client.end().catch(() => {});
+      again();
+      return;
+    }
+    if (stopped) {
+      await client.end();
+      return;
+    }
+    current = client;
+    on.heard();
+  }
+  void connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end();
   };
 }
 

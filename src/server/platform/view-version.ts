@@ -1,17 +1,55 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
-import type { Db } from "./db.ts";
+import type { DatabaseHandle, Db } from "./db.ts";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Where PostgreSQL announces each change of a version (migration 2026-12-02T0700). */
+const ANNOUNCED_ON = "mend_view_version";
+const VERSIONS_KEPT = 10_000;
 
-export function viewVersions(db: Db) {
+/**
+ * Couples' view versions. On PostgreSQL a process keeps each version it read for as long as it
+ * hears the database's announcements: a change anywhere, by any process, is announced and
+ * forgotten here, so a polling screen's unchanged view costs no query at all. While not
+ * listening (SQLite, or the listening connection lost and not yet back), every read asks.
+ */
+export function viewVersions(db: Db, listen: DatabaseHandle["listen"]) {
+  const known = new Map<string, number>();
+  let listening = false;
+  /** Counts what could make a version being read stale before it is kept. */
+  let announcements = 0;
+  const forget = (coupleId: string) => {
+    announcements += 1;
+    known.delete(coupleId);
+  };
+  const stop = listen?.(ANNOUNCED_ON, {
+    message: forget,
+    heard() {
+      announcements += 1;
+      known.clear();
+      listening = true;
+    },
+    lost() {
+      announcements += 1;
+      listening = false;
+      known.clear();
+    },
+  });
+
   return {
     async of(coupleId: string): Promise<number | undefined> {
+      const kept = listening ? known.get(coupleId) : undefined;
+      if (kept !== undefined) return kept;
+      const before = announcements;
       const row = await db
         .selectFrom("couples")
         .select("view_version")
         .where("id", "=", coupleId)
         .executeTakeFirst();
+      if (row && listening && announcements === before) {
+        if (known.size >= VERSIONS_KEPT) known.clear();
+        known.set(coupleId, row.view_version);
+      }
       return row?.view_version;
     },
 
@@ -21,6 +59,11 @@ export function viewVersions(db: Db) {
         .set({ view_version: sql`view_version + 1` })
         .where("id", "=", coupleId)
         .execute();
+      forget(coupleId);
+    },
+
+    async close(): Promise<void> {
+      await stop?.();
     },
   };
 }
