@@ -86,7 +86,20 @@ export const TalkLog = z.object({
   at: Timestamp,
 });
 export const TalkLogReply = z.object({ log: TalkLog });
-export const TalkLogsReply = z.object({ logs: z.array(TalkLog) });
+export const TalkLogsReply = z.object({
+  logs: z.array(TalkLog).describe("the newest logs first, a page of them"),
+  earlier: z
+    .string()
+    .nullable()
+    .describe("the cursor for the logs before these, or null when there are none"),
+});
+export const TalkLogsQuery = z.object({
+  before: z
+    .string()
+    .regex(CURSOR_PATTERN, { error: "This is not a cursor this list gave out." })
+    .optional()
+    .describe("a cursor from `earlier`: the page of logs before it"),
+});
 
 // Parking lot
 
@@ -202,8 +215,10 @@ export const talkRoutes = {
     path: "/api/talk-logs",
     tags,
     summary: "How the talks went, as the caller may see",
+    query: TalkLogsQuery,
     replies: { 200: TalkLogsReply },
     errors: [],
+    paged: true,
   }),
   raiseTopic: route({
     method: "POST",

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { PAGE_SIZE } from "../../src/domain/pages.ts";
 import { makeCouple, newItemId } from "../support/factories.ts";
@@ -43,6 +43,57 @@ describe("lists that grow with a couple's history come in pages", () => {
     // Newest first; within one instant the database's own order of ids decides.
     const times = seen.map((i) => i.updatedAt);
     expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it("gives the talk logs page by page, each once, and never the partner's private ones", async () => {
+    // Half a year of weekly talks, signed in throughout.
+    const t = await makeTestApp({ MEND_SESSION_MAX_DAYS: "365" });
+    onTestFinished(() => t.close());
+    t.clock.set("2026-01-05T08:00:00.000Z");
+    const { a, b } = await makeCouple(t.app);
+    const { talkTime } = await a.client.api.call(talkRoutes.proposeTalkTime, {
+      body: { weekday: "mon", start: "10:00", minutes: 30, timeZone: "Europe/Berlin" },
+    });
+    await b.client.api.call(talkRoutes.acceptTalkTime, { params: { id: talkTime.id } });
+    const weeks = Math.ceil((PAGE_SIZE + 5) / 2);
+    const visibleToB: string[] = [];
+    for (let week = 0; week < weeks; week++) {
+      // Mondays at 10:00 in Berlin, across the clocks going forward in March.
+      t.clock.set(new Date(Date.UTC(2026, 0, 5 + 7 * week, 12)).toISOString());
+      const { toLog } = await a.client.api.call(talkRoutes.talkTimes);
+      if (!toLog) throw new Error(`week ${week} has no window to log`);
+      for (const [person, visibility] of [
+        [a, week % 5 === 0 ? "private" : "couple"],
+        [b, "couple"],
+      ] as const) {
+        const { log } = await person.client.api.call(talkRoutes.logTalk, {
+          params: { id: talkTime.id },
+          body: {
+            id: newItemId(),
+            windowStart: toLog.startsAt,
+            went: "calm",
+            intensityBefore: 4,
+            intensityAfter: 3,
+            note: `Week ${week}`,
+            visibility,
+          },
+        });
+        if (person === b || visibility === "couple") visibleToB.push(log.id);
+      }
+    }
+    const first = await b.client.api.call(talkRoutes.talkLogs, { query: {} });
+    expect(first.logs).toHaveLength(PAGE_SIZE);
+    const seen = [...first.logs];
+    let earlier = first.earlier;
+    while (earlier) {
+      const next = await b.client.api.call(talkRoutes.talkLogs, { query: { before: earlier } });
+      seen.push(...next.logs);
+      earlier = next.earlier;
+    }
+    expect(seen.map((l) => l.id).sort()).toEqual([...visibleToB].sort());
+    const windows = seen.map((l) => l.windowStart);
+    expect(windows).toEqual([...windows].sort().reverse());
+    expect(new Set(windows.map((w) => w.slice(11, 16)))).toEqual(new Set(["09:00", "08:00"]));
   });
 
   it("refuses a cursor it never gave out, naming it", async () => {

@@ -5,6 +5,7 @@ import type {
   TalkLogBody,
   TalkTime,
 } from "../../../contracts/talks.ts";
+import { PAGE_SIZE, pageOf, positionOf } from "../../../domain/pages.ts";
 import type { ProposalMove } from "../../../domain/proposals.ts";
 import {
   nextWindowOf,
@@ -230,9 +231,12 @@ export function talkTimeService({ clock }: ServiceDeps, stores: ScopedStores<Tal
       return presentLog(log, scope);
     },
 
-    async logs(scope: Scope) {
-      const rows = await stores.at(scope).logs();
-      return rows.map((row) => presentLog(row, scope));
+    /** A page of logs, the newest first, and the cursor of the page before it. */
+    async logs(scope: Scope, before?: string) {
+      const position = before === undefined ? null : positionOf(before);
+      const rows = await stores.at(scope).logs(position, PAGE_SIZE + 1);
+      const { page, earlier } = pageOf(rows, (row) => ({ at: row.window_start, id: row.id }));
+      return { logs: page.map((row) => presentLog(row, scope)), earlier };
     },
 
     /**

@@ -1,3 +1,4 @@
+import type { PagePosition } from "../../../domain/pages.ts";
 import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { TalkLogRow, TalkTimeRow } from "../../platform/db-schema.ts";
@@ -46,8 +47,18 @@ export function talkTimeStore(db: Db, scope: Scope) {
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
-    logs(): Promise<TalkLogRow[]> {
-      return logs().orderBy("window_start", "desc").orderBy("id").execute();
+    /** Logs, newest window first, before a position when given; `limit` of them. */
+    logs(before: PagePosition | null, limit: number): Promise<TalkLogRow[]> {
+      let query = logs();
+      if (before) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("window_start", "<", before.at),
+            eb.and([eb("window_start", "=", before.at), eb("id", "<", before.id)]),
+          ]),
+        );
+      }
+      return query.orderBy("window_start", "desc").orderBy("id", "desc").limit(limit).execute();
     },
 
     /** Talks the viewer can see were held: counted where they are, however long the history. */

@@ -36,9 +36,9 @@ export function serveTalks(
   serve(app, routes.logTalk, async ({ request, params, body }) => ({
     log: await talkTimes.log(requireScope(request), params.id, body),
   }));
-  serve(app, routes.talkLogs, async ({ request }) => ({
-    logs: await talkTimes.logs(requireScope(request)),
-  }));
+  serve(app, routes.talkLogs, async ({ request, query }) =>
+    talkTimes.logs(requireScope(request), query.before),
+  );
 
   serve(app, routes.raiseTopic, async ({ request, body }) => ({
     item: await parkingLot.raise(requireScope(request), body),

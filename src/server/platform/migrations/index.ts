@@ -13,6 +13,7 @@ import * as viewVersion from "./2026-12-02T0300-view-version.ts";
 import * as historyIndexes from "./2026-12-02T0400-history-indexes.ts";
 import * as calendarFeeds from "./2026-12-02T0500-calendar-feeds.ts";
 import * as viewVersionNotify from "./2026-12-02T0700-view-version-notify.ts";
+import * as talkLogPages from "./2026-12-02T0800-talk-log-pages.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T0400-history-indexes": historyIndexes,
   "2026-12-02T0500-calendar-feeds": calendarFeeds,
   "2026-12-02T0700-view-version-notify": viewVersionNotify,
+  "2026-12-02T0800-talk-log-pages": talkLogPages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import { coupleRoutes } from "../../../../contracts/couples.ts";
@@ -36,12 +36,22 @@ export function useTalkTimes(enabled = true) {
   });
 }
 
-/** How past talks went: the viewer's own logs and what the partner shared. */
+/**
+ * How past talks went, the viewer's own logs and what the partner shared: the newest page, and
+ * `fetchNextPage` for the ones before; every loaded page is refreshed together.
+ */
 export function useTalkLogs() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: talkLogsQueryKey,
-    queryFn: ({ signal }) => api.call(talkRoutes.talkLogs, {}, { signal }),
-    select: (reply) => reply.logs,
+    queryFn: ({ signal, pageParam }) =>
+      api.call(
+        talkRoutes.talkLogs,
+        { query: pageParam === null ? {} : { before: pageParam } },
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.earlier,
+    select: (data) => data.pages.flatMap((page) => page.logs),
   });
 }
 

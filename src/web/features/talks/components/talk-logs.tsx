@@ -1,3 +1,4 @@
+import { Button } from "../../../ui/button.tsx";
 import { formatWeekday } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
@@ -70,8 +71,10 @@ export function TalkLogs() {
   const logs = useTalkLogs();
   if (logs.isPending) return <Loading label="Loading past talks…" />;
   if (logs.isError) return <ErrorState error={logs.error} onRetry={() => void logs.refetch()} />;
-  const groups = groupByTalk(logs.data, people.meId);
-  if (groups.length === 0) {
+  const all = groupByTalk(logs.data, people.meId);
+  // The oldest talk loaded may have a log on the page still to come: shown once it is here.
+  const groups = logs.hasNextPage ? all.slice(0, -1) : all;
+  if (groups.length === 0 && !logs.hasNextPage) {
     return (
       <EmptyState title="No talks logged yet">
         <p>After each talk time, each of you can take a minute to note how it went.</p>
@@ -87,15 +90,29 @@ export function TalkLogs() {
           <TalkGroupItem key={group.windowStart + group.logs[0]?.id} group={group} />
         ))}
       </ul>
-      {earlier.length > 0 ? (
+      {earlier.length > 0 || logs.hasNextPage ? (
         <details className="disclosure">
-          <summary>Earlier talks ({earlier.length})</summary>
-          <div className="disclosure__body">
+          <summary>
+            {logs.hasNextPage ? "Earlier talks" : `Earlier talks (${earlier.length})`}
+          </summary>
+          <div className="disclosure__body stack-sm">
             <ul className="talk-logs">
               {earlier.map((group) => (
                 <TalkGroupItem key={group.windowStart + group.logs[0]?.id} group={group} />
               ))}
             </ul>
+            {logs.hasNextPage ? (
+              <div>
+                <Button
+                  variant="secondary"
+                  size="small"
+                  busy={logs.isFetchingNextPage}
+                  onClick={() => void logs.fetchNextPage()}
+                >
+                  Show earlier talks
+                </Button>
+              </div>
+            ) : null}
           </div>
         </details>
       ) : null}
