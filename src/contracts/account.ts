@@ -150,6 +150,10 @@ export const DeleteAccountForm = z.strictObject({
     .max(LIMITS.passwordMax),
 });
 
+/** A display name is not sealed (docs/encryption.md): the partner and a linked therapist read it. */
+export const ChangeNameBody = z.strictObject({ name: PersonName });
+export const ChangeNameReply = z.object({ user: User });
+
 export const SessionView = z.object({
   id: Id,
   createdAt: Timestamp,
@@ -163,7 +167,12 @@ export type SessionView = z.infer<typeof SessionView>;
 export const PublicConfig = z.object({
   quickExitUrl: z.string(),
   instanceName: z.string(),
+  /** Whether this instance sends e-mail (MEND_SMTP_URL): what "forgot your password" can offer. */
+  mail: z.boolean(),
 });
+
+/** Asks for a reset link by e-mail; the answer is the same whether or not the address has one. */
+export const ForgotBody = z.strictObject({ email: Email });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 
 const tags = ["account"];
@@ -240,6 +249,15 @@ export const accountRoutes = {
     replies: { 200: SignupReply },
     errors: ["rate_limited"],
   }),
+  forgot: route({
+    method: "POST",
+    path: "/api/auth/forgot",
+    tags,
+    summary: "E-mail a one-time reset link, if the address has an account (the same answer if not)",
+    body: ForgotBody,
+    replies: { 202: null },
+    errors: ["rate_limited"],
+  }),
   logout: route({
     method: "POST",
     path: "/api/auth/logout",
@@ -264,6 +282,16 @@ export const accountRoutes = {
     body: ChangePasswordBody,
     replies: { 204: null },
     errors: ["wrong_password"],
+  }),
+  changeName: route({
+    method: "PUT",
+    path: "/api/account/name",
+    // "couples" too: the partner's open screens read the new name again from the couple view.
+    tags: [...tags, "couples"],
+    summary: "Change the name the partner and a linked therapist see",
+    body: ChangeNameBody,
+    replies: { 200: ChangeNameReply },
+    errors: [],
   }),
   sessions: route({
     method: "GET",

@@ -1,3 +1,4 @@
+import { accountRoutes as account } from "./account.ts";
 import { accountabilityRoutes as accountability } from "./accountability.ts";
 import { agreementRoutes as agreements } from "./agreements.ts";
 import { checkinRoutes as checkins } from "./checkins.ts";
@@ -40,6 +41,8 @@ export const eventRoutes = {
  * partner's stream must never reveal that something invisible to them happened.
  */
 export const LIVE_ROUTES: ReadonlySet<Route> = new Set<Route>([
+  // A new name shows on the partner's screen.
+  account.changeName,
   agreements.propose,
   agreements.accept,
   agreements.decline,

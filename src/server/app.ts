@@ -35,6 +35,7 @@ import { hurtStore } from "./features/hurt/hurt.store.ts";
 import { serveIntensity } from "./features/intensity/intensity.routes.ts";
 import { intensityService } from "./features/intensity/intensity.service.ts";
 import { intensityStore } from "./features/intensity/intensity.store.ts";
+import { installMail } from "./features/mail/mail.feature.ts";
 import { meaningFactsStore } from "./features/meaning/meaning-facts.store.ts";
 import { meaningFacts } from "./features/meaning/meaning-facts.ts";
 import { serveMilestones } from "./features/milestones/milestone.routes.ts";
@@ -210,6 +211,7 @@ export async function buildApp({
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   serveAccount(app, accountService(deps, accountStore(db), store), auth, config);
+  installMail(app, db, deps, accountService(deps, accountStore(db), store));
   const agreements = agreementService(deps, scopedStores(db, agreementStore));
   const pauses = pauseService(deps, scopedStores(db, pauseStore));
   const talkTimes = talkTimeService(deps, scopedStores(db, talkTimeStore));

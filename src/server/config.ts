@@ -51,6 +51,29 @@ const Env = z.object({
     .default(2_000)
     .describe("how often live screens look for changes (a pause starting or ending)"),
   MEND_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
+  MEND_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "Use smtp://user:password@host:587 or smtps://…:465" })
+    .optional()
+    .describe("the SMTP server Mend sends e-mail through; unset, Mend sends none"),
+  MEND_MAIL_FROM: z
+    .string()
+    .min(3)
+    .optional()
+    .describe('the sender of every e-mail, such as "Mend <mend@example.org>"'),
+  MEND_MAIL_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(5_000)
+    .describe("how often the sender looks for e-mail waiting in the outbox"),
+  MEND_MAIL_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(8)
+    .describe("how many times one e-mail is tried before the sender gives up on it"),
 });
 
 export interface Config {
@@ -73,6 +96,11 @@ export interface Config {
   /** Couples therapists the operator suggests on the signal cards; empty: how to find one. */
   therapistReferrals: Referral[];
   eventPollMs: number;
+  /** Where e-mail goes out; null: Mend sends no e-mail. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailPollMs: number;
+  mailMaxAttempts: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -107,6 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     crisisResources: loadCrisisResources(e.MEND_CRISIS_RESOURCES_FILE),
     therapistReferrals: loadReferrals(e.MEND_THERAPIST_REFERRALS_FILE),
     eventPollMs: e.MEND_EVENT_POLL_MS,
+    smtpUrl: e.MEND_SMTP_URL ?? null,
+    mailFrom: e.MEND_MAIL_FROM ?? `${e.MEND_INSTANCE_NAME} <mend@${new URL(publicUrl).hostname}>`,
+    mailPollMs: e.MEND_MAIL_POLL_MS,
+    mailMaxAttempts: e.MEND_MAIL_MAX_ATTEMPTS,
   };
 }
 

@@ -425,6 +425,13 @@ const MATRIX: Record<string, Entry> = {
     expect: all(404, 404),
     public: true,
   },
+  "POST /api/auth/forgot": {
+    // This matrix runs without SMTP: everyone hears that the instance sends no e-mail, about
+    // any address (mail.test.ts asks with e-mail on).
+    body: (w) => ({ email: w.self.email }),
+    expect: all(404, 404),
+    public: true,
+  },
   "POST /api/auth/logout": { freshPeople: true, expect: all(204, 204), public: true },
   "GET /api/me": { expect: all(200) },
   "POST /api/auth/password": {
@@ -439,6 +446,16 @@ const MATRIX: Record<string, Entry> = {
       };
     },
     expect: all(204),
+  },
+  "PUT /api/account/name": {
+    freshPeople: true,
+    body: () => ({ name: "Another Name" }),
+    expect: all(200),
+    check: async (w, relation, reply) => {
+      expect(reply.json<{ user: { id: string; name: string } }>().user).toEqual(
+        expect.objectContaining({ id: person(w, relation).id, name: "Another Name" }),
+      );
+    },
   },
   "GET /api/account/sessions": { expect: all(200) },
   "DELETE /api/account/sessions/{id}": {

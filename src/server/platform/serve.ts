@@ -148,7 +148,8 @@ const DECLARED = new Map(
 
 /**
  * The calls a signed-out caller may make: the instance's settings and crisis resources, signing
- * up, in, out and back in with a recovery code, and previewing an invite. Every other call needs
+ * up, in, out and back in with a recovery code or a reset link (asked for by e-mail), and
+ * previewing an invite. Every other call needs
  * the session cookie and answers 401 without it.
  */
 const OPEN_CALLS: ReadonlySet<Route> = new Set<Route>([
@@ -159,6 +160,7 @@ const OPEN_CALLS: ReadonlySet<Route> = new Set<Route>([
   API.account.recoveryKeys,
   API.account.recover,
   API.account.reset,
+  API.account.forgot,
   API.account.logout,
   API.safety.resources,
   API.couples.previewInvite,

@@ -55,6 +55,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "forgot",
+            element: (
+              <SignedOutOnly>
+                <s.Forgot />
+              </SignedOutOnly>
+            ),
+          },
+          {
             path: "reset/:token",
             element: (
               <SignedOutOnly>
@@ -70,6 +78,7 @@ export const router = createBrowserRouter([
             children: [
               { path: "start", element: <s.Start /> },
               { path: "account", element: <s.Account /> },
+              { path: "account/export", element: <s.ExportSummary /> },
               { path: "safety", element: <s.Safety /> },
               { path: "therapist/verify", element: <s.Verify /> },
               {

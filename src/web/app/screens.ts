@@ -11,7 +11,12 @@ export const screens = {
   SignUp: lazyScreen(() => import("../features/account/pages/sign-up.tsx"), "SignUpPage"),
   Recover: lazyScreen(() => import("../features/account/pages/recover.tsx"), "RecoverPage"),
   Reset: lazyScreen(() => import("../features/account/pages/reset.tsx"), "ResetPage"),
+  Forgot: lazyScreen(() => import("../features/account/pages/forgot.tsx"), "ForgotPage"),
   Account: lazyScreen(() => import("../features/account/pages/account.tsx"), "AccountPage"),
+  ExportSummary: lazyScreen(
+    () => import("../features/account/pages/export-summary.tsx"),
+    "ExportSummaryPage",
+  ),
   Join: lazyScreen(() => import("./routes/join.tsx"), "JoinPage"),
   Help: lazyScreen(() => import("../features/safety/pages/help.tsx"), "HelpPage"),
   Start: lazyScreen(() => import("./routes/start-route.tsx"), "StartRoute"),

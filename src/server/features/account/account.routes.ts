@@ -14,6 +14,7 @@ export function serveAccount(
   serve(app, routes.config, async () => ({
     quickExitUrl: config.quickExitUrl,
     instanceName: config.instanceName,
+    mail: config.smtpUrl !== null,
   }));
   serve(app, routes.prelogin, async ({ request, body }) =>
     account.prelogin(body.email, request.ip),
@@ -60,6 +61,9 @@ export function serveAccount(
     await account.changePassword(actor, body);
     await sessions.start(reply, request, actor.userId);
   });
+  serve(app, routes.changeName, async ({ request, body }) => ({
+    user: await account.changeName(requireActor(request), body.name),
+  }));
   serve(app, routes.sessions, async ({ request }) => ({
     sessions: await account.listSessions(requireActor(request)),
   }));

@@ -247,6 +247,12 @@ export function accountService(
       return present(user);
     },
 
+    async changeName(actor: Actor, name: string): Promise<User> {
+      const user = await store.setName(actor.userId, name);
+      if (!user) throw errors.unauthenticated();
+      return present(user);
+    },
+
     async listSessions(actor: Actor) {
       const rows = await sessionStore.listForUser(actor.userId);
       return rows.map((row) => ({

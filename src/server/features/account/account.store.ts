@@ -116,6 +116,15 @@ export function accountStore(db: Db) {
       return Number(result.numUpdatedRows) > 0;
     },
 
+    async setName(id: string, name: string): Promise<UserRow | undefined> {
+      return db
+        .updateTable("users")
+        .set({ name })
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db
         .updateTable("users")

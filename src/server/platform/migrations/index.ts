@@ -12,6 +12,7 @@ import * as knownDevices from "./2026-12-02T0200-known-devices.ts";
 import * as viewVersion from "./2026-12-02T0300-view-version.ts";
 import * as historyIndexes from "./2026-12-02T0400-history-indexes.ts";
 import * as calendarFeeds from "./2026-12-02T0500-calendar-feeds.ts";
+import * as outbox from "./2026-12-02T0600-outbox.ts";
 import * as viewVersionNotify from "./2026-12-02T0700-view-version-notify.ts";
 import * as talkLogPages from "./2026-12-02T0800-talk-log-pages.ts";
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T0300-view-version": viewVersion,
   "2026-12-02T0400-history-indexes": historyIndexes,
   "2026-12-02T0500-calendar-feeds": calendarFeeds,
+  "2026-12-02T0600-outbox": outbox,
   "2026-12-02T0700-view-version-notify": viewVersionNotify,
   "2026-12-02T0800-talk-log-pages": talkLogPages,
 };

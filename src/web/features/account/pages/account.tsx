@@ -1,3 +1,4 @@
+import "../account.css";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { Button } from "../../../ui/button.tsx";
@@ -7,8 +8,10 @@ import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { forgetSession, useLogout } from "../api/auth.ts";
 import { useMe } from "../api/me.ts";
 import { CalendarFeed } from "../components/calendar-feed.tsx";
+import { ChangeNameForm } from "../components/change-name-form.tsx";
 import { ChangePasswordForm } from "../components/change-password-form.tsx";
 import { DeleteAccount } from "../components/delete-account.tsx";
+import { ExportData } from "../components/export-data.tsx";
 import { SessionsList } from "../components/sessions-list.tsx";
 
 export function AccountPage() {
@@ -41,11 +44,8 @@ export function AccountPage() {
     <Page heading="Your account" title="Account">
       <div className="grid-2">
         <Card title="Your details">
-          <dl className="details">
-            <div>
-              <dt>Name</dt>
-              <dd className="user-text">{user.name}</dd>
-            </div>
+          <ChangeNameForm name={user.name} />
+          <dl className="details account-email">
             <div>
               <dt>E-mail</dt>
               <dd className="user-text">{user.email}</dd>
@@ -92,6 +92,9 @@ export function AccountPage() {
           Your browser still keeps a history of the pages you visited. If someone else might look at
           this device, use a private window, or clear your history afterwards.
         </p>
+      </Card>
+      <Card title="Your data">
+        <ExportData />
       </Card>
       <Card title="Delete account">
         <DeleteAccount onDeleted={() => leave("deleted")} />

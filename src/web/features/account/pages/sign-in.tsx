@@ -1,9 +1,11 @@
 import { Link, useSearchParams } from "react-router";
 import { Card } from "../../../ui/card.tsx";
 import { Page } from "../../../ui/page.tsx";
+import { useSendsMail } from "../api/sends-mail.ts";
 import { SignInForm } from "../components/sign-in-form.tsx";
 
 export function SignInPage() {
+  const sendsMail = useSendsMail();
   const [params] = useSearchParams();
   const next = params.get("next");
   const signupHref = next ? `/signup?next=${encodeURIComponent(next)}` : "/signup";
@@ -16,6 +18,11 @@ export function SignInPage() {
       <Card>
         <SignInForm />
       </Card>
+      {sendsMail ? (
+        <p>
+          No recovery code? <Link to="/forgot">Get a sign-in link by e-mail</Link>
+        </p>
+      ) : null}
       <p>
         New to Mend? <Link to={signupHref}>Create an account</Link>
       </p>
