@@ -99,7 +99,9 @@ async function everyPage<K extends string, T extends { id: string }>(
 const paging = (before: string | undefined) => (before ? { query: { before } } : {});
 
 async function coupleItems(api: Api, timeZone: string): Promise<CoupleItems> {
-  const { agreements } = await api.call(agreementRoutes.list);
+  const agreements = await everyPage("agreements", (before) =>
+    api.call(agreementRoutes.list, paging(before)),
+  );
   const [
     accountability,
     agreementHistories,

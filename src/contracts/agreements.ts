@@ -5,6 +5,7 @@ import {
   AGREEMENT_STATUSES,
 } from "../domain/agreements.ts";
 import { LIMITS } from "../domain/limits.ts";
+import { CURSOR_PATTERN } from "../domain/pages.ts";
 import { Day, Id, IdParam, ItemId, Timestamp, text } from "./common.ts";
 import { route } from "./route.ts";
 import { sealedBody, words } from "./words.ts";
@@ -81,7 +82,22 @@ export const ReviewAgreementBody = z.discriminatedUnion(
 );
 
 export const AgreementReply = z.object({ agreement: Agreement });
-export const AgreementsReply = z.object({ agreements: z.array(Agreement) });
+export const AgreementsReply = z.object({
+  agreements: z
+    .array(Agreement)
+    .describe("every agreement still in play, then the newest settled ones (a page of them)"),
+  earlier: z
+    .string()
+    .nullable()
+    .describe("the cursor for the settled agreements before these, or null when there are none"),
+});
+export const AgreementsQuery = z.object({
+  before: z
+    .string()
+    .regex(CURSOR_PATTERN, { error: "This is not a cursor this list gave out." })
+    .optional()
+    .describe("a cursor from `earlier`: the page of settled agreements before it"),
+});
 export const AgreementDetailReply = z.object({
   agreement: Agreement,
   history: z.array(AgreementEvent),
@@ -116,8 +132,10 @@ export const agreementRoutes = {
     path: "/api/agreements",
     tags,
     summary: "The agreements the caller may see",
+    query: AgreementsQuery,
     replies: { 200: AgreementsReply },
     errors: [],
+    paged: true,
   }),
   get: route({
     method: "GET",

@@ -27,6 +27,8 @@ export const AGREEMENT_STATUSES = [
   "replaced",
 ] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+/** Still in play: waiting for an answer, or in place. Every other status is settled for good. */
+export const OPEN_AGREEMENT_STATUSES = ["proposed", "countered", "accepted"] as const;
 
 export const AGREEMENT_EVENT_KINDS = [
   "proposed",

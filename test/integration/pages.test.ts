@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { PAGE_SIZE } from "../../src/domain/pages.ts";
-import { makeCouple, newItemId } from "../support/factories.ts";
+import { makeAgreement, makeCouple, newItemId } from "../support/factories.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
 let t: TestApp;
@@ -94,6 +95,38 @@ describe("lists that grow with a couple's history come in pages", () => {
     const windows = seen.map((l) => l.windowStart);
     expect(windows).toEqual([...windows].sort().reverse());
     expect(new Set(windows.map((w) => w.slice(11, 16)))).toEqual(new Set(["09:00", "08:00"]));
+  });
+
+  it("gives every agreement in play and the settled ones page by page, each once", async () => {
+    const { a, b } = await makeCouple(t.app);
+    const open: string[] = [];
+    const settled: string[] = [];
+    for (let i = 0; i < PAGE_SIZE + 6; i++) {
+      const { id } = await makeAgreement(a, `Agreement ${i}`);
+      if (i % 2 === 0) t.clock.advance(60_000);
+      if (i < 3) open.push(id);
+      else if (i === 3) {
+        await b.client.api.call(agreementRoutes.accept, { params: { id } });
+        open.push(id);
+      } else {
+        const step = i % 3 === 0 ? agreementRoutes.withdraw : agreementRoutes.decline;
+        await (step === agreementRoutes.withdraw ? a : b).client.api.call(step, { params: { id } });
+        settled.push(id);
+      }
+    }
+    const first = await b.client.api.call(agreementRoutes.list, { query: {} });
+    const inPlay = first.agreements.filter((x) => ["proposed", "accepted"].includes(x.status));
+    expect(inPlay.map((x) => x.id).sort()).toEqual([...open].sort());
+    const seen = first.agreements.filter((x) => !open.includes(x.id));
+    expect(seen).toHaveLength(PAGE_SIZE);
+    let earlier = first.earlier;
+    while (earlier) {
+      const next = await b.client.api.call(agreementRoutes.list, { query: { before: earlier } });
+      expect(next.agreements.every((x) => ["declined", "withdrawn"].includes(x.status))).toBe(true);
+      seen.push(...next.agreements);
+      earlier = next.earlier;
+    }
+    expect(seen.map((x) => x.id).sort()).toEqual([...settled].sort());
   });
 
   it("refuses a cursor it never gave out, naming it", async () => {

@@ -8,9 +8,9 @@ export function serveAgreements(app: FastifyInstance, agreements: AgreementServi
   serve(app, routes.propose, async ({ request, body }) => ({
     agreement: await agreements.propose(requireScope(request), body),
   }));
-  serve(app, routes.list, async ({ request }) => ({
-    agreements: await agreements.list(requireScope(request)),
-  }));
+  serve(app, routes.list, async ({ request, query }) =>
+    agreements.list(requireScope(request), query.before),
+  );
   serve(app, routes.get, async ({ request, params }) =>
     agreements.get(requireScope(request), params.id),
   );

@@ -17,6 +17,7 @@ import {
   reviewOnProblem,
 } from "../../../domain/agreements.ts";
 import { utcDay } from "../../../domain/dates.ts";
+import { PAGE_SIZE, pageOf, positionOf } from "../../../domain/pages.ts";
 import type { ProposalMove } from "../../../domain/proposals.ts";
 import { requireActionable, type Scope } from "../../platform/access.ts";
 import type { AgreementRow } from "../../platform/db-schema.ts";
@@ -171,10 +172,17 @@ export function agreementService({ clock }: ServiceDeps, stores: ScopedStores<Ag
   }
 
   return {
-    async list(scope: Scope): Promise<Agreement[]> {
+    /** Every agreement still in play, then a page of settled ones, the last settled first. */
+    async list(scope: Scope, before?: string) {
       const day = today();
-      const rows = await stores.at(scope).list();
-      return rows.map((row) => present(row, day));
+      const store = stores.at(scope);
+      const position = before === undefined ? null : positionOf(before);
+      const [open, settled] = await Promise.all([
+        position ? [] : store.open(),
+        store.settled(position, PAGE_SIZE + 1),
+      ]);
+      const { page, earlier } = pageOf(settled, (row) => ({ at: row.updated_at, id: row.id }));
+      return { agreements: [...open, ...page].map((row) => present(row, day)), earlier };
     },
 
     async get(scope: Scope, id: string) {

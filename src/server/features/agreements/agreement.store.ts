@@ -1,6 +1,10 @@
+import { OPEN_AGREEMENT_STATUSES } from "../../../domain/agreements.ts";
+import type { PagePosition } from "../../../domain/pages.ts";
 import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
 import type { AgreementRow } from "../../platform/db-schema.ts";
+
+const OPEN_STATUSES = [...OPEN_AGREEMENT_STATUSES];
 
 export function agreementStore(db: Db, scope: Scope) {
   const readable = () =>
@@ -10,8 +14,27 @@ export function agreementStore(db: Db, scope: Scope) {
       return readable().where("id", "=", id).executeTakeFirst();
     },
 
-    list(): Promise<AgreementRow[]> {
-      return readable().orderBy("created_at", "desc").orderBy("id").execute();
+    /** Agreements still in play: proposed, countered or in place. */
+    open(): Promise<AgreementRow[]> {
+      return readable()
+        .where("status", "in", OPEN_STATUSES)
+        .orderBy("created_at", "desc")
+        .orderBy("id")
+        .execute();
+    },
+
+    /** Settled agreements, last settled first, before a position when given; `limit` of them. */
+    settled(before: PagePosition | null, limit: number): Promise<AgreementRow[]> {
+      let query = readable().where("status", "not in", OPEN_STATUSES);
+      if (before) {
+        query = query.where((eb) =>
+          eb.or([
+            eb("updated_at", "<", before.at),
+            eb.and([eb("updated_at", "=", before.at), eb("id", "<", before.id)]),
+          ]),
+        );
+      }
+      return query.orderBy("updated_at", "desc").orderBy("id", "desc").limit(limit).execute();
     },
 
     async insert(row: AgreementRow): Promise<void> {

@@ -14,7 +14,7 @@ import * as historyIndexes from "./2026-12-02T0400-history-indexes.ts";
 import * as calendarFeeds from "./2026-12-02T0500-calendar-feeds.ts";
 import * as outbox from "./2026-12-02T0600-outbox.ts";
 import * as viewVersionNotify from "./2026-12-02T0700-view-version-notify.ts";
-import * as talkLogPages from "./2026-12-02T0800-talk-log-pages.ts";
+import * as historyPages from "./2026-12-02T0800-history-pages.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -33,7 +33,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T0500-calendar-feeds": calendarFeeds,
   "2026-12-02T0600-outbox": outbox,
   "2026-12-02T0700-view-version-notify": viewVersionNotify,
-  "2026-12-02T0800-talk-log-pages": talkLogPages,
+  "2026-12-02T0800-history-pages": historyPages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { newItemId } from "../../../../client/crypto/account-keys.ts";
 import {
@@ -25,11 +25,22 @@ export const agreementQueryKey = (id: string) => keyOf(agreementRoutes.get, { pa
 /** Accepting or reviewing changes the readiness checklist too. */
 const coupleKey = keyOf(coupleRoutes.view);
 
+/**
+ * Every agreement still in play, and the settled ones a page at a time: `fetchNextPage` brings
+ * the ones settled before, and every loaded page is refreshed together.
+ */
 export function useAgreements() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: agreementsQueryKey,
-    queryFn: ({ signal }) => api.call(agreementRoutes.list, {}, { signal }),
-    select: (reply) => reply.agreements,
+    queryFn: ({ signal, pageParam }) =>
+      api.call(
+        agreementRoutes.list,
+        { query: pageParam === null ? {} : { before: pageParam } },
+        { signal },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.earlier,
+    select: (data) => data.pages.flatMap((page) => page.agreements),
     refetchInterval: 30_000,
   });
 }

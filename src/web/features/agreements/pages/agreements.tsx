@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from "react";
 import { useLocation } from "react-router";
 import type { AgreementCategory } from "../../../../domain/agreements.ts";
+import { Button } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { usePeople } from "../../../ui/people.tsx";
@@ -143,11 +144,30 @@ export function AgreementsPage({ categoryExtras = {} }: { categoryExtras?: Categ
           </Card>
         )}
 
-        {groups.past.length > 0 ? (
-          <Card title={`Past agreements (${groups.past.length})`} tone="quiet">
+        {groups.past.length > 0 || agreements.hasNextPage ? (
+          <Card
+            title={
+              agreements.hasNextPage ? "Past agreements" : `Past agreements (${groups.past.length})`
+            }
+            tone="quiet"
+          >
             <details className="disclosure">
               <summary>Show past agreements</summary>
-              <div className="disclosure__body">{list(groups.past, "past", all)}</div>
+              <div className="disclosure__body stack-sm">
+                {list(groups.past, "past", all)}
+                {agreements.hasNextPage ? (
+                  <div>
+                    <Button
+                      variant="secondary"
+                      size="small"
+                      busy={agreements.isFetchingNextPage}
+                      onClick={() => void agreements.fetchNextPage()}
+                    >
+                      Show earlier agreements
+                    </Button>
+                  </div>
+                ) : null}
+              </div>
             </details>
           </Card>
         ) : null}
