@@ -46,7 +46,7 @@ export function keyringFor(api: Api, opened: OpenedKeys): Keyring {
 
 export async function signUp(
   api: Api,
-  input: { email: string; name: string; password: string },
+  input: { email: string; name: string; password: string; token?: string },
   derive: DeriveKeys,
   kdf?: KdfParams,
 ): Promise<Unlocked & { recoveryCode: string }> {
@@ -54,6 +54,7 @@ export async function signUp(
   const { user, unlockKey } = await api.call(accountRoutes.signup, {
     body: {
       email: input.email,
+      ...(input.token ? { token: input.token } : {}),
       name: input.name,
       authKey: made.authKey,
       kdf: made.kdf,

@@ -74,8 +74,15 @@ export type User = z.infer<typeof User>;
 export const PreloginBody = z.strictObject({ email: Email });
 export const PreloginReply = z.object({ kdf: Kdf });
 
+/** A one-time token from a link, in base64url: 32 random bytes. */
+const LinkToken = z
+  .string({ error: "The link is incomplete." })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: "The link is incomplete." });
+
 export const SignupBody = z.strictObject({
   email: Email,
+  /** With e-mail on, the token from the sign-up link mailed to this address; required then. */
+  token: LinkToken.optional(),
   name: PersonName,
   authKey: Key32,
   kdf: Kdf,
@@ -173,7 +180,26 @@ export const PublicConfig = z.object({
 
 /** Asks for a reset link by e-mail; the answer is the same whether or not the address has one. */
 export const ForgotBody = z.strictObject({ email: Email });
+
+/**
+ * Asks for a sign-up link by e-mail; the answer is the same whether or not the address has an
+ * account. `next` is where the app goes once signed up (an invite), a path on this site only.
+ */
+export const SignupVerifyBody = z.strictObject({
+  email: Email,
+  next: z
+    .string()
+    .max(200)
+    .regex(/^\/(?![/\\])[A-Za-z0-9/_.~?=&%+-]*$/, { error: "A path on this site." })
+    .optional(),
+});
 export type PublicConfig = z.infer<typeof PublicConfig>;
+
+/** Opens a sign-up link: the address it was mailed to, while it is unspent and in its day. */
+export const SignupLinkBody = z.strictObject({ token: LinkToken });
+export const SignupLinkReply = z.object({
+  email: z.string().describe("the address the link was mailed to"),
+});
 
 const tags = ["account"];
 
@@ -257,6 +283,25 @@ export const accountRoutes = {
     body: ForgotBody,
     replies: { 202: null },
     errors: ["rate_limited"],
+  }),
+  signupVerify: route({
+    method: "POST",
+    path: "/api/auth/signup/verify",
+    tags,
+    summary:
+      "E-mail a one-time sign-up link, or a reminder to an address with an account (the same answer)",
+    body: SignupVerifyBody,
+    replies: { 202: null },
+    errors: ["rate_limited"],
+  }),
+  signupLink: route({
+    method: "POST",
+    path: "/api/auth/signup/link",
+    tags,
+    summary: "The address a sign-up link was mailed to, while it is unspent (in a body, not a URL)",
+    body: SignupLinkBody,
+    replies: { 200: SignupLinkReply },
+    errors: [],
   }),
   logout: route({
     method: "POST",

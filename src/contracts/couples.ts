@@ -128,6 +128,17 @@ export const CoupleView = z.object({
     .describe("an unused, unexpired invite exists and the couple is not full"),
   activePause: ActivePause.nullable().describe("a running pause, without any reason"),
   therapy: z.enum(THERAPY_STATUSES),
+  partnerLeft: z
+    .object({
+      name: z.string().describe("the name they had when they left"),
+      at: Timestamp,
+      keyChangeOwed: z
+        .boolean()
+        .describe("no new space key since: the remaining partner's browser makes one"),
+    })
+    .nullable()
+    .optional()
+    .describe("the partner who left the couple space, while nobody has joined since"),
   me: z.object({
     id: Id,
     stance: StanceSchema,
@@ -159,6 +170,10 @@ export const PhaseChangedReply = z.object({ phase: PhaseSchema });
 
 export const SafeEnoughBody = z.strictObject({
   safeEnough: z.boolean({ error: "Answer yes or no." }),
+});
+
+export const LeaveCoupleBody = z.strictObject({
+  confirm: z.literal("leave", { error: 'Send confirm: "leave" to leave the couple space.' }),
 });
 
 const tags = ["couples"];
@@ -268,6 +283,16 @@ export const coupleRoutes = {
       "proposal_gone",
       "changed_meanwhile",
     ],
+  }),
+  leave: route({
+    // A DELETE, as every deletion is: once it is answered, no copy of the deleted bytes is left.
+    method: "DELETE",
+    path: "/api/couple/membership",
+    tags,
+    summary: "Leave the couple space: one's private items go, shared ones stay with the partner",
+    body: LeaveCoupleBody,
+    replies: { 204: null },
+    errors: ["partner_not_joined"],
   }),
   cancelPendingPhase: route({
     method: "DELETE",

@@ -59,6 +59,7 @@ export type ShareableType = (typeof SHAREABLE_TYPES)[number];
 export const AUDIT_ACTIONS = [
   "invite-created",
   "partner-joined",
+  "partner-left",
   "therapist-proposed",
   "therapist-consented",
   "therapist-accepted",

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetWithLink, signIn } from "../../src/client/session.ts";
+import { resetWithLink, signIn, signUp } from "../../src/client/session.ts";
 import { accountRoutes } from "../../src/contracts/account.ts";
 import {
   KEPT_MS,
@@ -14,8 +14,14 @@ import {
 import { type Letter, outboxStore } from "../../src/server/features/mail/outbox.store.ts";
 import { ManualClock } from "../../src/server/platform/clock.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/server/platform/db.ts";
-import { deriveOnce, makePerson } from "../support/factories.ts";
-import { Client, makeTestApp, openTestDatabase, TEST_START } from "../support/test-app.ts";
+import { deriveOnce, PASSWORD, TEST_KDF } from "../support/factories.ts";
+import {
+  Client,
+  makeTestApp,
+  openTestDatabase,
+  TEST_START,
+  type TestApp,
+} from "../support/test-app.ts";
 
 /**
  * E-mail as it really leaves: the outbox is sent through nodemailer to an SMTP server this file
@@ -324,11 +330,27 @@ async function receivedCount(count: number): Promise<Received[]> {
   return smtp.received;
 }
 
+/** With e-mail on, an account is made only through the link mailed to its address. */
+async function makePersonByMail(t: TestApp, name: string) {
+  const email = `${name.toLowerCase()}@example.org`;
+  await new Client(t.app).post("/api/auth/signup/verify", { email });
+  const [message] = await receivedCount(1);
+  const token = /\/signup\/([\w-]{43})/.exec(message?.parts.get("text/plain") ?? "")?.[1] ?? "";
+  const { user } = await signUp(
+    new Client(t.app).api,
+    { email, name, password: PASSWORD, token },
+    deriveOnce,
+    TEST_KDF,
+  );
+  smtp.received.length = 0;
+  return { id: user.id, email, name };
+}
+
 describe("forgot password by e-mail", () => {
   it("answers the same for an address with an account and one without; only the first gets a link", async () => {
     const t = await makeTestApp({ MEND_SMTP_URL: smtp.url, MEND_MAIL_POLL_MS: "100" });
     try {
-      const person = await makePerson(t.app, "Robin");
+      const person = await makePersonByMail(t, "Robin");
       const known = await new Client(t.app).post("/api/auth/forgot", { email: person.email });
       const unknown = await new Client(t.app).post("/api/auth/forgot", {
         email: "nobody.here@example.org",
@@ -371,7 +393,7 @@ describe("forgot password by e-mail", () => {
   it("limits requests per address asked about, the same way whether or not it has an account", async () => {
     const t = await makeTestApp({ MEND_SMTP_URL: smtp.url, MEND_MAIL_POLL_MS: "100" });
     try {
-      const person = await makePerson(t.app, "Kai");
+      const person = await makePersonByMail(t, "Kai");
       for (const email of [person.email, "nobody.else@example.org"]) {
         const statuses: number[] = [];
         for (let n = 0; n < 4; n++) {

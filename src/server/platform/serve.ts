@@ -161,6 +161,8 @@ const OPEN_CALLS: ReadonlySet<Route> = new Set<Route>([
   API.account.recover,
   API.account.reset,
   API.account.forgot,
+  API.account.signupVerify,
+  API.account.signupLink,
   API.account.logout,
   API.safety.resources,
   API.couples.previewInvite,

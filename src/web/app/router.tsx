@@ -47,6 +47,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: "signup/:token",
+            element: (
+              <SignedOutOnly>
+                <s.SignUpLink />
+              </SignedOutOnly>
+            ),
+          },
+          {
             path: "recover",
             element: (
               <SignedOutOnly>

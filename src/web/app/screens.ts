@@ -9,6 +9,10 @@ import { lazyScreen } from "./lazy-screen.ts";
 export const screens = {
   SignIn: lazyScreen(() => import("../features/account/pages/sign-in.tsx"), "SignInPage"),
   SignUp: lazyScreen(() => import("../features/account/pages/sign-up.tsx"), "SignUpPage"),
+  SignUpLink: lazyScreen(
+    () => import("../features/account/pages/sign-up-link.tsx"),
+    "SignUpLinkPage",
+  ),
   Recover: lazyScreen(() => import("../features/account/pages/recover.tsx"), "RecoverPage"),
   Reset: lazyScreen(() => import("../features/account/pages/reset.tsx"), "ResetPage"),
   Forgot: lazyScreen(() => import("../features/account/pages/forgot.tsx"), "ForgotPage"),

@@ -24,6 +24,7 @@ export function serveAccount(
     const { unlockKey } = await sessions.start(reply, request, user.id);
     return { user, unlockKey };
   });
+  serve(app, routes.signupLink, async ({ body }) => account.signupLink(body.token));
   serve(app, routes.login, async ({ request, reply, body }) => {
     const device = await sessions.knownDevice(request);
     const { user, keys } = await account.login(body, request.ip, device);

@@ -15,7 +15,7 @@ import { KDF_DEFAULTS } from "../../../domain/kdf.ts";
 import { parsePhase } from "../../../domain/phases.ts";
 import type { Actor } from "../../platform/access.ts";
 import type { UserRow } from "../../platform/db-schema.ts";
-import { errors } from "../../platform/errors.ts";
+import { AppError, errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../../platform/passwords.ts";
 import type { SessionStore } from "../../platform/session.store.ts";
@@ -28,6 +28,10 @@ const ONE_HOUR = 60 * 60_000;
 /** Each guess at one account beyond its allowance from everywhere waits this much longer. */
 const SLOWER_BY_MS = 100;
 const SLOWEST_MS = 3_000;
+
+/** A sign-up link unknown, spent, past its day, or for another address: one answer for all. */
+const signupLinkGone = () =>
+  new AppError(404, "not_found", "This sign-up link no longer works. Ask for a new one.");
 
 function present(row: { id: string; email: string; name: string }): User {
   return { id: row.id, email: row.email, name: row.name };
@@ -148,10 +152,46 @@ export function accountService(
         totp_last_step: null,
         ...(await keyColumns(input)),
       };
-      if (!(await store.insert(user))) {
+      // With e-mail on, only a link from the mailbox makes an account (ADR 0027): a sign-up
+      // without one says nothing about whether the address is taken.
+      let outcome: "ok" | "taken" | "no-link" = "no-link";
+      if (config.smtpUrl === null) outcome = (await store.insert(user)) ? "ok" : "taken";
+      else if (input.token) outcome = await store.insertVerifiedUser(user, hashSecret(input.token));
+      if (outcome === "no-link") throw signupLinkGone();
+      if (outcome === "taken") {
         throw errors.conflict("email_taken", "An account with this e-mail address already exists.");
       }
       return present(user);
+    },
+
+    /**
+     * With e-mail on, the first step of signing up: a one-time link for an address without an
+     * account, good for a day, carrying where to go afterwards; for one with an account, null,
+     * so the caller writes a reminder instead.
+     */
+    async createSignupLink(email: string, next: string | undefined): Promise<string | null> {
+      if (await store.findByEmail(email)) return null;
+      const token = newSecret();
+      const now = clock.now();
+      await store.insertSignupVerification({
+        id: newId(),
+        email,
+        token_hash: hashSecret(token),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + 24 * ONE_HOUR).toISOString(),
+      });
+      const query = next ? `?next=${encodeURIComponent(next)}` : "";
+      return `${config.publicUrl}/signup/${token}${query}`;
+    },
+
+    /** The address a sign-up link is for, so the page can show it fixed; 404 once it is spent. */
+    async signupLink(token: string): Promise<{ email: string }> {
+      const email = await store.signupVerificationEmail(
+        hashSecret(token),
+        clock.now().toISOString(),
+      );
+      if (!email) throw signupLinkGone();
+      return { email };
     },
 
     async login(input: z.infer<typeof LoginBody>, address: string, device: KnownDevice | null) {

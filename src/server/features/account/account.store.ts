@@ -2,11 +2,13 @@ import { sql } from "kysely";
 import type { Db } from "../../platform/db.ts";
 import type { UserRow } from "../../platform/db-schema.ts";
 import { AUTHORED_WORDS } from "../words.ts";
+import { signupVerificationStore } from "./signup-verification.store.ts";
 
 class InviteRaceLost extends Error {}
 
 export function accountStore(db: Db) {
   return {
+    ...signupVerificationStore(db),
     findByEmail(email: string): Promise<UserRow | undefined> {
       return db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
     },

@@ -41,6 +41,9 @@ export function serveCouples(app: FastifyInstance, couples: CoupleService): void
     answerWith(202);
     return { pending: result.pending };
   });
+  serve(app, routes.leave, async ({ request }) => {
+    await couples.leave(requireScope(request));
+  });
   serve(app, routes.cancelPendingPhase, async ({ request, query }) => {
     await couples.cancelPendingPhase(requireScope(request), query.id);
   });

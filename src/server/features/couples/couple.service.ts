@@ -158,6 +158,7 @@ export function coupleService(
       inside.lastUnmovedProposal(),
       reads.meaning ? facts.meaning(scope, now) : UNREAD_MEANING,
     ]);
+    const partnerLeft = partnerLeftOf(await inside.membershipChain());
     const intensity = await facts.intensity(scope, talks.timeZone ?? "UTC");
     const therapy = storedEnum(THERAPY_STATUSES, couple.couples_therapy ?? "not-decided");
     const me = members.find((m) => m.user_id === scope.viewerId);
@@ -229,6 +230,7 @@ export function coupleService(
       invitePending: members.length < 2 && invitePending,
       activePause,
       therapy,
+      partnerLeft,
       me: {
         id: scope.viewerId,
         stance: parseStance(me.stance),
@@ -430,6 +432,33 @@ export function coupleService(
       });
     },
 
+    /**
+     * The viewer leaves the couple (ADR 0026): their private items go, shared ones stay with the
+     * partner, and the chain says so, which is how the partner's screen learns it owes a new key.
+     * The last one in a couple space cannot leave it: nobody would keep what was shared.
+     */
+    async leave(scope: Scope): Promise<void> {
+      await data.transaction(async (tx) => {
+        const inside = tx.of(scope);
+        await inside.lock();
+        const members = await inside.members();
+        const me = members.find((m) => m.user_id === scope.viewerId);
+        if (!me) throw errors.notFound("Your couple space");
+        if (members.length < 2) {
+          throw errors.conflict(
+            "partner_not_joined",
+            "You are the only one in this couple space, so there is nobody to leave it to. Delete your account instead, or wait until your partner has joined.",
+          );
+        }
+        const now = clock.now().toISOString();
+        // A move nobody can answer any more: the leaver's, or one waiting for the leaver.
+        const pending = await inside.pendingProposal();
+        if (pending) await inside.resolveProposal(pending.id, PHASE_RESOLUTIONS.countered, now);
+        await inside.leave();
+        await inside.audit("partner-left", `user:${scope.viewerId}:${me.name}`, now);
+      });
+    },
+
     async setSafeEnough(scope: Scope, value: boolean): Promise<void> {
       await of(scope).setSafeEnough(value, clock.now().toISOString());
     },
@@ -572,3 +601,21 @@ export function coupleService(
   };
 }
 export type CoupleService = ReturnType<typeof coupleService>;
+
+/**
+ * The partner who left last, while nobody has joined since: their name as it was then (copied
+ * into the chain, since their account may change or go), and whether a new key is still owed.
+ */
+function partnerLeftOf(
+  chain: ReadonlyArray<{ action: string; target: string; at: string }>,
+): CoupleView["partnerLeft"] {
+  const left = chain.findLast((entry) => entry.action === "partner-left");
+  if (!left) return null;
+  const after = chain.slice(chain.indexOf(left) + 1);
+  if (after.some((entry) => entry.action === "partner-joined")) return null;
+  return {
+    name: left.target.split(":").slice(2).join(":"),
+    at: left.at,
+    keyChangeOwed: !after.some((entry) => entry.action === "key-rotated"),
+  };
+}

@@ -1,5 +1,5 @@
-import type { Insertable } from "kysely";
-import { inCouple, type Scope } from "../../platform/access.ts";
+import { type Insertable, sql } from "kysely";
+import { ITEM_TABLES, type ItemTable, inCouple, type Scope } from "../../platform/access.ts";
 import { appendAudit } from "../../platform/audit.ts";
 import { lockCouple } from "../../platform/couple-lock.ts";
 import type { Db } from "../../platform/db.ts";
@@ -9,6 +9,8 @@ import type {
   CouplesTable,
   InviteRow,
 } from "../../platform/db-schema.ts";
+
+const MEMBERSHIP_ACTIONS = ["partner-joined", "partner-left", "key-rotated"];
 
 /** Both kinds of couple store, so one transaction can start a couple and then work inside it. */
 export function coupleStores(db: Db) {
@@ -88,7 +90,11 @@ function coupleStore(db: Db, scope: Scope) {
     lock: () => lockCouple(db, scope.coupleId),
 
     /** An entry in the couple's audit chain, in the transaction of the change it records. */
-    audit(action: "invite-created" | "partner-joined", target: string, at: string) {
+    audit(
+      action: "invite-created" | "partner-joined" | "partner-left",
+      target: string,
+      at: string,
+    ) {
       return appendAudit(
         db,
         scope.coupleId,
@@ -96,6 +102,62 @@ function coupleStore(db: Db, scope: Scope) {
         [{ action, target }],
         new Date(at),
       );
+    },
+
+    /** Who joined and left, and when the key last changed: what Home says after a partner left. */
+    membershipChain() {
+      return db
+        .selectFrom("audit_entries")
+        .select(["action", "target", "at"])
+        .where("couple_id", "=", scope.coupleId)
+        .where("action", "in", MEMBERSHIP_ACTIONS)
+        .orderBy("seq")
+        .execute();
+    },
+
+    /**
+     * The viewer leaves: every item of theirs only they could read goes with them (a draft is
+     * theirs whatever its row says), then their membership, their grants of the space key and
+     * their own reminders' snoozes. What they shared stays with the couple, words and all; what
+     * they showed a therapist is shown no longer, since that choice was made from inside the
+     * couple (the link itself is the remaining partner's to keep or end).
+     */
+    async leave(): Promise<void> {
+      for (const table of Object.keys(ITEM_TABLES) as ItemTable[]) {
+        const couple = sql.ref(`${table}.couple_id`);
+        const author = sql.ref(`${table}.${ITEM_TABLES[table]}`);
+        const visibility = sql.ref(`${table}.visibility`);
+        const own = db
+          .deleteFrom(table)
+          .where(couple, "=", scope.coupleId)
+          .where(author, "=", scope.viewerId);
+        await (table === "accountability_drafts"
+          ? own
+          : own.where(visibility, "=", "private")
+        ).execute();
+        await db
+          .updateTable(table)
+          .set({ visibility: "couple" })
+          .where(couple, "=", scope.coupleId)
+          .where(author, "=", scope.viewerId)
+          .where(visibility, "=", "therapist")
+          .execute();
+      }
+      await db
+        .deleteFrom("signal_snoozes")
+        .where("couple_id", "=", scope.coupleId)
+        .where("user_id", "=", scope.viewerId)
+        .execute();
+      await db
+        .deleteFrom("space_grants")
+        .where(inCouple(scope, "space_grants"))
+        .where("user_id", "=", scope.viewerId)
+        .execute();
+      await db
+        .deleteFrom("couple_members")
+        .where(inCouple(scope, "couple_members"))
+        .where("user_id", "=", scope.viewerId)
+        .execute();
     },
 
     findCouple(): Promise<CoupleRow | undefined> {

@@ -53,3 +53,41 @@ export function resetLetter(to: string, instanceName: string, link: string, reco
     },
   ]);
 }
+
+/**
+ * The first step of signing up with e-mail on: a one-time link to the sign-up page. Like the
+ * reset letter, its subject names neither the app nor what was asked.
+ */
+export function signupLetter(to: string, instanceName: string, link: string) {
+  return compose(to, "signup-link", "Your sign-up link", [
+    {
+      text: `Someone asked to create an account for this address at ${instanceName}. If it was you, this link opens the sign-up page. It works once, for 24 hours:`,
+      link,
+    },
+    {
+      text: "If you did not ask for this, you need do nothing: no account is made without the link, and it stops working in a day.",
+    },
+  ]);
+}
+
+/**
+ * Asked to sign up with an address that has an account already: said to its mailbox only, so the
+ * page that asked learns nothing.
+ */
+export function alreadySignedUpLetter(
+  to: string,
+  instanceName: string,
+  signinUrl: string,
+  forgotUrl: string,
+) {
+  return compose(to, "signup-existing", "Your sign-up link", [
+    {
+      text: `Someone asked to create an account for this address at ${instanceName}. You already have an account here, so there is nothing to create. Sign in:`,
+      link: signinUrl,
+    },
+    { text: "Or, if you forgot your password, reset it:", link: forgotUrl },
+    {
+      text: "If you did not ask for this, you need do nothing: your account stays as it is.",
+    },
+  ]);
+}

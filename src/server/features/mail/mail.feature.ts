@@ -6,6 +6,7 @@ import type { ServiceDeps } from "../deps.ts";
 import { serveForgotPassword } from "./forgot.routes.ts";
 import { mailPoller, mailSender, TRANSPORT_TIMEOUTS } from "./mail-sender.ts";
 import { type Letter, outboxStore } from "./outbox.store.ts";
+import { serveSignupVerification } from "./signup-verify.routes.ts";
 
 /** What features see of e-mail: whether the operator turned it on, and the one way to send. */
 export interface Mailer {
@@ -23,10 +24,11 @@ export function installMail(
   app: FastifyInstance,
   db: Db,
   deps: ServiceDeps,
-  account: Pick<AccountService, "createResetLink">,
+  account: Pick<AccountService, "createResetLink" | "createSignupLink">,
 ): Mailer {
   const mailer = mailerFor(app, db, deps);
   serveForgotPassword(app, mailer, account, deps);
+  serveSignupVerification(app, mailer, account, deps);
   return mailer;
 }
 

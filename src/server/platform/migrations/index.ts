@@ -15,6 +15,7 @@ import * as calendarFeeds from "./2026-12-02T0500-calendar-feeds.ts";
 import * as outbox from "./2026-12-02T0600-outbox.ts";
 import * as viewVersionNotify from "./2026-12-02T0700-view-version-notify.ts";
 import * as historyPages from "./2026-12-02T0800-history-pages.ts";
+import * as signupVerifications from "./2026-12-02T0900-signup-verifications.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T0600-outbox": outbox,
   "2026-12-02T0700-view-version-notify": viewVersionNotify,
   "2026-12-02T0800-history-pages": historyPages,
+  "2026-12-02T0900-signup-verifications": signupVerifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { useMe } from "../../features/account/api/me.ts";
 import { AgreementsSummary } from "../../features/agreements/components/agreements-summary.tsx";
 import { useCouple } from "../../features/couples/api/couple.ts";
+import { PartnerLeft } from "../../features/couples/components/partner-left.tsx";
 import { PartnerStatus } from "../../features/couples/components/partner-status.tsx";
 import { PendingPhaseCard } from "../../features/couples/components/pending-phase-card.tsx";
 import {
@@ -52,6 +53,7 @@ export function HomePage() {
       }
     >
       <ShownTogether label="Gathering your home…">
+        <PartnerLeft couple={data} />
         <PartnerStatus couple={data} />
         <SpaceKeyAccess couple={data} />
         {/* Individual-only mode is said once, on the person's own safety page, nowhere else. */}

@@ -134,6 +134,8 @@ function auditSentence(entry: AuditEntry, names: AuditNames): string {
       return `${actorName} made an invite link for a partner${on}`;
     case "partner-joined":
       return `${actorName} joined your shared space${on}`;
+    case "partner-left":
+      return `${actorName} left your shared space${on}`;
     case "therapist-proposed":
       return `${actorName} proposed ${therapist}${on}`;
     case "therapist-consented":

@@ -35,7 +35,7 @@ async function startFreshSession(queryClient: QueryClient, unlocked: Unlocked) {
 export function useSignup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (values: z.output<typeof SignupForm>) => {
+    mutationFn: async (values: z.output<typeof SignupForm> & { token?: string }) => {
       holdForRecoveryCode(true);
       try {
         const unlocked = await signUp(api, values, deriveInWorker);

@@ -15,13 +15,20 @@ const FIELD_IDS = { name: "signup-name", email: "signup-email", password: "signu
 /**
  * Create an account: the keys are made here, in the browser, and the recovery code is shown
  * once before the person goes on. Signed in from the first step; the caller decides where next.
+ * Opened from a sign-up link, the address is the one it was mailed to, and the link goes along.
  */
-export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
+export function SignUpForm({
+  onSuccess,
+  link,
+}: {
+  onSuccess?: () => void;
+  link?: { email: string; token: string };
+}) {
   const signup = useSignup();
   const finish = useFinishSignup();
   const [made, setMade] = useState<{ code: string; email: string } | null>(null);
   const { form, errors, submit, summary } = useSchemaForm(SignupSchema, {
-    defaultValues: { name: "", email: "", password: "" },
+    defaultValues: { name: "", email: link?.email ?? "", password: "" },
     fieldIds: FIELD_IDS,
   });
 
@@ -45,7 +52,10 @@ export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
       aria-label="Create an account"
       onSubmit={submit(
         async (values) => {
-          const { recoveryCode, user } = await signup.mutateAsync(values);
+          const { recoveryCode, user } = await signup.mutateAsync({
+            ...values,
+            token: link?.token,
+          });
           setMade({ code: recoveryCode, email: user.email });
         },
         (error) => {
@@ -73,6 +83,8 @@ export function SignUpForm({ onSuccess }: { onSuccess?: () => void }) {
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
+        readOnly={link !== undefined}
+        hint={link ? "The address the sign-up link was sent to." : undefined}
         error={errors.email?.message}
         {...form.register("email")}
       />

@@ -12,6 +12,7 @@ import { ChangeNameForm } from "../components/change-name-form.tsx";
 import { ChangePasswordForm } from "../components/change-password-form.tsx";
 import { DeleteAccount } from "../components/delete-account.tsx";
 import { ExportData } from "../components/export-data.tsx";
+import { LeaveCouple } from "../components/leave-couple.tsx";
 import { SessionsList } from "../components/sessions-list.tsx";
 
 export function AccountPage() {
@@ -96,6 +97,7 @@ export function AccountPage() {
       <Card title="Your data">
         <ExportData />
       </Card>
+      <LeaveCouple />
       <Card title="Delete account">
         <DeleteAccount onDeleted={() => leave("deleted")} />
       </Card>

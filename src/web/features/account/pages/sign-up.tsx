@@ -1,12 +1,16 @@
 import { Link, useSearchParams } from "react-router";
 import { Card } from "../../../ui/card.tsx";
 import { Page } from "../../../ui/page.tsx";
+import { Loading } from "../../../ui/query-state.tsx";
 import { Notice } from "../../../ui/status.tsx";
+import { useSendsMail } from "../api/sends-mail.ts";
+import { SignUpAddressForm } from "../components/sign-up-address-form.tsx";
 import { SignUpForm } from "../components/sign-up-form.tsx";
 
 export function SignUpPage() {
   const [params] = useSearchParams();
   const next = params.get("next");
+  const sendsMail = useSendsMail();
   const signinHref = next ? `/signin?next=${encodeURIComponent(next)}` : "/signin";
   return (
     <Page
@@ -21,7 +25,9 @@ export function SignUpPage() {
       }
     >
       <Card>
-        <SignUpForm />
+        {sendsMail === undefined ? <Loading /> : null}
+        {sendsMail === true ? <SignUpAddressForm next={next} /> : null}
+        {sendsMail === false ? <SignUpForm /> : null}
       </Card>
       <Notice>
         <p>
