@@ -98,76 +98,45 @@ async function everyPage<K extends string, T extends { id: string }>(
 
 const paging = (before: string | undefined) => (before ? { query: { before } } : {});
 
+/** Every call of a record made at once, answered under the same names. */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  calls: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const answered = await Promise.all(
+    Object.entries(calls).map(async ([name, call]) => [name, await call] as const),
+  );
+  return Object.fromEntries(answered) as { [K in keyof T]: Awaited<T[K]> };
+}
+
 async function coupleItems(api: Api, timeZone: string): Promise<CoupleItems> {
   const agreements = await everyPage("agreements", (before) =>
     api.call(agreementRoutes.list, paging(before)),
   );
-  const [
-    accountability,
-    agreementHistories,
-    audit,
-    checkins,
-    circle,
-    hurt,
-    intensity,
-    milestones,
-    parkingLot,
-    promises,
-    questions,
-    reflections,
-    setbacks,
-    signals,
-    story,
-    stressors,
-    talkLogs,
-    talkTimes,
-    therapistLinks,
-  ] = await Promise.all([
-    api.call(accountabilityRoutes.overview),
-    Promise.all(
+  return allOf({
+    accountability: api.call(accountabilityRoutes.overview),
+    agreements: Promise.all(
       agreements.map((agreement) =>
         api.call(agreementRoutes.get, { params: { id: agreement.id } }),
       ),
     ),
-    api.call(therapistRoutes.audit),
-    api.call(checkinRoutes.list),
-    api.call(circleRoutes.list),
-    api.call(hurtRoutes.list),
-    api.call(intensityRoutes.overview, { query: { timeZone } }),
-    api.call(milestoneRoutes.list),
-    everyPage("items", (before) => api.call(talkRoutes.parkingLot, paging(before))),
-    api.call(promiseRoutes.list),
-    api.call(questionRoutes.list),
-    api.call(reflectionRoutes.list),
-    api.call(setbackRoutes.list),
-    api.call(signalRoutes.list),
-    api.call(storyRoutes.read),
-    api.call(stressorRoutes.list),
-    everyPage("logs", (before) => api.call(talkRoutes.talkLogs, paging(before))),
-    api.call(talkRoutes.talkTimes),
-    api.call(therapistRoutes.links),
-  ]);
-  return {
-    accountability,
-    agreements: agreementHistories,
-    audit,
-    checkins,
-    circle,
-    hurt,
-    intensity,
-    milestones,
-    parkingLot,
-    promises,
-    questions,
-    reflections,
-    setbacks,
-    signals,
-    story,
-    stressors,
-    talkLogs,
-    talkTimes,
-    therapistLinks,
-  };
+    audit: api.call(therapistRoutes.audit),
+    checkins: api.call(checkinRoutes.list),
+    circle: api.call(circleRoutes.list),
+    hurt: api.call(hurtRoutes.list),
+    intensity: api.call(intensityRoutes.overview, { query: { timeZone } }),
+    milestones: api.call(milestoneRoutes.list),
+    parkingLot: everyPage("items", (before) => api.call(talkRoutes.parkingLot, paging(before))),
+    promises: api.call(promiseRoutes.list),
+    questions: api.call(questionRoutes.list),
+    reflections: api.call(reflectionRoutes.list),
+    setbacks: api.call(setbackRoutes.list),
+    signals: api.call(signalRoutes.list),
+    story: api.call(storyRoutes.read),
+    stressors: api.call(stressorRoutes.list),
+    talkLogs: everyPage("logs", (before) => api.call(talkRoutes.talkLogs, paging(before))),
+    talkTimes: api.call(talkRoutes.talkTimes),
+    therapistLinks: api.call(therapistRoutes.links),
+  });
 }
 
 /**

@@ -1,11 +1,11 @@
 import { type ReactNode, useEffect } from "react";
 import { useLocation } from "react-router";
 import type { AgreementCategory } from "../../../../domain/agreements.ts";
-import { Button } from "../../../ui/button.tsx";
 import { Card } from "../../../ui/card.tsx";
 import { Page } from "../../../ui/page.tsx";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
+import { ShowEarlier } from "../../../ui/show-earlier.tsx";
 import { type Agreement, useAgreements } from "../api/agreements.ts";
 import { AgreementCard, type AgreementGroup } from "../components/agreement-card.tsx";
 import { ProposeAgreementForm } from "../components/propose-form.tsx";
@@ -155,18 +155,7 @@ export function AgreementsPage({ categoryExtras = {} }: { categoryExtras?: Categ
               <summary>Show past agreements</summary>
               <div className="disclosure__body stack-sm">
                 {list(groups.past, "past", all)}
-                {agreements.hasNextPage ? (
-                  <div>
-                    <Button
-                      variant="secondary"
-                      size="small"
-                      busy={agreements.isFetchingNextPage}
-                      onClick={() => void agreements.fetchNextPage()}
-                    >
-                      Show earlier agreements
-                    </Button>
-                  </div>
-                ) : null}
+                <ShowEarlier list={agreements} label="Show earlier agreements" />
               </div>
             </details>
           </Card>

@@ -11,6 +11,7 @@ import { TextAreaField } from "../../../ui/field.tsx";
 import { formatDate } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
+import { ShowEarlier } from "../../../ui/show-earlier.tsx";
 import { LiveStatus } from "../../../ui/status.tsx";
 import { useToast } from "../../../ui/toast.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
@@ -253,18 +254,7 @@ export function ParkingLotList({ readOnly }: { readOnly: boolean }) {
                   </li>
                 ))}
               </ul>
-              {lot.hasNextPage ? (
-                <div className="actions">
-                  <Button
-                    variant="secondary"
-                    size="small"
-                    busy={lot.isFetchingNextPage}
-                    onClick={() => void lot.fetchNextPage()}
-                  >
-                    Show earlier topics
-                  </Button>
-                </div>
-              ) : null}
+              <ShowEarlier list={lot} label="Show earlier topics" />
             </div>
           </details>
         </Card>

@@ -1,7 +1,7 @@
-import { Button } from "../../../ui/button.tsx";
 import { formatWeekday } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
+import { ShowEarlier } from "../../../ui/show-earlier.tsx";
 import { type TalkLog, useTalkLogs } from "../api/talk-times.ts";
 import { OUTCOME_LABELS } from "../copy.ts";
 
@@ -101,18 +101,7 @@ export function TalkLogs() {
                 <TalkGroupItem key={group.windowStart + group.logs[0]?.id} group={group} />
               ))}
             </ul>
-            {logs.hasNextPage ? (
-              <div>
-                <Button
-                  variant="secondary"
-                  size="small"
-                  busy={logs.isFetchingNextPage}
-                  onClick={() => void logs.fetchNextPage()}
-                >
-                  Show earlier talks
-                </Button>
-              </div>
-            ) : null}
+            <ShowEarlier list={logs} label="Show earlier talks" />
           </div>
         </details>
       ) : null}
