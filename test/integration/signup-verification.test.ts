@@ -1,63 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signIn, signUp } from "../../src/client/session.ts";
 import { deriveOnce, makePerson, PASSWORD, TEST_KDF } from "../support/factories.ts";
+import { type Received, TestSmtp } from "../support/smtp.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
 
 /**
  * Signing up with e-mail on: the address first, answered the same whether or not it has an
  * account, then a link read from a real SMTP server this file starts, which alone makes the account.
  */
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** A real SMTP server keeping each message's recipients, subject and plain part. */
-class TestSmtp {
-  readonly received: Received[] = [];
-  #server = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks).toString("utf8");
-        this.received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? "",
-          text: plainPart(raw),
-        });
-        callback();
-      });
-    },
-  });
-  port = 0;
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server.listen(0, "127.0.0.1", resolve));
-    const address = this.#server.server.address();
-    if (address === null || typeof address === "string") throw new Error("no port");
-    this.port = address.port;
-  }
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.#server.close(() => resolve()));
-  }
-}
-
-/** The text/plain part, undone from quoted-printable, the one encoding nodemailer uses for it. */
-function plainPart(raw: string): string {
-  const start = raw.indexOf("Content-Type: text/plain");
-  const body = raw.slice(raw.indexOf("\r\n\r\n", start) + 4);
-  const part = body.slice(0, body.indexOf("\r\n--"));
-  return part
-    .replace(/=\r\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
 const smtp = new TestSmtp();
 beforeAll(() => smtp.start());
 afterEach(() => {
@@ -82,7 +33,8 @@ async function mailedLink(t: TestApp, email: string, next?: string) {
   expect(asked.status).toBe(202);
   const before = smtp.received.length;
   const message = (await receivedCount(before + 1))[before];
-  const link = /https?:\/\/\S+\/signup\/\S+/.exec(message?.text ?? "")?.[0] ?? "";
+  const link =
+    /https?:\/\/\S+\/signup\/\S+/.exec(message?.parts.get("text/plain") ?? "")?.[0] ?? "";
   const token = /\/signup\/([\w-]{43})/.exec(link)?.[1] ?? "";
   return { link, token };
 }
@@ -120,12 +72,14 @@ describe("sign-up with e-mail on", () => {
       const existing = byAddress.get(person.email);
       const fresh = byAddress.get("someone.new@example.org");
       // One subject for both, so an inbox glanced at says nothing either.
-      expect(existing?.subject).toBe(fresh?.subject);
-      expect(existing?.text).toContain("You already have an account here");
-      expect(existing?.text).toContain(`${t.config.publicUrl}/signin`);
-      expect(existing?.text).toContain(`${t.config.publicUrl}/forgot`);
-      expect(existing?.text).not.toMatch(/\/signup\//);
-      expect(fresh?.text).toMatch(new RegExp(`${t.config.publicUrl}/signup/[\\w-]{43}`));
+      expect(existing?.headers.get("subject")).toBe(fresh?.headers.get("subject"));
+      expect(existing?.parts.get("text/plain")).toContain("You already have an account here");
+      expect(existing?.parts.get("text/plain")).toContain(`${t.config.publicUrl}/signin`);
+      expect(existing?.parts.get("text/plain")).toContain(`${t.config.publicUrl}/forgot`);
+      expect(existing?.parts.get("text/plain")).not.toMatch(/\/signup\//);
+      expect(fresh?.parts.get("text/plain")).toMatch(
+        new RegExp(`${t.config.publicUrl}/signup/[\\w-]{43}`),
+      );
     } finally {
       await t.close();
     }
