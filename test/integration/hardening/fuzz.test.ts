@@ -125,7 +125,11 @@ describe("every route of the OpenAPI document, fed odd requests", () => {
       const start = t.clock.now();
       const findings: Finding[] = [];
       let sent = 0;
-      for (const operation of operations) {
+      // Leaving the couple is guarded by a fixed word, not a secret, so a well-formed case would
+      // leave for real and end the couple every later route is tried in (leave.test.ts covers it).
+      const kept = operations.filter((o) => operationName(o) !== "DELETE /api/couple/membership");
+      expect(kept.length).toBe(operations.length - 1);
+      for (const operation of kept) {
         const run = await fuzzOperation(operation, {
           start,
           seed: seedFor(operationName(operation)),
