@@ -11,6 +11,7 @@ import { intensityRoutes } from "./intensity.ts";
 import { promiseRoutes } from "./promises.ts";
 import { questionRoutes } from "./questions.ts";
 import { reflectionRoutes } from "./reflections.ts";
+import { reminderRoutes } from "./reminders.ts";
 import type { Route } from "./route.ts";
 import { safetyRoutes } from "./safety.ts";
 import { milestoneRoutes, setbackRoutes } from "./setbacks.ts";
@@ -36,6 +37,7 @@ export const API = {
   promises: promiseRoutes,
   questions: questionRoutes,
   reflections: reflectionRoutes,
+  reminders: reminderRoutes,
   safety: safetyRoutes,
   setbacks: setbackRoutes,
   signals: signalRoutes,

@@ -50,6 +50,7 @@ import { questionStore } from "./features/questions/question.store.ts";
 import { serveReflections } from "./features/reflections/reflection.routes.ts";
 import { reflectionService } from "./features/reflections/reflection.service.ts";
 import { reflectionStore } from "./features/reflections/reflection.store.ts";
+import { installReminders } from "./features/reminders/reminders.feature.ts";
 import { serveSafety } from "./features/safety/safety.routes.ts";
 import { safetyService } from "./features/safety/safety.service.ts";
 import { safetyStore } from "./features/safety/safety.store.ts";
@@ -211,7 +212,7 @@ export async function buildApp({
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   serveAccount(app, accountService(deps, accountStore(db), store), auth, config);
-  installMail(app, db, deps, accountService(deps, accountStore(db), store));
+  const mailer = installMail(app, db, deps, accountService(deps, accountStore(db), store));
   const agreements = agreementService(deps, scopedStores(db, agreementStore));
   const pauses = pauseService(deps, scopedStores(db, pauseStore));
   const talkTimes = talkTimeService(deps, scopedStores(db, talkTimeStore));
@@ -280,6 +281,7 @@ export async function buildApp({
   );
   serveSignals(app, signals);
   installCalendar(app, db, deps, talkTimes.coupleTimeZone);
+  installReminders(app, db, deps, mailer, talkTimes.coupleTimeZone);
   const therapistAccounts = therapistAccountService(deps, accountStore(db), store);
   serveTherapists(
     app,

@@ -74,6 +74,13 @@ const Env = z.object({
     .max(50)
     .default(8)
     .describe("how many times one e-mail is tried before the sender gives up on it"),
+  MEND_REMINDER_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(60_000)
+    .describe("how often, with e-mail on, Mend looks for reminders that have come due"),
 });
 
 export interface Config {
@@ -101,6 +108,7 @@ export interface Config {
   mailFrom: string;
   mailPollMs: number;
   mailMaxAttempts: number;
+  reminderPollMs: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -139,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MEND_MAIL_FROM ?? `${e.MEND_INSTANCE_NAME} <mend@${new URL(publicUrl).hostname}>`,
     mailPollMs: e.MEND_MAIL_POLL_MS,
     mailMaxAttempts: e.MEND_MAIL_MAX_ATTEMPTS,
+    reminderPollMs: e.MEND_REMINDER_POLL_MS,
   };
 }
 

@@ -838,6 +838,25 @@ const CALENDAR: Record<string, Entry> = {
 Object.assign(MATRIX, CALENDAR);
 
 /**
+ * One's own e-mail reminders. This matrix runs without SMTP, so everyone hears that the instance
+ * sends none; reminders.test.ts, with e-mail on, shows each person's settings are theirs alone and
+ * a stop link turns off its own person's kind only.
+ */
+const REMINDERS: Record<string, Entry> = {
+  "GET /api/reminders": { expect: all(404) },
+  "PUT /api/reminders": {
+    body: () => ({ kinds: ["talk-soon"], quietHours: null, neutralSubjects: false }),
+    expect: all(404),
+  },
+  "POST /api/reminders/stop": {
+    body: () => ({ token: "x".repeat(43) }),
+    expect: all(404, 404),
+    public: true,
+  },
+};
+Object.assign(MATRIX, REMINDERS);
+
+/**
  * The therapist workspace as partners and strangers meet it; the therapist relations (linked,
  * proposed, consented, unlinked, another couple's, before the second factor) are in
  * therapist-access.test.ts.

@@ -9,13 +9,18 @@ function escapeHtml(text: string): string {
     .replaceAll('"', "&quot;");
 }
 
-interface Paragraph {
+export interface Paragraph {
   text: string;
   link?: string;
 }
 
 /** One letter, its plain and HTML parts made from the same paragraphs so they never disagree. */
-function compose(to: string, kind: string, subject: string, paragraphs: Paragraph[]): Letter {
+export function compose(
+  to: string,
+  kind: string,
+  subject: string,
+  paragraphs: Paragraph[],
+): Letter {
   const text = paragraphs.map((p) => (p.link ? `${p.text}\n${p.link}` : p.text)).join("\n\n");
   const html = [
     '<!doctype html><html><head><meta name="viewport" content="width=device-width"></head>',

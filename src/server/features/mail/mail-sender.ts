@@ -61,6 +61,7 @@ export function mailSender({
         html: row.html,
         messageId: messageIdOf(row.id, messageIdHost),
         headers: { "Auto-Submitted": "auto-generated" },
+        ...(row.unsubscribeUrl ? { list: { unsubscribe: row.unsubscribeUrl } } : {}),
       });
     } catch (error) {
       const last = row.attempts >= maxAttempts;

@@ -11,8 +11,13 @@ import { serveSignupVerification } from "./signup-verify.routes.ts";
 /** What features see of e-mail: whether the operator turned it on, and the one way to send. */
 export interface Mailer {
   enabled: boolean;
-  /** Writes the letter to the outbox; the sender delivers it, now or after retries. */
-  send(letter: Letter): Promise<void>;
+  /**
+   * Writes the letter to the outbox; the sender delivers it, now or after retries. Within a
+   * transaction, the letter is written or not with the rest of it; call `wake` once it commits.
+   */
+  send(letter: Letter, within?: Db): Promise<void>;
+  /** Has the sender look at the outbox now rather than at its next turn. */
+  wake(): void;
 }
 
 /**
@@ -40,6 +45,7 @@ function mailerFor(app: FastifyInstance, db: Db, { clock, config }: ServiceDeps)
       send: async () => {
         throw new Error("E-mail is off: MEND_SMTP_URL is not set.");
       },
+      wake: () => undefined,
     };
   }
   const transport = nodemailer.createTransport({ url: config.smtpUrl, ...TRANSPORT_TIMEOUTS });
@@ -69,9 +75,14 @@ function mailerFor(app: FastifyInstance, db: Db, { clock, config }: ServiceDeps)
   });
   return {
     enabled: true,
-    async send(letter) {
+    async send(letter, within) {
+      if (within) {
+        await outboxStore(within).enqueue(letter, clock.now());
+        return;
+      }
       await outbox.enqueue(letter, clock.now());
       poller.wake();
     },
+    wake: () => poller.wake(),
   };
 }

@@ -15,6 +15,7 @@ interface OutboxTable {
   lease_until: string | null;
   sent_at: string | null;
   last_error: string | null;
+  unsubscribe_url: string | null;
 }
 
 /** One e-mail as Mend writes it: in Mend's words, a plain and an HTML part of the same text. */
@@ -24,6 +25,8 @@ export interface Letter {
   subject: string;
   text: string;
   html: string;
+  /** A reminder's "stop this kind" link, for the List-Unsubscribe header. */
+  unsubscribeUrl?: string | null;
 }
 
 export interface OutboxRow extends Letter {
@@ -47,6 +50,7 @@ export function outboxStore(database: Db) {
           subject: letter.subject,
           text: letter.text,
           html: letter.html,
+          unsubscribe_url: letter.unsubscribeUrl ?? null,
           created_at: now.toISOString(),
           next_attempt_at: now.toISOString(),
         })
@@ -104,6 +108,7 @@ export function outboxStore(database: Db) {
         subject: row.subject,
         text: row.text,
         html: row.html,
+        unsubscribeUrl: row.unsubscribe_url,
         attempts: Number(row.attempts),
       };
     },
@@ -121,6 +126,7 @@ export function outboxStore(database: Db) {
           last_error: null,
           text: "",
           html: "",
+          unsubscribe_url: null,
         })
         .where("id", "=", id)
         .where("sent_at", "is", null)
@@ -138,7 +144,7 @@ export function outboxStore(database: Db) {
           lease_until: null,
           next_attempt_at: nextAttemptAt?.toISOString() ?? null,
           last_error: error.slice(0, 500),
-          ...(nextAttemptAt ? {} : { text: "", html: "" }),
+          ...(nextAttemptAt ? {} : { text: "", html: "", unsubscribe_url: null }),
         })
         .where("id", "=", id)
         .where("sent_at", "is", null)

@@ -16,6 +16,7 @@ import * as outbox from "./2026-12-02T0600-outbox.ts";
 import * as viewVersionNotify from "./2026-12-02T0700-view-version-notify.ts";
 import * as historyPages from "./2026-12-02T0800-history-pages.ts";
 import * as signupVerifications from "./2026-12-02T0900-signup-verifications.ts";
+import * as reminders from "./2026-12-02T1000-reminders.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T0700-view-version-notify": viewVersionNotify,
   "2026-12-02T0800-history-pages": historyPages,
   "2026-12-02T0900-signup-verifications": signupVerifications,
+  "2026-12-02T1000-reminders": reminders,
 };
 
 export const migrationProvider: MigrationProvider = {
