@@ -23,6 +23,15 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
+/** What letters and the stop page call each kind, after "reminders of". */
+export const REMINDER_NAMES: Record<ReminderKind, string> = {
+  "talk-soon": "a talk time in an hour",
+  "checkin-day": "the weekly check-in day",
+  "review-due": "a review due today",
+  "promise-due": "a promise to mark today",
+  "proposal-waiting": "a proposal waiting for your answer",
+};
+
 export function isReminderKind(value: string): value is ReminderKind {
   return (REMINDER_KINDS as readonly string[]).includes(value);
 }

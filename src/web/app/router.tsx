@@ -78,6 +78,7 @@ export const router = createBrowserRouter([
               </SignedOutOnly>
             ),
           },
+          { path: "reminders/stop/:token", element: <s.ReminderStop /> },
           { path: "join/:token", element: <s.Join /> },
           { path: "therapist/join/:token", element: <s.TherapistJoin /> },
           { path: "help", element: <s.Help /> },

@@ -16,6 +16,10 @@ export const screens = {
   Recover: lazyScreen(() => import("../features/account/pages/recover.tsx"), "RecoverPage"),
   Reset: lazyScreen(() => import("../features/account/pages/reset.tsx"), "ResetPage"),
   Forgot: lazyScreen(() => import("../features/account/pages/forgot.tsx"), "ForgotPage"),
+  ReminderStop: lazyScreen(
+    () => import("../features/account/pages/reminder-stop.tsx"),
+    "ReminderStopPage",
+  ),
   Account: lazyScreen(() => import("../features/account/pages/account.tsx"), "AccountPage"),
   ExportSummary: lazyScreen(
     () => import("../features/account/pages/export-summary.tsx"),

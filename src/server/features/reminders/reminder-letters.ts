@@ -1,16 +1,7 @@
-import type { ReminderKind } from "../../../domain/reminders.ts";
+import { REMINDER_NAMES, type ReminderKind } from "../../../domain/reminders.ts";
 import { localTimeIn } from "../../../domain/schedule.ts";
 import { compose, type Paragraph } from "../mail/letters.ts";
 import type { Letter } from "../mail/outbox.store.ts";
-
-/** What the settings screen and the stop page call each kind. */
-export const REMINDER_NAMES: Record<ReminderKind, string> = {
-  "talk-soon": "a talk time in an hour",
-  "checkin-day": "the weekly check-in day",
-  "review-due": "a review due today",
-  "promise-due": "a promise to mark today",
-  "proposal-waiting": "a proposal waiting for your answer",
-};
 
 /** The one subject every reminder has when the person chooses subjects that say nothing. */
 export const NEUTRAL_SUBJECT = "A reminder";

@@ -14,7 +14,7 @@ import {
 import { WEEKDAYS } from "../../../domain/schedule.ts";
 import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
-import { errors } from "../../platform/errors.ts";
+import { AppError, errors } from "../../platform/errors.ts";
 import { hashSecret, newSecret } from "../../platform/ids.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";
@@ -191,7 +191,13 @@ export function reminderService(
     /** Turns off the one kind a letter's link names; an unknown or expired link is not found. */
     async stop(token: string): Promise<ReminderKind> {
       const link = await store.stopLink(hashSecret(token));
-      if (!link || !isReminderKind(link.kind)) throw errors.notFound("That link");
+      if (!link || !isReminderKind(link.kind)) {
+        throw new AppError(
+          404,
+          "not_found",
+          "This link no longer works: a reminder's link lasts three months. Sign in and choose your reminders in your account.",
+        );
+      }
       const current = shown(await store.own(link.userId));
       await store.save(
         link.userId,

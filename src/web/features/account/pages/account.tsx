@@ -7,12 +7,14 @@ import { Page } from "../../../ui/page.tsx";
 import { ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { forgetSession, useLogout } from "../api/auth.ts";
 import { useMe } from "../api/me.ts";
+import { useSendsMail } from "../api/sends-mail.ts";
 import { CalendarFeed } from "../components/calendar-feed.tsx";
 import { ChangeNameForm } from "../components/change-name-form.tsx";
 import { ChangePasswordForm } from "../components/change-password-form.tsx";
 import { DeleteAccount } from "../components/delete-account.tsx";
 import { ExportData } from "../components/export-data.tsx";
 import { LeaveCouple } from "../components/leave-couple.tsx";
+import { ReminderSettings } from "../components/reminder-settings.tsx";
 import { SessionsList } from "../components/sessions-list.tsx";
 
 export function AccountPage() {
@@ -20,6 +22,7 @@ export function AccountPage() {
   const logout = useLogout();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const sendsMail = useSendsMail();
 
   if (me.isPending) return <Loading />;
   if (me.isError || !me.data) {
@@ -74,6 +77,9 @@ export function AccountPage() {
       </Card>
       <Card title="Calendar">
         <CalendarFeed inCouple={me.data.couple !== null} />
+      </Card>
+      <Card title="Reminders by e-mail" id="reminders">
+        <ReminderSettings sendsMail={sendsMail} />
       </Card>
       {me.data.couple ? (
         <Card title="Who saw what">
