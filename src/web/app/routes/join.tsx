@@ -5,9 +5,15 @@ import { openInviteLink, secretFromFragment } from "../../../client/session.ts";
 import type { Stance } from "../../../domain/stance.ts";
 import { forgetSession, useLogout } from "../../features/account/api/auth.ts";
 import { useMe } from "../../features/account/api/me.ts";
+import { useSendsMail } from "../../features/account/api/sends-mail.ts";
 import { SignInForm } from "../../features/account/components/sign-in-form.tsx";
+import { SignUpAddressForm } from "../../features/account/components/sign-up-address-form.tsx";
 import { SignUpForm } from "../../features/account/components/sign-up-form.tsx";
 import { useAcceptInvite, useInvitePreview } from "../../features/couples/api/couple.ts";
+import {
+  keepInviteSecret,
+  recallInviteSecret,
+} from "../../features/couples/api/invite-secret-memory.ts";
 import { StanceFieldset } from "../../features/couples/components/stance-fieldset.tsx";
 import { isApiError } from "../../ui/api-client.ts";
 import { Button, ButtonLink } from "../../ui/button.tsx";
@@ -38,10 +44,25 @@ function LinkNotWorking() {
   );
 }
 
-/** Signed out: create an account or sign in here, then continue on this page. */
-function JoinSignedOut({ invitedBy }: { invitedBy: string }) {
+/**
+ * Signed out: create an account or sign in here, then continue on this page. With e-mail on, a
+ * new account starts with a mailed link that comes back to this invite; its secret waits here.
+ */
+function JoinSignedOut({
+  invitedBy,
+  token,
+  secret,
+}: {
+  invitedBy: string;
+  token: string;
+  secret: string;
+}) {
   const [mode, setMode] = useState<"new" | "existing">("new");
   const toast = useToast();
+  const sendsMail = useSendsMail();
+  useEffect(() => {
+    if (sendsMail) keepInviteSecret(token, secret);
+  }, [sendsMail, token, secret]);
   return (
     <>
       <Card title="First, your own account">
@@ -68,11 +89,13 @@ function JoinSignedOut({ invitedBy }: { invitedBy: string }) {
             I already have an account
           </button>
         </fieldset>
-        {mode === "new" ? (
+        {mode === "new" && sendsMail ? <SignUpAddressForm next={`/join/${token}`} /> : null}
+        {mode === "new" && sendsMail === false ? (
           <SignUpForm onSuccess={() => toast("Your account is ready. One more step below.")} />
-        ) : (
+        ) : null}
+        {mode === "existing" ? (
           <SignInForm onSuccess={() => toast("You're signed in. One more step below.")} />
-        )}
+        ) : null}
       </Card>
       <p className="muted small">
         After that you'll choose your own private stance and join {invitedBy}.
@@ -195,7 +218,15 @@ export function JoinPage() {
   const navigate = useNavigate();
   // The fragment is all the partner's browser gets of the space key's secret; a whole link
   // pasted over an incomplete one changes only the fragment, so listen for that too.
-  const [secret, setSecret] = useState(() => secretFromFragment(window.location.hash));
+  // Back from a mailed sign-up link, the secret comes from this browser's memory instead, and is
+  // put back in the address so that a reload still finds it.
+  const [secret, setSecret] = useState(() => {
+    const fromLink = secretFromFragment(window.location.hash);
+    if (fromLink) return fromLink;
+    const recalled = recallInviteSecret(token);
+    if (recalled) window.history.replaceState(window.history.state, "", `#k=${recalled}`);
+    return recalled;
+  });
   useEffect(() => {
     const read = () => setSecret(secretFromFragment(window.location.hash));
     window.addEventListener("hashchange", read);
@@ -246,7 +277,7 @@ export function JoinPage() {
       }
     >
       {!me.data ? (
-        <JoinSignedOut invitedBy={invitedBy} />
+        <JoinSignedOut invitedBy={invitedBy} token={token} secret={secret ?? ""} />
       ) : me.data.couple ? (
         <AlreadyInCouple />
       ) : (
