@@ -228,6 +228,16 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/**
+ * A partner's own settings (calendar feed, reminders), in a couple or not: their id. A therapist
+ * gets the 404 of a route that is not theirs.
+ */
+export function requirePartnerId(request: FastifyRequest): string {
+  const actor = requireActor(request);
+  if (actor.role !== "partner") throw errors.notFound("That page");
+  return actor.userId;
+}
+
 /** The signed-in caller's way into their couple's data (401 signed out, 404 outside a couple). */
 export function requireScope(request: FastifyRequest): Scope {
   return scopeOf(requireActor(request));

@@ -13,7 +13,12 @@ import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { icsOf } from "./calendar.ics.ts";
-import type { CalendarFeedStore, CalendarStore, FeedHolder } from "./calendar.store.ts";
+import {
+  agreedTalkTime,
+  type CalendarFeedStore,
+  type CalendarStore,
+  type FeedHolder,
+} from "./calendar.store.ts";
 
 /**
  * Calendar apps fetch a feed every few minutes at most; guessing at links is many fetches from
@@ -56,11 +61,7 @@ export function calendarService(
     ]);
     return {
       talkTimes: talkTimes.map((row) => ({
-        id: row.id,
-        weekday: storedEnum(WEEKDAYS, row.weekday),
-        start: row.start,
-        minutes: Number(row.minutes),
-        timeZone: row.time_zone,
+        ...agreedTalkTime(row),
         acceptedAt: new Date(row.accepted_at ?? holder.createdAt),
       })),
       checkinWeekday: weekday === null ? null : storedEnum(WEEKDAYS, weekday),

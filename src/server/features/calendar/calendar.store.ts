@@ -1,6 +1,8 @@
 import type { Generated } from "kysely";
+import { type TalkTimeShape, WEEKDAYS } from "../../../domain/schedule.ts";
 import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
+import { storedEnum } from "../../platform/stored.ts";
 
 /** One person's feed: the hash of its link while it is on, and the choice of titles. */
 interface CalendarFeedsTable {
@@ -102,7 +104,27 @@ export function calendarFeedStore(database: Db) {
 }
 export type CalendarFeedStore = ReturnType<typeof calendarFeedStore>;
 
-/** What a feed shows of the couple, read through the holder's own scope. */
+/** An agreed talk time as the schedule reads it, from a row of `acceptedTalkTimes`. */
+export function agreedTalkTime(row: {
+  id: string;
+  weekday: string;
+  start: string;
+  minutes: number;
+  time_zone: string;
+}): TalkTimeShape & { id: string } {
+  return {
+    id: row.id,
+    weekday: storedEnum(WEEKDAYS, row.weekday),
+    start: row.start,
+    minutes: Number(row.minutes),
+    timeZone: row.time_zone,
+  };
+}
+
+/**
+ * What a feed shows of the couple, read through the holder's own scope; reminders read the same
+ * talk times and check-in day.
+ */
 export function calendarStore(db: Db, scope: Scope) {
   return {
     acceptedTalkTimes() {

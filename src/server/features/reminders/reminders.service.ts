@@ -18,6 +18,7 @@ import { AppError, errors } from "../../platform/errors.ts";
 import { hashSecret, newSecret } from "../../platform/ids.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";
+import { agreedTalkTime } from "../calendar/calendar.store.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { Mailer } from "../mail/mail.feature.ts";
 import { reminderLetter } from "./reminder-letters.ts";
@@ -104,13 +105,7 @@ export function reminderService(
     return {
       viewerId: scope.viewerId,
       timeZone,
-      talkTimes: talkTimes.map((row) => ({
-        id: row.id,
-        weekday: storedEnum(WEEKDAYS, row.weekday),
-        start: row.start,
-        minutes: Number(row.minutes),
-        timeZone: row.time_zone,
-      })),
+      talkTimes: talkTimes.map(agreedTalkTime),
       checkinWeekday: weekday === null ? null : storedEnum(WEEKDAYS, weekday),
       checkedInThisWeek: checkedIn,
       reviews: reviews.map((id) => ({ id, on: today })),

@@ -2,6 +2,7 @@ import type { Generated } from "kysely";
 import type { IsoDay } from "../../../domain/dates.ts";
 import { inCouple, readableIn, type Scope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
+import { calendarStore } from "../calendar/calendar.store.ts";
 
 /** The tables are this feature's alone, so their shapes are declared here. */
 type ReminderTables = {
@@ -161,23 +162,10 @@ export type ReminderStore = ReturnType<typeof reminderStore>;
 /** What a person's reminders are made from, read through their own scope. */
 export function reminderFactsStore(db: Db, scope: Scope) {
   const viewer = scope.viewerId;
+  const calendar = calendarStore(db, scope);
   return {
-    acceptedTalkTimes() {
-      return db
-        .selectFrom("talk_times")
-        .select(["id", "weekday", "start", "minutes", "time_zone"])
-        .where(readableIn(scope, "talk_times"))
-        .where("status", "=", "accepted")
-        .execute();
-    },
-    async checkinWeekday(): Promise<string | null> {
-      const row = await db
-        .selectFrom("couples")
-        .select("checkin_weekday")
-        .where(inCouple(scope, "couples"))
-        .executeTakeFirst();
-      return row?.checkin_weekday ?? null;
-    },
+    acceptedTalkTimes: calendar.acceptedTalkTimes,
+    checkinWeekday: calendar.checkinWeekday,
     async checkedIn(week: string): Promise<boolean> {
       const row = await db
         .selectFrom("checkins")
