@@ -11,6 +11,7 @@ import { intensityRoutes } from "../contracts/intensity.ts";
 import { promiseRoutes } from "../contracts/promises.ts";
 import { questionRoutes } from "../contracts/questions.ts";
 import { reflectionRoutes } from "../contracts/reflections.ts";
+import { reminderRoutes } from "../contracts/reminders.ts";
 import type { ReplyOf, Route } from "../contracts/route.ts";
 import { safetyRoutes } from "../contracts/safety.ts";
 import { milestoneRoutes, setbackRoutes } from "../contracts/setbacks.ts";
@@ -69,6 +70,7 @@ export interface CoupleItems {
 
 export interface PersonalItems {
   calendar: Reply<typeof calendarRoutes.settings>;
+  reminders: Reply<typeof reminderRoutes.settings>;
   safetyChecks: Reply<typeof safetyRoutes.list>;
   sessions: Reply<typeof accountRoutes.sessions>["sessions"];
 }
@@ -150,12 +152,13 @@ export async function exportEverything(
   { now, timeZone }: { now: Date; timeZone: string },
 ): Promise<ExportDocument> {
   const me = await api.call(accountRoutes.me);
-  const [calendar, safetyChecks, { sessions }] = await Promise.all([
+  const [calendar, reminders, safetyChecks, { sessions }] = await Promise.all([
     api.call(calendarRoutes.settings),
+    api.call(reminderRoutes.settings),
     api.call(safetyRoutes.list),
     api.call(accountRoutes.sessions),
   ]);
-  const personal: PersonalItems = { calendar, safetyChecks, sessions };
+  const personal: PersonalItems = { calendar, reminders, safetyChecks, sessions };
   if (!me.couple) {
     return { exportedAt: now.toISOString(), person: me.user, couple: null, items: personal };
   }

@@ -36,8 +36,9 @@ const SettingsReply = z.object({ settings: ReminderSettings });
 const tags = ["reminders"];
 
 /**
- * One's own e-mail reminders, with e-mail on: which kinds, quiet hours, neutral subjects; and the
- * "stop these" link each reminder carries, which works without signing in.
+ * One's own e-mail reminders: which kinds, quiet hours, neutral subjects (kept whether or not the
+ * instance sends e-mail; `GET /api/config` says whether it does); and the "stop these" link each
+ * reminder carries, which works without signing in.
  */
 export const reminderRoutes = {
   settings: route({

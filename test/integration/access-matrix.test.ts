@@ -838,15 +838,20 @@ const CALENDAR: Record<string, Entry> = {
 Object.assign(MATRIX, CALENDAR);
 
 /**
- * One's own e-mail reminders. This matrix runs without SMTP, so everyone hears that the instance
- * sends none; reminders.test.ts, with e-mail on, shows each person's settings are theirs alone and
- * a stop link turns off its own person's kind only.
+ * One's own e-mail reminders: every partner's, in a couple or not. reminders.test.ts shows each
+ * person's settings are theirs alone, a therapist has none, and a stop link turns off its own
+ * person's kind only.
  */
 const REMINDERS: Record<string, Entry> = {
-  "GET /api/reminders": { expect: all(404) },
+  "GET /api/reminders": { expect: all(200) },
   "PUT /api/reminders": {
     body: () => ({ kinds: ["talk-soon"], quietHours: null, neutralSubjects: false }),
-    expect: all(404),
+    expect: all(200),
+    check: async (_w, _relation, reply) => {
+      expect(reply.json()).toEqual({
+        settings: { kinds: ["talk-soon"], quietHours: null, neutralSubjects: false },
+      });
+    },
   },
   "POST /api/reminders/stop": {
     body: () => ({ token: "x".repeat(43) }),

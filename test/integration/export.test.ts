@@ -151,11 +151,16 @@ describe("downloading all my data", () => {
     expect(detail?.history.length).toBeGreaterThan(0);
   });
 
-  it("exports a person without a couple: their account, their safety checks, nothing of a couple", async () => {
+  it("exports a person without a couple: their account, settings and safety checks, nothing of a couple", async () => {
     const lone = await makePerson(t.app, "Ari");
     const { document } = await exportOf(lone);
     expect(document.couple).toBeNull();
-    expect(Object.keys(document.items).sort()).toEqual(["calendar", "safetyChecks", "sessions"]);
+    expect(Object.keys(document.items).sort()).toEqual([
+      "calendar",
+      "reminders",
+      "safetyChecks",
+      "sessions",
+    ]);
     expect(document.items.sessions).toHaveLength(1);
   });
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { accountRoutes } from "../../src/contracts/account.ts";
 import { reminderRoutes } from "../../src/contracts/reminders.ts";
 import { talkRoutes } from "../../src/contracts/talks.ts";
 import { localTimeIn, type TalkTimeShape, windowsBetween } from "../../src/domain/schedule.ts";
@@ -269,9 +270,10 @@ describe("settings", () => {
     ]);
   });
 
-  it("say plainly that reminders need e-mail when the instance sends none", async () => {
-    const reply = await couple.a.client.get("/api/reminders");
-    expect(reply.status).toBe(404);
-    expect(JSON.stringify(reply.body)).toContain("sends no e-mail");
+  it("are kept on an instance without e-mail too, which sends nothing and says so", async () => {
+    const { settings } = await couple.a.client.api.call(reminderRoutes.settings);
+    expect(settings).toEqual({ kinds: [], quietHours: null, neutralSubjects: false });
+    const config = await couple.a.client.api.call(accountRoutes.config);
+    expect(config.mail).toBe(false);
   });
 });

@@ -10,8 +10,9 @@ import { reminderService } from "./reminders.service.ts";
 import { reminderFactsStore, reminderStore } from "./reminders.store.ts";
 
 /**
- * Reminders as buildApp wires them: the settings and stop routes always (they say plainly when
- * e-mail is off), and, with e-mail on, a scan every MEND_REMINDER_POLL_MS that starts when the
+ * Reminders as buildApp wires them: the settings and stop routes always (a person's choice is
+ * theirs to read and keep whether or not this instance sends e-mail; the account page says when
+ * it does not), and, with e-mail on, a scan every MEND_REMINDER_POLL_MS that starts when the
  * server is ready and stops, after its current run, when it closes.
  */
 export function installReminders(

@@ -14,7 +14,7 @@ import {
 import { WEEKDAYS } from "../../../domain/schedule.ts";
 import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import type { Db } from "../../platform/db.ts";
-import { AppError, errors } from "../../platform/errors.ts";
+import { AppError } from "../../platform/errors.ts";
 import { hashSecret, newSecret } from "../../platform/ids.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { ScopedStores } from "../../platform/stores.ts";
@@ -83,12 +83,6 @@ export function reminderService(
   coupleTimeZone: (scope: Scope) => Promise<string>,
   mailer: Mailer,
 ) {
-  function requireMail(): void {
-    if (!mailer.enabled) {
-      throw errors.notFound("E-mail reminders (this instance sends no e-mail)");
-    }
-  }
-
   async function factsFor(scope: Scope, kinds: ReadonlySet<ReminderKind>, now: Date) {
     const reads = facts.at(scope);
     const timeZone = await coupleTimeZone(scope);
@@ -165,12 +159,10 @@ export function reminderService(
 
   return {
     async settings(userId: string): Promise<ReminderSettings> {
-      requireMail();
       return shown(await store.own(userId));
     },
 
     async save(userId: string, settings: ReminderSettings): Promise<ReminderSettings> {
-      requireMail();
       await store.save(
         userId,
         {
