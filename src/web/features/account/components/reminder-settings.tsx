@@ -98,7 +98,8 @@ function ReminderChoices({ settings }: { settings: Settings }) {
     fieldIds: FIELD_IDS,
   });
   const quiet = form.watch("quiet");
-  const zone = settings.quietHours?.timeZone ?? deviceZone();
+  const zone = deviceZone();
+  const keptZone = settings.quietHours?.timeZone;
 
   return (
     <form
@@ -172,8 +173,10 @@ function ReminderChoices({ settings }: { settings: Settings }) {
               />
             </div>
             <p className="muted small">
-              On this device's clocks ({zone}). A reminder about a day waits until your quiet hours
-              end; one about a talk time that falls in them is not sent.
+              On this device's clocks ({zone}
+              {keptZone && keptZone !== zone ? `; until you save, they follow ${keptZone}` : ""}
+              ). A reminder about a day waits until your quiet hours end; one about a talk time that
+              falls in them is not sent.
             </p>
           </div>
         ) : null}
