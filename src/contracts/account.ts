@@ -161,6 +161,17 @@ export const DeleteAccountForm = z.strictObject({
 export const ChangeNameBody = z.strictObject({ name: PersonName });
 export const ChangeNameReply = z.object({ user: User });
 
+/** A new sign-in address, proved by the password's authKey (the password stays in the browser). */
+export const ChangeEmailBody = z.strictObject({ email: Email, authKey: Key32 });
+export const ChangeEmailForm = z.strictObject({
+  email: Email,
+  password: z
+    .string({ error: "Enter your password to confirm." })
+    .min(1, { error: "Enter your password to confirm." })
+    .max(LIMITS.passwordMax),
+});
+export const ConfirmEmailBody = z.strictObject({ token: LinkToken });
+
 export const SessionView = z.object({
   id: Id,
   createdAt: Timestamp,
@@ -337,6 +348,26 @@ export const accountRoutes = {
     body: ChangeNameBody,
     replies: { 200: ChangeNameReply },
     errors: [],
+  }),
+  changeEmail: route({
+    method: "POST",
+    path: "/api/account/email",
+    tags,
+    summary:
+      "Change the sign-in address: at once without e-mail (200); with it, a link is mailed to the new address first (202, the same answer whether or not it has an account)",
+    body: ChangeEmailBody,
+    replies: { 200: ChangeNameReply, 202: null },
+    errors: ["wrong_password", "email_taken", "rate_limited"],
+  }),
+  confirmEmail: route({
+    method: "POST",
+    path: "/api/account/email/confirm",
+    tags,
+    summary:
+      "Make the address a change link was mailed to the account's own (the link is the proof: no sign-in needed)",
+    body: ConfirmEmailBody,
+    replies: { 200: z.object({ email: z.string().describe("the account's address now") }) },
+    errors: ["email_taken"],
   }),
   sessions: route({
     method: "GET",

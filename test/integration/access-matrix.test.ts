@@ -470,6 +470,24 @@ const MATRIX: Record<string, Entry> = {
       );
     },
   },
+  "POST /api/account/email": {
+    // Without SMTP the caller's own address changes at once; email-change.test.ts does the rest.
+    freshPeople: true,
+    body: async () => ({
+      email: `moved.${randomBytes(4).toString("hex")}@example.org`,
+      authKey: await authKey(),
+    }),
+    expect: all(200),
+    check: async (w, relation, reply) => {
+      expect(reply.json<{ user: { id: string } }>().user.id).toBe(person(w, relation).id);
+    },
+  },
+  "POST /api/account/email/confirm": {
+    // A link nobody was mailed moves nothing, whoever follows it.
+    body: () => ({ token: "x".repeat(43) }),
+    expect: all(404, 404),
+    public: true,
+  },
   "GET /api/account/sessions": { expect: all(200) },
   "DELETE /api/account/sessions/{id}": {
     freshPeople: true,

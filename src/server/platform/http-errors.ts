@@ -43,7 +43,7 @@ function fail(
 
 /** One error shape for every failure; 5xx answers never carry internals. */
 /** A unique or primary key refused a row, on SQLite (both drivers) or PostgreSQL. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === "23505") return true;
   if (typeof code === "string" && /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test(code)) return true;

@@ -149,7 +149,8 @@ const DECLARED = new Map(
 /**
  * The calls a signed-out caller may make: the instance's settings and crisis resources, signing
  * up, in, out and back in with a recovery code or a reset link (asked for by e-mail), and
- * previewing an invite, and stopping one kind of reminder from its e-mail. Every other call needs
+ * previewing an invite, stopping one kind of reminder from its e-mail and confirming a new
+ * address with its mailed link. Every other call needs
  * the session cookie and answers 401 without it.
  */
 const OPEN_CALLS: ReadonlySet<Route> = new Set<Route>([
@@ -169,6 +170,7 @@ const OPEN_CALLS: ReadonlySet<Route> = new Set<Route>([
   API.therapists.invitePreview,
   API.therapists.signup,
   API.reminders.stop,
+  API.account.confirmEmail,
 ]);
 
 const sendsBody = (route: Route) => route.method !== "GET";

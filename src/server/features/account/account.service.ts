@@ -309,6 +309,11 @@ export function accountService(
         throw errors.notFound("That session");
     },
 
+    /** The signed-in person, once their authKey proves the password; a wrong one is refused. */
+    async verifyAuthKey(actor: Actor, authKey: string): Promise<User> {
+      return present(await requireAuthKey(actor.userId, authKey, "authKey"));
+    },
+
     async deleteAccount(actor: Actor, authKey: string): Promise<void> {
       await requireAuthKey(actor.userId, authKey, "authKey");
       await store.deleteUser(actor.userId);

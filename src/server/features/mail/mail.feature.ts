@@ -3,6 +3,8 @@ import nodemailer from "nodemailer";
 import type { Db } from "../../platform/db.ts";
 import type { AccountService } from "../account/account.service.ts";
 import type { ServiceDeps } from "../deps.ts";
+import { serveEmailChange } from "./email-change.routes.ts";
+import { emailChangeStore } from "./email-change.store.ts";
 import { serveForgotPassword } from "./forgot.routes.ts";
 import { mailPoller, mailSender, TRANSPORT_TIMEOUTS } from "./mail-sender.ts";
 import { type Letter, outboxStore } from "./outbox.store.ts";
@@ -23,17 +25,19 @@ export interface Mailer {
 /**
  * E-mail as buildApp wires it: with MEND_SMTP_URL set, an outbox and a sender that starts when
  * the server is ready and stops, after its current run, when the server closes; and the routes
- * that write e-mail, which say so plainly when it is off.
+ * that write e-mail, which say so plainly when it is off (or, changing an address, change it at
+ * once).
  */
 export function installMail(
   app: FastifyInstance,
   db: Db,
   deps: ServiceDeps,
-  account: Pick<AccountService, "createResetLink" | "createSignupLink">,
+  account: Pick<AccountService, "createResetLink" | "createSignupLink" | "verifyAuthKey">,
 ): Mailer {
   const mailer = mailerFor(app, db, deps);
   serveForgotPassword(app, mailer, account, deps);
   serveSignupVerification(app, mailer, account, deps);
+  serveEmailChange(app, mailer, account, emailChangeStore(db), deps);
   return mailer;
 }
 

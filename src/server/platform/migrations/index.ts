@@ -17,6 +17,7 @@ import * as viewVersionNotify from "./2026-12-02T0700-view-version-notify.ts";
 import * as historyPages from "./2026-12-02T0800-history-pages.ts";
 import * as signupVerifications from "./2026-12-02T0900-signup-verifications.ts";
 import * as reminders from "./2026-12-02T1000-reminders.ts";
+import * as emailChanges from "./2026-12-02T1100-email-changes.ts";
 
 /** Every migration, by its timestamped name. Listed by hand so bundling never misses one. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-02T0800-history-pages": historyPages,
   "2026-12-02T0900-signup-verifications": signupVerifications,
   "2026-12-02T1000-reminders": reminders,
+  "2026-12-02T1100-email-changes": emailChanges,
 };
 
 export const migrationProvider: MigrationProvider = {
