@@ -89,6 +89,7 @@ function JoinSignedOut({
             I already have an account
           </button>
         </fieldset>
+        {mode === "new" && sendsMail === undefined ? <Loading /> : null}
         {mode === "new" && sendsMail ? <SignUpAddressForm next={`/join/${token}`} /> : null}
         {mode === "new" && sendsMail === false ? (
           <SignUpForm onSuccess={() => toast("Your account is ready. One more step below.")} />
