@@ -14,7 +14,7 @@ import { e2eNow } from "./today.ts";
  * A couple meets Mend on an instance that sends e-mail: each signs up through a mailed link (the
  * partner's by way of the invite, whose secret never leaves the browser), one turns on a
  * reminder, the partner's proposal waits, the reminder arrives at a real SMTP server, and its
- * stop link, opened in the browser, turns that kind off. The server is this file's own, with a
+ * stop link, opened in the browser, turns that kind off; then she moves to a new address. The server is this file's own, with a
  * clock that runs from the journeys' "now" and can be moved on by an hour.
  */
 const smtp = new TestSmtp();
@@ -165,5 +165,21 @@ test.describe("with e-mail on", () => {
     await expect(
       ida.locator("#reminders").getByLabel("My partner is waiting for my answer"),
     ).not.toBeChecked();
+
+    // A new address takes effect through the link it receives; the old one is told.
+    const moved = `ida.moved.${stamp}@example.org`;
+    await ida.getByRole("button", { name: "Change e-mail…" }).click();
+    await ida.getByLabel("New e-mail address").fill(moved);
+    await ida.getByLabel("Your password, to confirm").fill(PASSWORD);
+    await ida.getByRole("button", { name: "Change my e-mail" }).click();
+    await expect(ida.getByText(`Check the inbox of ${moved}`)).toBeVisible({ timeout: 20_000 });
+    await ida.goto(linkIn(await letterTo(moved), /^\/email\//));
+    await ida.getByRole("button", { name: "Use this address" }).click();
+    await expect(ida.getByText("Your address is changed")).toBeVisible();
+    await expectAccessible(ida, "new address confirmed");
+    const told = await letterTo(idaEmail, 2);
+    expect(told.headers.get("subject")).toBe("Your sign-in address was changed");
+    await ida.goto("/account");
+    await expect(ida.locator(".account-email")).toContainText(moved);
   });
 });

@@ -79,6 +79,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: "reminders/stop/:token", element: <s.ReminderStop /> },
+          { path: "email/:token", element: <s.EmailChange /> },
           { path: "join/:token", element: <s.Join /> },
           { path: "therapist/join/:token", element: <s.TherapistJoin /> },
           { path: "help", element: <s.Help /> },

@@ -16,6 +16,10 @@ export const screens = {
   Recover: lazyScreen(() => import("../features/account/pages/recover.tsx"), "RecoverPage"),
   Reset: lazyScreen(() => import("../features/account/pages/reset.tsx"), "ResetPage"),
   Forgot: lazyScreen(() => import("../features/account/pages/forgot.tsx"), "ForgotPage"),
+  EmailChange: lazyScreen(
+    () => import("../features/account/pages/email-change.tsx"),
+    "EmailChangePage",
+  ),
   ReminderStop: lazyScreen(
     () => import("../features/account/pages/reminder-stop.tsx"),
     "ReminderStopPage",

@@ -9,6 +9,7 @@ import { forgetSession, useLogout } from "../api/auth.ts";
 import { useMe } from "../api/me.ts";
 import { useSendsMail } from "../api/sends-mail.ts";
 import { CalendarFeed } from "../components/calendar-feed.tsx";
+import { ChangeEmailForm } from "../components/change-email-form.tsx";
 import { ChangeNameForm } from "../components/change-name-form.tsx";
 import { ChangePasswordForm } from "../components/change-password-form.tsx";
 import { DeleteAccount } from "../components/delete-account.tsx";
@@ -55,6 +56,7 @@ export function AccountPage() {
               <dd className="user-text">{user.email}</dd>
             </div>
           </dl>
+          <ChangeEmailForm current={user.email} />
         </Card>
         <Card title="Signing out">
           <p>Signing out ends your session on this device.</p>
