@@ -62,6 +62,8 @@ export function ChangeEmailForm({ current }: { current: string }) {
               type: "server",
               message: "That password isn't right. Your address has not been changed.",
             });
+            // The field says it; the server's own words would say it twice.
+            return [];
           }
           return undefined;
         },
