@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { PHASES, type Phase } from "../../../../domain/phases.ts";
+import { WEEKDAYS, type Weekday } from "../../../../domain/schedule.ts";
 import { formatDateTime, formatDay } from "../../../ui/format.ts";
 import { PHASE_COPY } from "../../couples/copy.ts";
+import { WEEKDAY_NAMES } from "../../talks/copy.ts";
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,6 +29,56 @@ const LABELS: Record<string, string> = {
 const SAID_ELSEWHERE = new Set(["mine", "byMe"]);
 
 const VISIBILITY: Record<string, string> = { private: "Only you", couple: "Both of you" };
+
+/**
+ * Fields whose values are the API's codes (a status, a kind, a weekday), never anyone's words:
+ * these read as plain words ("asked-again" as "Asked again", "sun" as "Sunday").
+ */
+const CODE_FIELDS = new Set([
+  "status",
+  "state",
+  "kind",
+  "kinds",
+  "type",
+  "category",
+  "area",
+  "theme",
+  "section",
+  "stance",
+  "leaning",
+  "mark",
+  "self",
+  "partner",
+  "view",
+  "went",
+  "heard",
+  "answer",
+  "action",
+  "direction",
+  "therapy",
+  "what",
+  "plan",
+  "role",
+  "relation",
+  "resolution",
+  "weekday",
+  "days",
+  "checkinWeekday",
+]);
+const CODE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+const isWeekday = (value: string): value is Weekday =>
+  (WEEKDAYS as readonly string[]).includes(value);
+
+/** A code as words: a weekday by its name, anything else with its hyphens as spaces. */
+export function codeWords(value: string): string {
+  if (isWeekday(value)) return WEEKDAY_NAMES[value];
+  const words = value.replaceAll("-", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const isCode = (value: string, field: string | undefined) =>
+  field !== undefined && CODE_FIELDS.has(field) && CODE.test(value);
 
 /** `raisedBy` → "Raised by"; `authorId` → "Author". */
 export function labelOf(key: string): string {
@@ -58,6 +110,7 @@ function plain(value: string, names: Props["names"], field: string | undefined):
   if (name) return name;
   if (field === "visibility" && VISIBILITY[value]) return VISIBILITY[value];
   if (isPhase(value)) return PHASE_COPY[value].name;
+  if (isCode(value, field)) return codeWords(value);
   if (TIMESTAMP.test(value)) return formatDateTime(value);
   if (DAY.test(value)) return formatDay(value);
   return <span className="user-text">{value}</span>;
@@ -96,7 +149,11 @@ export function ExportValue({ value, names, field }: Props): ReactNode {
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">None</span>;
     if (value.every((item) => typeof item !== "object" || item === null)) {
-      return value.map((item) => String(item)).join(", ");
+      return value
+        .map((item) =>
+          typeof item === "string" && isCode(item, field) ? codeWords(item) : String(item),
+        )
+        .join(", ");
     }
     return (
       <ol className="export-list">

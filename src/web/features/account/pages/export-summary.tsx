@@ -34,6 +34,7 @@ const SECTIONS: ReadonlyArray<{ key: ItemKey; title: string; about?: string }> =
   { key: "therapistLinks", title: "Therapist links" },
   { key: "audit", title: "Who saw what", about: "Your couple's own record of links and keys." },
   { key: "calendar", title: "Calendar feed" },
+  { key: "reminders", title: "Reminders by e-mail" },
   { key: "sessions", title: "Your devices", about: "Where you were signed in when this was made." },
 ];
 
