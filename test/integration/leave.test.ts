@@ -119,6 +119,8 @@ describe("leaving the couple space", () => {
     const view = await a.client.api.call(coupleRoutes.view);
     expect(view.partners.map((p) => p.id)).toEqual([a.id]);
     expect(view.partnerLeft).toEqual({ name: "Leaving", at: leftAt, keyChangeOwed: true });
+    // The support page's "your therapist" card, which also makes new keys, says the same.
+    expect((await a.client.api.call(therapistRoutes.links)).keyChangeOwed).toBe(true);
 
     // The leaver is in no couple now, and still signed in.
     expect((await b.client.get("/api/couple")).status).toBe(404);
@@ -145,6 +147,7 @@ describe("leaving the couple space", () => {
     expect(view.keys.version).toBe(2);
     expect(view.keys.grants.map((g) => g.version)).toEqual([1, 2]);
     expect(view.partnerLeft).toMatchObject({ name: "Goer", keyChangeOwed: false });
+    expect((await a.client.api.call(therapistRoutes.links)).keyChangeOwed).toBe(false);
     const grantees = await t.database.db
       .selectFrom("space_grants")
       .select("user_id")

@@ -454,7 +454,7 @@ export type TherapistService = ReturnType<typeof therapistService>;
 
 /**
  * Whether a partner's browser still owes the couple a new space key: a therapist who had been
- * granted a key was unlinked after the last key change. Read from the chain, so a reload or the
+ * granted a key was unlinked, or a partner left, after the last key change. Read from the chain, so a reload or the
  * other partner's screen knows it too.
  */
 function keyChangeOwed(chain: ReadonlyArray<{ action: string; target: string }>): boolean {
@@ -467,6 +467,8 @@ function keyChangeOwed(chain: ReadonlyArray<{ action: string; target: string }>)
     if (entry.action === "therapist-unlinked" && granted.has(entry.target.split(":")[1])) {
       owed = true;
     }
+    // A partner who left held every key so far, as a therapist who was let in did.
+    if (entry.action === "partner-left") owed = true;
   }
   return owed;
 }
