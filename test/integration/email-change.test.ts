@@ -76,6 +76,11 @@ function tokenIn(message: Received): string {
   return token;
 }
 
+/** The key-derivation salt prelogin names for an address: the account's own, or a decoy. */
+async function saltFor(app: FastifyInstance, email: string): Promise<string> {
+  return (await new Client(app).api.call(accountRoutes.prelogin, { body: { email } })).kdf.salt;
+}
+
 const code = (reply: Reply) => reply.json<{ error: { code: string } }>().error.code;
 
 describe("without e-mail", () => {
@@ -113,6 +118,7 @@ describe("with e-mail", () => {
   it("mails the new address a link; the link moves the account and the old address hears of it", async () => {
     const person = await makePerson(t.app, "Rae");
     const before = person.email;
+    const salt = await saltFor(mailing, before);
     const email = newAddress();
     const asked = await ask(sessionOn(mailing, person), person, email);
     expect(asked.status).toBe(202);
@@ -128,10 +134,23 @@ describe("with e-mail", () => {
     expect(confirmed.json()).toEqual({ email });
     expect((await person.client.api.call(accountRoutes.me)).user.email).toBe(email);
     const told = await letterTo(before);
+    expect(told.headers.get("subject")).toBe("Your sign-in address was changed");
     expect(told.parts.get("text/plain")).toContain(email);
+    expect(told.parts.get("text/plain")).toContain("/recover");
+
+    // The keys did not move: the new address names the same salt, and signing in with it opens
+    // the account while the session that asked keeps working.
+    expect(await saltFor(mailing, email)).toBe(salt);
+    const again = await signInAgain(mailing, { ...person, email });
+    expect((await again.api.call(accountRoutes.me)).user).toMatchObject({ id: person.id, email });
+    expect((await sessionOn(mailing, person).api.call(accountRoutes.me)).user.id).toBe(person.id);
+    await expect(
+      signIn(new Client(mailing).api, { email: before, password: PASSWORD }, deriveOnce),
+    ).rejects.toThrow();
 
     const spent = await stranger.post("/api/account/email/confirm", { token: tokenIn(letter) });
     expect(spent.status).toBe(404);
+    expect(JSON.stringify(spent.body)).toContain("no longer works");
   });
 
   it("answers the same for an address with an account, which is mailed that instead", async () => {
@@ -145,6 +164,24 @@ describe("with e-mail", () => {
     expect(letter.parts.get("text/plain")).toContain("already has an account");
     expect(letter.parts.get("text/plain")).not.toMatch(/\/email\//);
     expect((await person.client.api.call(accountRoutes.me)).user.email).toBe(person.email);
+  });
+
+  it("refuses a wrong password before anything is mailed, and a link nobody was sent", async () => {
+    const person = await makePerson(t.app, "Ren");
+    const email = newAddress();
+    const wrong = await ask(sessionOn(mailing, person), person, email, "not the password at all");
+    expect(wrong.status).toBe(400);
+    expect(code(wrong)).toBe("wrong_password");
+    const made = await new Client(mailing).post("/api/account/email/confirm", {
+      token: "A".repeat(43),
+    });
+    expect(made.status).toBe(404);
+    expect(code(made)).toBe("not_found");
+    // A letter for the right ask arrives, and none ever went for the wrong one.
+    const right = newAddress();
+    await ask(sessionOn(mailing, person), person, right);
+    await letterTo(right);
+    expect(smtp.received.filter((m) => m.to.includes(email))).toEqual([]);
   });
 
   it("lets a link work for a day only, and never for an address taken meanwhile", async () => {
@@ -170,6 +207,25 @@ describe("with e-mail", () => {
     });
     expect(expired.status).toBe(404);
     expect((await person.client.api.call(accountRoutes.me)).user.email).toBe(person.email);
+  });
+
+  it("spends the account's other links once one of them has moved it", async () => {
+    const person = await makePerson(t.app, "Yan");
+    const first = newAddress();
+    await ask(sessionOn(mailing, person), person, first);
+    const firstToken = tokenIn(await letterTo(first));
+    const second = newAddress();
+    await ask(sessionOn(mailing, person), person, second);
+    const secondToken = tokenIn(await letterTo(second));
+    const moved = await new Client(mailing).post("/api/account/email/confirm", {
+      token: secondToken,
+    });
+    expect(moved.status).toBe(200);
+    const older = await new Client(mailing).post("/api/account/email/confirm", {
+      token: firstToken,
+    });
+    expect(older.status).toBe(404);
+    expect((await person.client.api.call(accountRoutes.me)).user.email).toBe(second);
   });
 
   it("moves only the account the link was made for, whoever follows it", async () => {

@@ -26,14 +26,27 @@ export function addressInUseLetter(to: string, instanceName: string, signinUrl: 
   ]);
 }
 
-/** Told to the address an account had, once it has moved: the one way its owner hears. */
-export function addressChangedLetter(to: string, instanceName: string, newAddress: string) {
+/**
+ * Told to the address an account had, once it has moved: the one way its owner hears. The way
+ * back needs no one else: the recovery code with the new address sets a new password and ends
+ * every session, the other person's too.
+ */
+export function addressChangedLetter(
+  to: string,
+  instanceName: string,
+  newAddress: string,
+  recoverUrl: string,
+) {
   return compose(to, "email-changed", "Your sign-in address was changed", [
     {
       text: `The account that signed in to ${instanceName} with this address now signs in with ${newAddress}. Nothing else about it changed.`,
     },
     {
-      text: `If you did not make this change, someone else can sign in to your account: tell whoever runs this instance of ${instanceName} at once.`,
+      text: "If you did not make this change, someone else can sign in to your account. Take it back with your recovery code and the address above: that sets a new password and signs everyone else out. Then change the address back on your account page.",
+      link: recoverUrl,
+    },
+    {
+      text: `Without the recovery code, ask whoever runs this instance of ${instanceName} for a reset link.`,
     },
   ]);
 }

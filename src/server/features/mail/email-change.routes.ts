@@ -92,7 +92,14 @@ export function serveEmailChange(
     }
     if (spent.result === "taken") throw taken();
     if (mailer.enabled) {
-      await mailer.send(addressChangedLetter(spent.before, config.instanceName, spent.email));
+      await mailer.send(
+        addressChangedLetter(
+          spent.before,
+          config.instanceName,
+          spent.email,
+          `${config.publicUrl}/recover`,
+        ),
+      );
     }
     return { email: spent.email };
   });

@@ -93,7 +93,8 @@ export function emailChangeStore(database: Db) {
 
     /**
      * Spends an unspent link in its day and moves its account to the address, in one
-     * transaction: a taken address leaves the link unspent and the account as it was.
+     * transaction, spending the account's other links with it: a taken address leaves the link
+     * unspent and the account as it was.
      */
     spend(
       tokenHash: string,
@@ -128,6 +129,14 @@ export function emailChangeStore(database: Db) {
           .executeTakeFirst();
         // Two confirmations at once: the second finds the link spent and changes nothing more.
         if (Number(spent.numUpdatedRows) !== 1) return null;
+        // The account's other links were asked for before this move: none may undo it later.
+        await trx
+          .withTables<EmailChangeTables>()
+          .updateTable("email_changes")
+          .set({ used_at: at })
+          .where("user_id", "=", link.user_id)
+          .where("used_at", "is", null)
+          .execute();
         return { result, userId: link.user_id, email: link.email, before: link.before };
       });
     },
