@@ -66,7 +66,7 @@ test.describe("taking one's data along", () => {
     const { context, page } = await signInAs(browser, kai);
     contexts = [context];
     await page.goto("/account");
-    await page.getByRole("link", { name: "Printable summary" }).click();
+    await page.getByRole("link", { name: "Printable summary", exact: true }).click();
     await expect(
       page.getByRole("heading", { name: "Everything you can read in Mend" }),
     ).toBeVisible();
