@@ -43,15 +43,6 @@ export function emailChangeStore(database: Db) {
   }
 
   return {
-    async emailOf(userId: string): Promise<string | undefined> {
-      const row = await db
-        .selectFrom("users")
-        .select("email")
-        .where("id", "=", userId)
-        .executeTakeFirst();
-      return row?.email;
-    },
-
     async addressTaken(email: string): Promise<boolean> {
       const row = await db
         .selectFrom("users")
