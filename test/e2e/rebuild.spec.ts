@@ -121,6 +121,19 @@ test.describe("Rebuild, as a couple meets it", () => {
   }) => {
     const { ida, jon } = await meetCouple(browser, contexts, "rebuild");
     await moveOnTogether(jon, ida, "Make meaning");
+    // In Make meaning, Home leads with that phase's tools, above Stabilize's cards.
+    const meaningTools = ida.getByRole("region", { name: "Understanding how it happened" });
+    await expect(meaningTools).toBeVisible();
+    for (const tool of ["Guided reflections", "Accountability statement", "Your shared story"]) {
+      await expect(meaningTools.getByRole("link", { name: tool })).toBeVisible();
+    }
+    const toolsTop = (await meaningTools.boundingBox())?.y ?? Infinity;
+    const nextTalkTop =
+      (await ida.getByRole("region", { name: "Next talk" }).boundingBox())?.y ?? -Infinity;
+    expect(toolsTop).toBeLessThan(nextTalkTop);
+    await expect(
+      ida.getByRole("region", { name: "Rebuilding, one small promise at a time" }),
+    ).toHaveCount(0);
     await moveOnTogether(ida, jon, "Rebuild");
     await expect(
       jon.getByRole("region", { name: "Rebuilding, one small promise at a time" }),
