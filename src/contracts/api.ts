@@ -8,6 +8,7 @@ import { coupleRoutes } from "./couples.ts";
 import { eventRoutes } from "./events.ts";
 import { hurtRoutes } from "./hurt.ts";
 import { intensityRoutes } from "./intensity.ts";
+import { needsRoutes } from "./needs.ts";
 import { promiseRoutes } from "./promises.ts";
 import { questionRoutes } from "./questions.ts";
 import { reflectionRoutes } from "./reflections.ts";
@@ -34,6 +35,7 @@ export const API = {
   hurt: hurtRoutes,
   intensity: intensityRoutes,
   milestones: milestoneRoutes,
+  needs: needsRoutes,
   promises: promiseRoutes,
   questions: questionRoutes,
   reflections: reflectionRoutes,

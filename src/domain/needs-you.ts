@@ -1,30 +1,34 @@
 /**
  * What waits for this person in the couple, one tap away each, most pressing first: answers the
- * partner is waiting for, then reviews and logs that are due. Pure: the screen hands in what it
- * has read; nothing here reads the clock or the server.
+ * partner is waiting for, then reviews and logs that are due. Pure: the server hands in the states
+ * and dates it read through the viewer's scope, never words; nothing here reads the clock.
  */
-export type NeedKind =
-  | "phase-answer"
-  | "agreement-answer"
-  | "talk-time-answer"
-  | "circle-answer"
-  | "circle-concern"
-  | "agreement-review"
-  | "talk-log"
-  | "statement-response"
-  | "question-answer"
-  | "story-mark"
-  | "story-sign"
-  | "reflection-pair"
-  | "promise-answer"
-  | "excusal-answer"
-  | "promise-mark"
-  | "promise-view"
-  | "promise-review"
-  | "checkin"
-  | "setback-repair"
-  | "therapist-consent"
-  | "therapist-let-in";
+
+/** Every kind, most pressing first: the order the card lists them in. */
+export const NEED_KINDS = [
+  "phase-answer",
+  "therapist-consent",
+  "therapist-let-in",
+  "agreement-answer",
+  "talk-time-answer",
+  "circle-answer",
+  "circle-concern",
+  "statement-response",
+  "question-answer",
+  "story-sign",
+  "story-mark",
+  "agreement-review",
+  "talk-log",
+  "reflection-pair",
+  "promise-answer",
+  "excusal-answer",
+  "setback-repair",
+  "checkin",
+  "promise-mark",
+  "promise-view",
+  "promise-review",
+] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];
 
 export interface Need {
   kind: NeedKind;
@@ -79,30 +83,6 @@ export interface MeaningNeedFacts {
   partnerSharedOn: number;
 }
 
-const ORDER: readonly NeedKind[] = [
-  "phase-answer",
-  "therapist-consent",
-  "therapist-let-in",
-  "agreement-answer",
-  "talk-time-answer",
-  "circle-answer",
-  "circle-concern",
-  "statement-response",
-  "question-answer",
-  "story-sign",
-  "story-mark",
-  "agreement-review",
-  "talk-log",
-  "reflection-pair",
-  "promise-answer",
-  "excusal-answer",
-  "setback-repair",
-  "checkin",
-  "promise-mark",
-  "promise-view",
-  "promise-review",
-];
-
 const HREF: Record<NeedKind, string> = {
   "phase-answer": "/#pending-phase",
   "agreement-answer": "/agreements",
@@ -151,7 +131,7 @@ export function needsYou(facts: NeedFacts): Need[] {
     ...meaningCounts(facts.viewerId, facts.meaning),
     ...rebuildCounts(facts.viewerId, facts.rebuild),
   };
-  return ORDER.filter((kind) => counts[kind] > 0).map((kind) => ({
+  return NEED_KINDS.filter((kind) => counts[kind] > 0).map((kind) => ({
     kind,
     count: counts[kind],
     href: HREF[kind],

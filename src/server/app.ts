@@ -41,6 +41,8 @@ import { meaningFacts } from "./features/meaning/meaning-facts.ts";
 import { serveMilestones } from "./features/milestones/milestone.routes.ts";
 import { milestoneService } from "./features/milestones/milestone.service.ts";
 import { milestoneStore } from "./features/milestones/milestone.store.ts";
+import { serveNeeds } from "./features/needs/needs.routes.ts";
+import { needsService } from "./features/needs/needs.service.ts";
 import { servePromises } from "./features/promises/promise.routes.ts";
 import { promiseService } from "./features/promises/promise.service.ts";
 import { promiseStore } from "./features/promises/promise.store.ts";
@@ -244,14 +246,19 @@ export async function buildApp({
   serveEvents(app, pauses, changes, auth, config.eventPollMs);
   serveSafety(app, safetyService(deps, safetyStore(db), config.crisisResources));
   serveStressors(app, stressorService(deps, scopedStores(db, stressorStore)));
-  serveCircle(app, circleService(deps, scopedStores(db, circleStore)));
-  serveReflections(app, reflectionService(deps, scopedStores(db, reflectionStore)));
-  serveAccountability(app, accountabilityService(deps, scopedStores(db, accountabilityStore)));
+  const circle = circleService(deps, scopedStores(db, circleStore));
+  serveCircle(app, circle);
+  const reflections = reflectionService(deps, scopedStores(db, reflectionStore));
+  serveReflections(app, reflections);
+  const accountability = accountabilityService(deps, scopedStores(db, accountabilityStore));
+  serveAccountability(app, accountability);
   serveHurt(app, hurtService(deps, scopedStores(db, hurtStore)));
-  serveQuestions(
-    app,
-    questionService(deps, scopedStores(db, questionStore), talkTimes.coupleTimeZone),
+  const questions = questionService(
+    deps,
+    scopedStores(db, questionStore),
+    talkTimes.coupleTimeZone,
   );
+  serveQuestions(app, questions);
   const story = storyService(deps, scopedStores(db, storyStore));
   serveStory(app, story);
   const promises = promiseService(deps, scopedStores(db, promiseStore), talkTimes.coupleTimeZone);
@@ -283,24 +290,37 @@ export async function buildApp({
   installCalendar(app, db, deps, talkTimes.coupleTimeZone);
   installReminders(app, db, deps, mailer, talkTimes.coupleTimeZone);
   const therapistAccounts = therapistAccountService(deps, accountStore(db), store);
-  serveTherapists(
+  const therapists = therapistService(
+    deps,
+    scopedStores(db, coupleLinkStore),
+    stores(db, therapistStore),
+    (scope) => sharedStore(db, scope),
+    door,
+    {
+      signalsOf: signals.sharedSignalsOf,
+      intensity: async (scope) => intensity.trends(scope, await talkTimes.coupleTimeZone(scope)),
+      reliability: async (scope) => (await promises.list(scope)).reliability,
+      nextTalk: talkTimes.nextTalk,
+      announce: (scope) => changes.record(scope, "therapists", clock.now()),
+    },
+  );
+  serveTherapists(app, therapistAccounts, therapists, auth);
+  serveNeeds(
     app,
-    therapistAccounts,
-    therapistService(
-      deps,
-      scopedStores(db, coupleLinkStore),
-      stores(db, therapistStore),
-      (scope) => sharedStore(db, scope),
-      door,
-      {
-        signalsOf: signals.sharedSignalsOf,
-        intensity: async (scope) => intensity.trends(scope, await talkTimes.coupleTimeZone(scope)),
-        reliability: async (scope) => (await promises.list(scope)).reliability,
-        nextTalk: talkTimes.nextTalk,
-        announce: (scope) => changes.record(scope, "therapists", clock.now()),
-      },
-    ),
-    auth,
+    needsService({
+      couples,
+      agreements,
+      talkTimes,
+      circle,
+      accountability,
+      questions,
+      story,
+      reflections,
+      promises,
+      checkins,
+      setbacks,
+      therapists,
+    }),
   );
 
   await serveWebApp(app, config.webDir);

@@ -810,6 +810,7 @@ const REBUILD: Record<string, Entry> = {
     expect: onSelfItem(200, 200),
   },
   "GET /api/milestones": { expect: inCouple(200) },
+  "GET /api/needs-you": { expect: inCouple(200) },
   "POST /api/milestones/{key}/seen": {
     params: () => ({ key: "bricks-10" }),
     expect: inCouple(204),

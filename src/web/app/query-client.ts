@@ -1,8 +1,13 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryClient } from "@tanstack/react-query";
+import { needsQueryKey } from "../features/couples/api/needs.ts";
 import { failedWithStatus } from "../ui/failure.ts";
 
 /** One cache for the app; quick exit and sign-out clear it. */
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  // Whatever a change touched, what waits for this person may have changed with it.
+  mutationCache: new MutationCache({
+    onSettled: () => queryClient.invalidateQueries({ queryKey: needsQueryKey }),
+  }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

@@ -94,20 +94,32 @@ function inZone(options: Intl.DateTimeFormatOptions, timeZone?: string) {
 /** The calendar day a moment falls on in a zone, as YYYY-MM-DD. */
 export function dayIn(timestamp: string | Date, timeZone?: string): string {
   const date = typeof timestamp === "string" ? new Date(timestamp) : timestamp;
-  // Latin digits whatever the viewer's language, so that days compare as text.
-  const parts = new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    numberingSystem: "latn",
-    ...(timeZone ? { timeZone } : {}),
-  })
+  const parts = dayFormat(timeZone)
     .formatToParts(date)
     .reduce<Record<string, string>>((all, part) => {
       all[part.type] = part.value;
       return all;
     }, {});
   return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Making a formatter costs far more than using one; screens ask for hundreds of days at once. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? "";
+  let made = dayFormats.get(key);
+  if (!made) {
+    // Latin digits whatever the viewer's language, so that days compare as text.
+    made = new Intl.DateTimeFormat("en-US", {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      numberingSystem: "latn",
+      ...(timeZone ? { timeZone } : {}),
+    });
+    dayFormats.set(key, made);
+  }
+  return made;
 }
 
 /** The calendar day after a YYYY-MM-DD day. */

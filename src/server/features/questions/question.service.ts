@@ -22,6 +22,17 @@ import type { QuestionStore } from "./question.store.ts";
 
 type Store = QuestionStore;
 
+/** Rows that belong to a question, by its id (Node 20 has no Map.groupBy). */
+function byQuestion<T extends { question_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = grouped.get(row.question_id);
+    if (group) group.push(row);
+    else grouped.set(row.question_id, [row]);
+  }
+  return grouped;
+}
+
 /**
  * The question ledger. Every question is shared with the couple: the point is that one asks and
  * the other answers. Repeats are linked and counted, so looping shows in the weekly counts.
@@ -47,18 +58,18 @@ export function questionService(
       repeatOf: row.repeat_of,
       timesAsked: row.times_asked,
       deferredTo: row.deferred_to,
-      answers: answers
-        .filter((a) => a.question_id === row.id)
-        .map((a) => ({
-          id: a.id,
-          by: a.author_id,
-          mine: a.author_id === scope.viewerId,
-          at: a.created_at,
-          text: a.text,
-        })),
-      askedAgain: askings
-        .filter((a) => a.question_id === row.id)
-        .map((a) => ({ id: a.id, at: a.created_at, ...(a.note ? { note: a.note } : {}) })),
+      answers: answers.map((a) => ({
+        id: a.id,
+        by: a.author_id,
+        mine: a.author_id === scope.viewerId,
+        at: a.created_at,
+        text: a.text,
+      })),
+      askedAgain: askings.map((a) => ({
+        id: a.id,
+        at: a.created_at,
+        ...(a.note ? { note: a.note } : {}),
+      })),
       letGoAt: row.let_go_at,
     };
   }
@@ -67,7 +78,12 @@ export function questionService(
     const row = await store.find(id);
     if (!row) throw errors.notFound("That question");
     const [answers, askings] = await Promise.all([store.answers(), store.askings()]);
-    return present(row, scope, answers, askings);
+    return present(
+      row,
+      scope,
+      answers.filter((a) => a.question_id === row.id),
+      askings.filter((a) => a.question_id === row.id),
+    );
   }
 
   /** Checks the move against the question as read, then makes it only from that state. */
@@ -106,6 +122,9 @@ export function questionService(
         store.askings(),
         coupleTimeZone(scope),
       ]);
+      // By question, once: the whole ledger is read, so matching per question would be quadratic.
+      const answersOf = byQuestion(answers);
+      const askingsOf = byQuestion(askings);
       const events: LedgerEvent[] = [
         ...rows.map((r) => ({
           kind: r.repeat_of ? ("asked-again" as const) : ("asked" as const),
@@ -116,10 +135,22 @@ export function questionService(
         ...rows.flatMap((r) => (r.let_go_at ? [{ kind: "let-go" as const, at: r.let_go_at }] : [])),
       ];
       return {
-        questions: rows.map((row) => present(row, scope, answers, askings)),
+        questions: rows.map((row) =>
+          present(row, scope, answersOf.get(row.id) ?? [], askingsOf.get(row.id) ?? []),
+        ),
         weeks: ledgerWeeks(events, timeZone),
         timeZone,
       };
+    },
+
+    /** The partner's questions the viewer has yet to answer (or keep for a talk). */
+    async awaitingAnswer(scope: Scope) {
+      const rows = await stores.at(scope).awaitingAnswer();
+      return rows.map((row) => ({
+        askedBy: row.author_id,
+        state: storedEnum(QUESTION_STATES, row.state),
+        deferredTo: row.deferred_to,
+      }));
     },
 
     async ask(scope: Scope, input: z.infer<typeof AskBody>) {

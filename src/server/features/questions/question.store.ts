@@ -18,6 +18,17 @@ export function questionStore(db: Db, scope: Scope) {
     list(): Promise<QuestionRow[]> {
       return readable().orderBy("created_at").orderBy("id").execute();
     },
+    /** The partner's questions still waiting for the viewer's written answer: a few, not the ledger. */
+    awaitingAnswer(): Promise<Pick<QuestionRow, "author_id" | "state" | "deferred_to">[]> {
+      return db
+        .selectFrom("questions")
+        .select(["author_id", "state", "deferred_to"])
+        .where(readableIn(scope, "questions"))
+        .where("author_id", "<>", scope.viewerId)
+        .where("state", "in", ["open", "asked-again"])
+        .where("deferred_to", "is", null)
+        .execute();
+    },
     answers(): Promise<QuestionAnswerRow[]> {
       return db
         .selectFrom("question_answers")

@@ -59,7 +59,7 @@ export function HomePage() {
         {/* Individual-only mode is said once, on the person's own safety page, nowhere else. */}
         {onMyOwn ? null : (
           <>
-            <NeedsYou couple={data} />
+            <NeedsYou />
             <PendingPhaseCard couple={data} />
             <ToLogPrompt />
             <HomeSignal />

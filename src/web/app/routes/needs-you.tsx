@@ -1,33 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { accountabilityRoutes } from "../../../contracts/accountability.ts";
-import { checkinRoutes } from "../../../contracts/checkins.ts";
-import { promiseRoutes } from "../../../contracts/promises.ts";
-import { questionRoutes } from "../../../contracts/questions.ts";
-import { reflectionRoutes } from "../../../contracts/reflections.ts";
-import { setbackRoutes } from "../../../contracts/setbacks.ts";
-import { storyRoutes } from "../../../contracts/story.ts";
-import { daysBetween } from "../../../domain/dates.ts";
-import {
-  type MeaningNeedFacts,
-  type Need,
-  type NeedKind,
-  needsYou,
-  type RebuildNeedFacts,
-} from "../../../domain/needs-you.ts";
-import { MARK_WINDOW_DAYS, weekdayOf } from "../../../domain/occurrences.ts";
-import { WEEKDAYS } from "../../../domain/schedule.ts";
-import { currentMarks } from "../../../domain/story.ts";
-import { useAgreements } from "../../features/agreements/api/agreements.ts";
-import { useCircle } from "../../features/circle/api/circle.ts";
-import type { CoupleViewData } from "../../features/couples/api/couple.ts";
-import { useTalkTimes } from "../../features/talks/api/talk-times.ts";
-import { useTherapistLinks } from "../../features/therapists/api/therapists.ts";
-import { liveLink } from "../../features/therapists/links.ts";
-import { api, keyOf } from "../../ui/api-client.ts";
+import type { Need, NeedKind } from "../../../domain/needs-you.ts";
+import { useNeeds } from "../../features/couples/api/needs.ts";
 import { Card } from "../../ui/card.tsx";
 import { usePeople } from "../../ui/people.tsx";
-import { Loading } from "../../ui/query-state.tsx";
+import { ErrorState, Loading } from "../../ui/query-state.tsx";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 
@@ -58,123 +34,31 @@ function label(need: Need, partner: string): string {
   return texts[need.kind];
 }
 
-/** The Make-meaning part of what waits, from the same reads the screens make. */
-function useMeaningNeeds(): MeaningNeedFacts | undefined {
-  const statements = useQuery({
-    queryKey: keyOf(accountabilityRoutes.overview),
-    queryFn: ({ signal }) => api.call(accountabilityRoutes.overview, {}, { signal }),
-  });
-  const questions = useQuery({
-    queryKey: keyOf(questionRoutes.list),
-    queryFn: ({ signal }) => api.call(questionRoutes.list, {}, { signal }),
-  });
-  const story = useQuery({
-    queryKey: keyOf(storyRoutes.read),
-    queryFn: ({ signal }) => api.call(storyRoutes.read, {}, { signal }),
-  });
-  const reflections = useQuery({
-    queryKey: keyOf(reflectionRoutes.list),
-    queryFn: ({ signal }) => api.call(reflectionRoutes.list, {}, { signal }),
-  });
-  if (!statements.data || !questions.data || !story.data || !reflections.data) return undefined;
-  return {
-    statements: statements.data.statements.flatMap((statement) => {
-      const newest = statement.versions.at(-1);
-      return newest
-        ? [{ by: statement.by, newestAnsweredBy: newest.responses.map((r) => r.by) }]
-        : [];
-    }),
-    questions: questions.data.questions,
-    paragraphs: story.data.paragraphs.map((p) => ({ markedBy: [...currentMarks(p).keys()] })),
-    story: { coherent: story.data.coherent, signedBy: story.data.signedBy },
-    partnerSharedOn: reflections.data.partnerSharedOn.length,
-  };
-}
-
-/** The Rebuild part of what waits, read only while the couple is in Rebuild. */
-function useRebuildNeeds(enabled: boolean): RebuildNeedFacts | undefined {
-  const promises = useQuery({
-    queryKey: keyOf(promiseRoutes.list),
-    queryFn: ({ signal }) => api.call(promiseRoutes.list, {}, { signal }),
-    enabled,
-  });
-  const checkins = useQuery({
-    queryKey: keyOf(checkinRoutes.list),
-    queryFn: ({ signal }) => api.call(checkinRoutes.list, {}, { signal }),
-    enabled,
-  });
-  const setbacks = useQuery({
-    queryKey: keyOf(setbackRoutes.list),
-    queryFn: ({ signal }) => api.call(setbackRoutes.list, {}, { signal }),
-    enabled,
-  });
-  if (!promises.data || !checkins.data || !setbacks.data) return undefined;
-  const { today } = promises.data;
-  const week = checkins.data.weeks.find((w) => w.week === checkins.data.currentWeek);
-  const day = checkins.data.day?.weekday;
-  return {
-    promises: promises.data.promises.map((p) => ({
-      by: p.by,
-      status: p.status,
-      dueForReview: p.reviewOn !== null && p.reviewOn <= today,
-      // Today may not be over yet: only earlier days of the window ask to be marked.
-      open: p.occurrences
-        .filter((o) => {
-          const back = daysBetween(o.on, today);
-          return back >= 0 && back <= MARK_WINDOW_DAYS;
-        })
-        .map((o) => (o.on === today && o.self === null ? { ...o, excused: true } : o)),
-      excusals: p.excusals,
-    })),
-    checkin: {
-      mineMissing: !week?.mine,
-      partnerSubmitted: Boolean(week?.partnerSubmitted),
-      onOrAfterDay:
-        day !== undefined && WEEKDAYS.indexOf(weekdayOf(today)) >= WEEKDAYS.indexOf(day),
-    },
-    setbacks: setbacks.data.setbacks
-      .filter((s) => s.repairedAt === null)
-      .map((s) => ({ repairedBy: s.repairedBy.map((r) => r.by) })),
-  };
-}
-
 /**
  * One glance at what waits for this person, each thing one tap away; when nothing does, it says
- * so plainly. Built from what the screens already read, so it is never out of step with them.
+ * so plainly. The server works it out from what this person may read (states and dates, never
+ * words), and every change refreshes it.
  */
-export function NeedsYou({ couple }: { couple: CoupleViewData }) {
+export function NeedsYou() {
   const people = usePeople();
-  const agreements = useAgreements();
-  const talks = useTalkTimes();
-  const circle = useCircle();
-  const meaning = useMeaningNeeds();
-  const rebuild = useRebuildNeeds(couple.phase === "rebuild");
-  const links = useTherapistLinks();
-  const link = links.data ? liveLink(links.data.links) : null;
+  const reply = useNeeds();
   // The card is there from the first render (its heading's id in a stable order), filled in
-  // once what it is built from has arrived.
-  if (agreements.isPending || talks.isPending || circle.isPending) {
+  // once the server has said what waits.
+  if (reply.isPending) {
     return (
       <Card title="Needs you" id="needs-you">
         <Loading label="Looking at what waits for you…" />
       </Card>
     );
   }
-  const needs = needsYou({
-    viewerId: couple.me.id,
-    pendingPhase: couple.pendingPhase,
-    agreements: agreements.data ?? [],
-    talkTimes: talks.data?.talkTimes ?? [],
-    people: circle.data ?? [],
-    talkToLog: Boolean(talks.data?.toLog),
-    ...(meaning ? { meaning } : {}),
-    ...(rebuild ? { rebuild } : {}),
-    therapist: link && {
-      status: link.status,
-      proposedBy: link.proposedBy,
-      lacksNewestKey: !link.grantedVersions.includes(couple.keys.version),
-    },
-  });
+  if (reply.isError) {
+    return (
+      <Card title="Needs you" id="needs-you">
+        <ErrorState error={reply.error} onRetry={() => void reply.refetch()} />
+      </Card>
+    );
+  }
+  const { needs } = reply.data;
   return (
     <Card title="Needs you" id="needs-you">
       {needs.length === 0 ? (

@@ -7,6 +7,7 @@ import { currentKeyring } from "../../../ui/api-client.ts";
 import { meQueryKey as meKey } from "../../account/api/me.ts";
 import type { CoupleViewData } from "./couple.ts";
 import { coupleQueryKey } from "./couple.ts";
+import { needsQueryKey } from "./needs.ts";
 
 const CoupleEvent = ActivePause.nullable();
 const ChangedEvent = z.object({ features: z.array(z.string()) });
@@ -49,6 +50,8 @@ export function useCoupleEvents(enabled: boolean): void {
       for (const feature of features) {
         void queryClient.invalidateQueries({ queryKey: [feature] });
       }
+      // Any shared change may be something that now waits for this person.
+      void queryClient.invalidateQueries({ queryKey: needsQueryKey });
       // A therapist change may have brought a new space key (after an unlink): the next word
       // sealed here fetches the grants again, so it is sealed with the newest key.
       if (features.includes("therapists")) currentKeyring()?.forgetSpace();
