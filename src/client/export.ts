@@ -8,6 +8,7 @@ import { coupleRoutes } from "../contracts/couples.ts";
 import { eventRoutes } from "../contracts/events.ts";
 import { hurtRoutes } from "../contracts/hurt.ts";
 import { intensityRoutes } from "../contracts/intensity.ts";
+import { needsRoutes } from "../contracts/needs.ts";
 import { promiseRoutes } from "../contracts/promises.ts";
 import { questionRoutes } from "../contracts/questions.ts";
 import { reflectionRoutes } from "../contracts/reflections.ts";
@@ -34,6 +35,7 @@ export const NOT_PERSONAL_DATA: ReadonlyMap<Route, string> = new Map<Route, stri
   [coupleRoutes.keys, "The space key's grants: secrets, not data."],
   [coupleRoutes.previewInvite, "Needs an invite link's secret; it shows who the link is from."],
   [eventRoutes.stream, "A live stream of which features changed, not data kept anywhere."],
+  [needsRoutes.list, "What waits right now, worked out from items the export holds; never kept."],
   [reflectionRoutes.prompts, "Mend's own reflection prompts, the same for everyone."],
   [safetyRoutes.questions, "Mend's own safety-check questions, the same for everyone."],
   [safetyRoutes.resources, "Crisis resources, open to everyone."],
