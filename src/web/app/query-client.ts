@@ -1,5 +1,5 @@
 import { MutationCache, QueryClient } from "@tanstack/react-query";
-import { needsQueryKey } from "../features/couples/api/needs.ts";
+import { needsQueryKey } from "../features/couples/api/needs-key.ts";
 import { failedWithStatus } from "../ui/failure.ts";
 
 /** One cache for the app; quick exit and sign-out clear it. */

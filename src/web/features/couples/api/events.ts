@@ -7,7 +7,7 @@ import { currentKeyring } from "../../../ui/api-client.ts";
 import { meQueryKey as meKey } from "../../account/api/me.ts";
 import type { CoupleViewData } from "./couple.ts";
 import { coupleQueryKey } from "./couple.ts";
-import { needsQueryKey } from "./needs.ts";
+import { needsQueryKey } from "./needs-key.ts";
 
 const CoupleEvent = ActivePause.nullable();
 const ChangedEvent = z.object({ features: z.array(z.string()) });

@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { needsRoutes } from "../../../../contracts/needs.ts";
-import { api, keyOf } from "../../../ui/api-client.ts";
-
-export const needsQueryKey = keyOf(needsRoutes.list);
+import { api } from "../../../ui/api-client.ts";
+import { needsQueryKey } from "./needs-key.ts";
 
 /**
  * What waits for this person, worked out by the server. Any change can alter it, so every live
