@@ -40,11 +40,16 @@ export interface Results {
   seededRows: Record<string, number>;
   cases: CaseResult[];
   computed: ComputedResult[];
-  /** Mend's resident memory: right after start, after the warm-up, after the whole load. */
+  /**
+   * Mend's resident memory: right after start, after the warm-up, once it had answered the
+   * issue's 100,000 requests, and after the whole load.
+   */
   rss: {
     startBytes: number;
     warmBytes: number;
     warmRequests: number;
+    targetBytes: number;
+    targetRequests: number;
     afterBytes: number;
     requests: number;
   };
@@ -145,13 +150,25 @@ function loadFigures(results: Measured): Figure[] {
   return figures;
 }
 
-/** The home view computed anew: speed as the inverse of the median time a request. */
+/** Reads computed anew: speed as the inverse of the median time a request. */
 function computedFigures(results: Measured): Figure[] {
   const c = (name: string) => results.computed.find((x) => x.name === name);
   return (
     [
       ["home computed anew, 100k rows ÷ the demo's", "home computed 100k", "home computed", 0.77],
       ["PostgreSQL ÷ SQLite, home computed anew", "home computed postgres", "home computed", 0.7],
+      [
+        "`GET /api/talk-times` computed anew, 100k ÷ the demo's",
+        "talk-times computed 100k",
+        "talk-times computed",
+        0.77,
+      ],
+      [
+        "`GET /api/parking-lot` computed anew, 100k ÷ the demo's",
+        "parking-lot computed 100k",
+        "parking-lot computed",
+        0.77,
+      ],
     ] as const
   ).map(([figure, over, under, min]) => {
     const slow = c(over);
@@ -214,7 +231,7 @@ function lighthouseFigures(lighthouse: Measured["lighthouse"]): Figure[] {
 /** The issue's table, as ratios of figures measured in this same run, each beside its target. */
 export function figuresOf(results: Measured): Figure[] {
   const { initialJs, rss } = results;
-  const growth = rss.afterBytes / rss.startBytes;
+  const growth = rss.targetBytes / rss.startBytes;
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   return [
     ...loadFigures(results),
@@ -227,10 +244,16 @@ export function figuresOf(results: Measured): Figure[] {
     },
     ...lighthouseFigures(results.lighthouse),
     {
-      figure: `server RSS after ${rss.requests.toLocaleString("en")} requests ÷ after start`,
-      value: `${times(growth)} (${mib(rss.startBytes)} → ${mib(rss.afterBytes)} MiB)`,
+      figure: `server RSS after ${rss.targetRequests.toLocaleString("en")} requests ÷ after start`,
+      value: `${times(growth)} (${mib(rss.startBytes)} → ${mib(rss.targetBytes)} MiB)`,
       target: "≤ 1.5×",
       met: growth <= 1.5,
+    },
+    {
+      figure: `server RSS after all ${rss.requests.toLocaleString("en")} requests ÷ after start`,
+      value: `${times(rss.afterBytes / rss.startBytes)} (${mib(rss.startBytes)} → ${mib(rss.afterBytes)} MiB)`,
+      target: "—",
+      met: null,
     },
     {
       figure: `server RSS after ${rss.requests.toLocaleString("en")} requests ÷ once warm (after ${rss.warmRequests.toLocaleString("en")})`,
@@ -264,7 +287,7 @@ function casesTable(cases: CaseResult[]): string {
 
 function computedTable(computed: ComputedResult[]): string {
   return [
-    "| home computed anew | requests | median ms | p99 ms |",
+    "| computed anew | requests | median ms | p99 ms |",
     "|---|---|---|---|",
     ...computed.map(
       (c) => `| ${c.name} | ${c.requests} | ${c.medianMs.toFixed(1)} | ${c.p99Ms.toFixed(1)} |`,
@@ -310,13 +333,14 @@ ${table(results.figures)}
 ## Cases
 
 Under load (wrk, ${results.settings.connections} connections, medians of the rounds). One partner
-polling gets the home view Mend keeps for a few seconds while nothing changed, so the load cases
-of the home call measure that path; the history's cost shows in the next table.
+polling gets the home view, the talk times and the first page of the parking lot as Mend keeps
+them for a few seconds while nothing changed, so the load cases of those calls measure that
+path; the history's cost shows in the next table.
 
 ${casesTable(results.cases)}
 
-The home call computed anew: before each request the couple's view is marked changed straight in
-the database (as any partner's write marks it), then one request is sent and timed from the
+The kept reads computed anew: before each request the couple's view is marked changed straight
+in the database (as any partner's write marks it), then one request is sent and timed from the
 bench's process, in the same rounds as the load.
 
 ${computedTable(results.computed)}

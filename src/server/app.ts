@@ -91,6 +91,7 @@ import type { DatabaseHandle } from "./platform/db.ts";
 import { installErrorHandling } from "./platform/http-errors.ts";
 import { clientErrorHandler, frameworkErrors, installInputGuard } from "./platform/input-guard.ts";
 import { serializeKeptOnce } from "./platform/kept-replies.ts";
+import { keptViews } from "./platform/kept-views.ts";
 import { rateLimits } from "./platform/rate-limit.ts";
 import { redactUrl } from "./platform/redact.ts";
 import { installSecurityHeaders, securityHeaders } from "./platform/security-headers.ts";
@@ -206,10 +207,13 @@ export async function buildApp({
   const door = therapistDoor(db, clock);
   app.addHook("preHandler", (request) => door.refuseTherapistVisibilityUnlinked(request));
   const changes = changeStore(db);
-  installLiveChanges(app, changes, clock);
   const versions = viewVersions(db, database.listen);
   app.addHook("onClose", () => versions.close());
+  // A change's version is bumped before it is announced: a screen that refreshes on hearing of
+  // it must never be answered with what was kept from before.
   installViewVersions(app, versions, changes.coupleOf);
+  installLiveChanges(app, changes, clock);
+  const views = keptViews(versions, clock);
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -233,7 +237,7 @@ export async function buildApp({
       intensity: intensity.trends,
       meaning: meaningFacts(scopedStores(db, meaningFactsStore)),
     },
-    versions,
+    views,
   );
   serveCouples(app, couples);
   serveAgreements(app, agreements);
@@ -241,6 +245,7 @@ export async function buildApp({
     talkTimes,
     parkingLot: parkingLotService(deps, scopedStores(db, parkingLotStore)),
     pauses,
+    views,
   });
   serveIntensity(app, intensity);
   serveEvents(app, pauses, changes, auth, config.eventPollMs);

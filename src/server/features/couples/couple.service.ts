@@ -27,10 +27,10 @@ import { type Actor, type Scope, scopeOf } from "../../platform/access.ts";
 import { errors } from "../../platform/errors.ts";
 import { hashSecret, newId, newSecret } from "../../platform/ids.ts";
 import { keptReply } from "../../platform/kept-replies.ts";
+import type { KeptViews } from "../../platform/kept-views.ts";
 import { takeProposalStep } from "../../platform/proposal-step.ts";
 import { storedEnum } from "../../platform/stored.ts";
 import type { Stores } from "../../platform/stores.ts";
-import type { ViewVersions } from "../../platform/view-version.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { CoupleStore, CoupleStores } from "./couple.store.ts";
 
@@ -77,21 +77,13 @@ const UNREAD_MEANING = {
   balance: { forwardPushes: [], meaningWork: [], askedAgain: [], carriedOver: [] },
 };
 
-/** How long a computed home view may be answered again while nothing changed. */
-const VIEW_FRESH_MS = 5_000;
-const VIEWS_KEPT = 5_000;
-
 export function coupleService(
   { clock, config, limits }: ServiceDeps,
   data: Stores<CoupleStores>,
   facts: CoupleFacts,
-  versions: ViewVersions,
+  views: KeptViews,
 ) {
   const { store } = data;
-  const recentViews = new Map<
-    string,
-    { version: number; view: CoupleView; tag: string; at: number; until: number }
-  >();
   const of = (scope: Scope) => store.of(scope);
 
   async function issueInvite(tx: CoupleStore, scope: Scope, inviteBox: string, version: number) {
@@ -379,29 +371,19 @@ export function coupleService(
      * changes it too (a pause ends, a review falls due).
      */
     async view(scope: Scope): Promise<{ view: CoupleView; tag: string }> {
-      const version = await versions.of(scope.coupleId);
-      if (version === undefined) throw errors.notFound("Your couple space");
-      const key = `${scope.coupleId}:${scope.viewerId}`;
-      const now = clock.now().getTime();
-      const kept = recentViews.get(key);
-      if (kept && kept.version === version && now >= kept.at && now < kept.until) return kept;
-      const view = keptReply(await computeView(scope));
-      // Made from what the viewer sees alone: an unchanged view keeps its tag, whatever else changed.
-      const tag = `"${createHash("sha256").update(JSON.stringify(view)).digest("base64url")}"`;
-      const pauseEnds = view.activePause ? Date.parse(view.activePause.endsAt) : Infinity;
-      recentViews.delete(key);
-      recentViews.set(key, {
-        version,
-        view,
-        tag,
-        at: now,
-        until: Math.min(now + VIEW_FRESH_MS, pauseEnds),
-      });
-      if (recentViews.size > VIEWS_KEPT) {
-        const oldest = recentViews.keys().next().value;
-        if (oldest !== undefined) recentViews.delete(oldest);
-      }
-      return { view, tag };
+      const kept = await views.read(
+        scope,
+        "home",
+        async () => {
+          const view = await computeView(scope);
+          // Made from what the viewer sees alone: an unchanged view keeps its tag.
+          const tag = `"${createHash("sha256").update(JSON.stringify(view)).digest("base64url")}"`;
+          return { view: keptReply(view), tag };
+        },
+        ({ view }) => (view.activePause ? Date.parse(view.activePause.endsAt) : Infinity),
+      );
+      if (!kept) throw errors.notFound("Your couple space");
+      return kept;
     },
 
     /**

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { talkRoutes as routes } from "../../../contracts/talks.ts";
+import type { KeptViews } from "../../platform/kept-views.ts";
 import { serve } from "../../platform/serve.ts";
 import { requireScope } from "../../platform/sessions.ts";
 import type { ParkingLotService } from "./parking-lot.service.ts";
@@ -8,14 +9,24 @@ import type { TalkTimeService } from "./talk-time.service.ts";
 
 export function serveTalks(
   app: FastifyInstance,
-  services: { talkTimes: TalkTimeService; parkingLot: ParkingLotService; pauses: PauseService },
+  services: {
+    talkTimes: TalkTimeService;
+    parkingLot: ParkingLotService;
+    pauses: PauseService;
+    views: KeptViews;
+  },
 ): void {
-  const { talkTimes, parkingLot, pauses } = services;
+  const { talkTimes, parkingLot, pauses, views } = services;
 
   serve(app, routes.proposeTalkTime, async ({ request, body }) => ({
     talkTime: await talkTimes.propose(requireScope(request), body),
   }));
-  serve(app, routes.talkTimes, async ({ request }) => talkTimes.list(requireScope(request)));
+  // Polled by open screens: answered again while nothing changed (platform/kept-views.ts).
+  serve(app, routes.talkTimes, async ({ request }) => {
+    const scope = requireScope(request);
+    const list = () => talkTimes.list(scope);
+    return (await views.read(scope, "talk-times", list)) ?? list();
+  });
   const steps = {
     acceptTalkTime: talkTimes.accept,
     declineTalkTime: talkTimes.decline,
@@ -43,9 +54,13 @@ export function serveTalks(
   serve(app, routes.raiseTopic, async ({ request, body }) => ({
     item: await parkingLot.raise(requireScope(request), body),
   }));
-  serve(app, routes.parkingLot, async ({ request, query }) =>
-    parkingLot.list(requireScope(request), query.before),
-  );
+  serve(app, routes.parkingLot, async ({ request, query }) => {
+    const scope = requireScope(request);
+    const list = () => parkingLot.list(scope, query.before);
+    // The first page is what open screens ask for again; an earlier page is read when asked.
+    if (query.before !== undefined) return list();
+    return (await views.read(scope, "parking-lot", list)) ?? list();
+  });
   serve(app, routes.agenda, async ({ request, params, body }) => ({
     item: await parkingLot.setAgenda(requireScope(request), params.id, body.on),
   }));
