@@ -1,5 +1,6 @@
 import { numberWord } from "./number-words.ts";
 import type { Phase } from "./phases.ts";
+import { groupByQuestion } from "./questions.ts";
 
 /**
  * The balance guard: gentle notes when a couple in Make meaning seems to be hurrying past the
@@ -120,6 +121,7 @@ function sameQuestions(facts: BalanceFacts): BalanceNote | null {
   const returning = [
     ...groupByQuestion(
       facts.askedAgain.filter((a) => inLast(facts.now, SAME_QUESTION_WINDOW_DAYS, a.at)),
+      (a) => a.questionId,
     ).values(),
   ].filter((askings) => askings.length >= SAME_QUESTION_COUNT);
   if (burst.length === 0 && returning.length === 0) return null;
@@ -193,18 +195,6 @@ function latest(isos: readonly string[]): string | undefined {
   return isos.length === 0
     ? undefined
     : isos.reduce((last, iso) => (time(iso) > time(last) ? iso : last));
-}
-
-function groupByQuestion<T extends { questionId: string }>(
-  askings: readonly T[],
-): Map<string, T[]> {
-  const byQuestion = new Map<string, T[]>();
-  for (const asking of askings) {
-    const list = byQuestion.get(asking.questionId);
-    if (list) list.push(asking);
-    else byQuestion.set(asking.questionId, [asking]);
-  }
-  return byQuestion;
 }
 
 /** The windows are whole weeks, and read better as such. */

@@ -87,3 +87,18 @@ export function ledgerWeeks(events: readonly LedgerEvent[], timeZone: string): L
   }
   return [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week));
 }
+
+/** Items that belong to a question, by its id, in the order given (Node 20 has no Map.groupBy). */
+export function groupByQuestion<T>(
+  items: readonly T[],
+  questionOf: (item: T) => string,
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const id = questionOf(item);
+    const group = grouped.get(id);
+    if (group) group.push(item);
+    else grouped.set(id, [item]);
+  }
+  return grouped;
+}

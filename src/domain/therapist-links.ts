@@ -13,6 +13,11 @@ export interface LinkState {
   proposedBy: string | null;
 }
 
+/** The link that stands now (at most one is not ended), or null. */
+export function liveLink<T extends { status: string }>(links: readonly T[]): T | null {
+  return links.find((link) => link.status !== "ended") ?? null;
+}
+
 /**
  * Why this person may not make this move on a link now, or null when they may. `who` is a
  * partner's id, or "therapist" for the linked therapist.

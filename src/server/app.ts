@@ -326,6 +326,7 @@ export async function buildApp({
       setbacks,
       therapists,
     }),
+    views,
   );
 
   await serveWebApp(app, config.webDir);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEntry, TherapistLink } from "../../src/contracts/therapists.ts";
+import { liveLink } from "../../src/domain/therapist-links.ts";
 import {
   auditEntryWords,
   fingerprintGroups,
   linkStep,
-  liveLink,
   parseTarget,
 } from "../../src/web/features/therapists/links.ts";
 import { formatDate } from "../../src/web/ui/format.ts";

@@ -15,10 +15,11 @@ interface Kept<T> {
 }
 
 /**
- * Reads an open screen repeats (the home view, the talk times, the parking lot: each polled, and
- * asked again on focus and on every live change of the couple), answered again as they were
- * while the couple's view version (bumped by every change, by any process; view-version.ts) is
- * the same and they are no older than a few seconds: time alone changes some of them too. Kept
+ * Reads an open screen repeats (the home view, "needs you", the talk times, the parking lot: each
+ * polled, and asked again on focus and on every live change of the couple), answered again as
+ * they were while the couple's view version (bumped by every change, by any process;
+ * view-version.ts) is the same and they are no older than a few seconds: time alone changes
+ * some of them too. Kept
  * per couple, viewer and read, so no one is ever answered with what another may see; the
  * oldest are forgotten first. A kept answer is serialized once (kept-replies.ts).
  */

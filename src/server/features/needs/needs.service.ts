@@ -8,6 +8,7 @@ import {
 import { MARK_WINDOW_DAYS, weekdayOf } from "../../../domain/occurrences.ts";
 import { WEEKDAYS } from "../../../domain/schedule.ts";
 import { currentMarks } from "../../../domain/story.ts";
+import { liveLink } from "../../../domain/therapist-links.ts";
 import type { Scope } from "../../platform/access.ts";
 import type { AccountabilityService } from "../accountability/accountability.service.ts";
 import type { AgreementService } from "../agreements/agreement.service.ts";
@@ -114,7 +115,7 @@ export function needsService(sources: NeedSources) {
         meaning(scope),
         sources.therapists.links(scope),
       ]);
-      const link = links.links.find((l) => l.status !== "ended") ?? null;
+      const link = liveLink(links.links);
       return {
         needs: needsYou({
           viewerId: scope.viewerId,

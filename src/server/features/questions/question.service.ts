@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AskBody, Question } from "../../../contracts/questions.ts";
 import {
+  groupByQuestion,
   type LedgerEvent,
   ledgerWeeks,
   QUESTION_STATES,
@@ -21,17 +22,6 @@ import type { ServiceDeps } from "../deps.ts";
 import type { QuestionStore } from "./question.store.ts";
 
 type Store = QuestionStore;
-
-/** Rows that belong to a question, by its id (Node 20 has no Map.groupBy). */
-function byQuestion<T extends { question_id: string }>(rows: readonly T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = grouped.get(row.question_id);
-    if (group) group.push(row);
-    else grouped.set(row.question_id, [row]);
-  }
-  return grouped;
-}
 
 /**
  * The question ledger. Every question is shared with the couple: the point is that one asks and
@@ -123,8 +113,8 @@ export function questionService(
         coupleTimeZone(scope),
       ]);
       // By question, once: the whole ledger is read, so matching per question would be quadratic.
-      const answersOf = byQuestion(answers);
-      const askingsOf = byQuestion(askings);
+      const answersOf = groupByQuestion(answers, (a) => a.question_id);
+      const askingsOf = groupByQuestion(askings, (a) => a.question_id);
       const events: LedgerEvent[] = [
         ...rows.map((r) => ({
           kind: r.repeat_of ? ("asked-again" as const) : ("asked" as const),

@@ -7,11 +7,6 @@ import { formatDate } from "../../ui/format.ts";
  * what step it is at for the viewer, and what their audit chain says in their own words. Names come from the couple view and the links; nothing here is invented.
  */
 
-/** The link that stands now (at most one is not ended), or null. */
-export function liveLink(links: readonly TherapistLink[]): TherapistLink | null {
-  return links.find((link) => link.status !== "ended") ?? null;
-}
-
 export type LinkStep =
   | { kind: "none" }
   | { kind: "proposed-by-me" }

@@ -2,10 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { grantTherapist, rotateSpaceKey } from "../../../../client/session.ts";
 import { coupleRoutes } from "../../../../contracts/couples.ts";
 import { type TherapistLink, therapistRoutes } from "../../../../contracts/therapists.ts";
-import type { ShareableType } from "../../../../domain/therapist-links.ts";
+import { liveLink, type ShareableType } from "../../../../domain/therapist-links.ts";
 import { api, currentKeyring, isApiError, keyOf } from "../../../ui/api-client.ts";
 import { useRefreshingMutation } from "../../../ui/use-refreshing-mutation.ts";
-import { liveLink } from "../links.ts";
 
 export type { TherapistLink };
 

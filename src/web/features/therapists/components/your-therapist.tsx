@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { ProposeTherapistBody } from "../../../../contracts/therapists.ts";
+import { liveLink } from "../../../../domain/therapist-links.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ConfirmInline } from "../../../ui/confirm-inline.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
@@ -22,7 +23,7 @@ import {
   useTherapistLinks,
   useUnlinkTherapist,
 } from "../api/therapists.ts";
-import { type LinkStep, linkStep, liveLink } from "../links.ts";
+import { type LinkStep, linkStep } from "../links.ts";
 import { Fingerprint } from "./fingerprint.tsx";
 import "../therapists.css";
 
