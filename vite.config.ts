@@ -48,36 +48,45 @@ export default defineConfig({
             {
               name: "react",
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
-              priority: 4,
+              priority: 5,
             },
             // The frame and the landing page, in one file rather than a dozen small ones.
-            { name: "index", test: /[\\/]src[\\/]/, tags: ["$initial"], priority: 3 },
-            // Validation, for every screen that calls the API.
-            { name: "zod", test: /node_modules[\\/]zod[\\/]/, priority: 2 },
-            // What only screens with a form need.
-            {
-              name: "forms",
-              test: /node_modules[\\/](react-hook-form|@hookform)[\\/]/,
-              priority: 2,
-            },
+            { name: "index", test: /[\\/]src[\\/]/, tags: ["$initial"], priority: 4 },
             // uPlot and our charts' hook and style: only the screens with a chart.
             {
               name: "charts",
               test: /node_modules[\\/]uplot[\\/]|[\\/]src[\\/]web[\\/]ui[\\/](use-plot|chart-style)\.ts$/,
-              priority: 2,
+              priority: 4,
             },
+            // What a screen with a form runs before anyone types.
+            { name: "forms", test: /node_modules[\\/]react-hook-form[\\/]/, priority: 4 },
+            // The UI kit every screen shares, and the one piece of the client it needs to tell a
+            // failure's kind. Nothing in it may import the client or zod (ADR 0030): a screen
+            // that needs them, asks for them.
+            {
+              name: "ui",
+              test: /[\\/]src[\\/](web[\\/]ui[\\/](?!api-client\.ts$)|client[\\/]api-error\.ts$)/,
+              priority: 3,
+            },
+            // Validation, with the forms' bridge to it, for every screen that calls the API.
+            { name: "zod", test: /node_modules[\\/](zod|@hookform)[\\/]/, priority: 3 },
             // The API client and the account's contract: all the first page asks for later
             // (the instance's settings), without every other contract.
             {
               name: "client",
-              test: /[\\/]src[\\/](client[\\/](api|sealing|cookie-jar|crypto[\\/].*)|contracts[\\/](account|common|errors|route|words)|web[\\/]ui[\\/]api-client)\.ts$/,
+              test: /[\\/]src[\\/](client[\\/](?!export\.ts$)|contracts[\\/](account|common|errors|route|words)\.ts$|web[\\/]ui[\\/]api-client\.ts$)/,
               priority: 2,
             },
-            // The other contracts and what the screens share: one file for all of them.
+            // Each other contract in a file of its own: a screen loads and builds only the
+            // schemas it calls with. The rest (screens, their API calls, the export, which reads
+            // every contract) goes where Rolldown finds it shared.
             {
-              name: "app",
-              test: /[\\/]src[\\/](client|contracts|web[\\/]ui|web[\\/]features[\\/][^\\/]+[\\/]api)[\\/]/,
-              priority: 1,
+              name: (id) => {
+                const contract = /[\\/]src[\\/]contracts[\\/]([\w-]+)\.ts$/.exec(id)?.[1];
+                return contract ? `contract-${contract}` : null;
+              },
+              debugName: "contracts",
+              priority: 2,
             },
           ],
         },

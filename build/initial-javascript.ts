@@ -19,19 +19,11 @@ const attribute = (attrs: string, name: string) =>
   new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`, "i").exec(attrs)?.[1];
 
 /**
- * The JavaScript a first visit runs before anything is loaded lazily: the scripts and module
- * preloads index.html names, and everything they import statically, each counted once, at
- * gzip's level 9 (the `.gz` the server sends).
+ * `files` (paths inside `webDir`) and everything they import statically, each counted once, at
+ * gzip's level 9 (the `.gz` the server sends): what runs once they are loaded.
  */
-export function initialJavaScript(webDir: string): InitialJavaScript {
-  const html = readFileSync(join(webDir, "index.html"), "utf8");
-  const queue: string[] = [];
-  for (const [, name = "", attrs = ""] of html.matchAll(TAG)) {
-    const isScript = name.toLowerCase() === "script";
-    const loadsModule = isScript || attribute(attrs, "rel") === "modulepreload";
-    const url = attribute(attrs, isScript ? "src" : "href");
-    if (loadsModule && url) queue.push(url.replace(/^\//, ""));
-  }
+export function withStaticImports(webDir: string, files: readonly string[]): InitialJavaScript {
+  const queue = [...files];
   const seen = new Set<string>();
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (seen.has(file) || !existsSync(join(webDir, file))) continue;
@@ -41,11 +33,27 @@ export function initialJavaScript(webDir: string): InitialJavaScript {
       queue.push(folder + spec.slice(2));
     }
   }
-  const files = [...seen].map((file) => {
+  const weighed = [...seen].map((file) => {
     const bytes = readFileSync(join(webDir, file));
     return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
   });
-  return { files, gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0) };
+  return { files: weighed, gzipBytes: weighed.reduce((sum, file) => sum + file.gzipBytes, 0) };
+}
+
+/**
+ * The JavaScript a first visit runs before anything is loaded lazily: the scripts and module
+ * preloads index.html names, and everything they import statically.
+ */
+export function initialJavaScript(webDir: string): InitialJavaScript {
+  const html = readFileSync(join(webDir, "index.html"), "utf8");
+  const named: string[] = [];
+  for (const [, name = "", attrs = ""] of html.matchAll(TAG)) {
+    const isScript = name.toLowerCase() === "script";
+    const loadsModule = isScript || attribute(attrs, "rel") === "modulepreload";
+    const url = attribute(attrs, isScript ? "src" : "href");
+    if (loadsModule && url) named.push(url.replace(/^\//, ""));
+  }
+  return withStaticImports(webDir, named);
 }
 
 /** Says at the end of the build what the first page's JavaScript weighs, against its budget. */

@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import { ErrorBody } from "../contracts/common.ts";
-import type { ErrorCode } from "../contracts/errors.ts";
 import {
   type CallInput,
   type Method,
@@ -9,8 +8,11 @@ import {
   type Route,
 } from "../contracts/route.ts";
 import { wordsIn } from "../contracts/words.ts";
+import { ApiError } from "./api-error.ts";
 import { type CookieJar, cookieHeader, keepCookie } from "./cookie-jar.ts";
 import { type Keyring, NoSpaceError, NotGrantedError, PlainWordsError } from "./sealing.ts";
+
+export { ApiError, type ClientErrorCode, isApiError } from "./api-error.ts";
 
 /**
  * The one client of the Mend API, for the browser, the tests, the demo seed and the benchmark
@@ -33,39 +35,6 @@ export interface WireResponse {
 }
 
 export type Transport = (request: WireRequest) => Promise<WireResponse>;
-
-/** A code from the server, or one of the client's own when no proper answer came. */
-export type ClientErrorCode =
-  | ErrorCode
-  | "network"
-  | "bad_response"
-  | "locked"
-  | "not_granted"
-  | "unknown";
-
-/** A failed call, in the server's one error shape. `status` 0 means the network failed. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: ClientErrorCode;
-  readonly fields: Record<string, string>;
-
-  constructor(
-    status: number,
-    code: ClientErrorCode,
-    message: string,
-    fields: Record<string, string> = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-  }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
-}
 
 const FALLBACK_MESSAGES: Record<number, string> = {
   0: "We couldn't reach Mend. Check your connection and try again.",

@@ -8,7 +8,11 @@ import { promisify } from "node:util";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INITIAL_JS_BUDGET, initialJavaScript } from "../../build/initial-javascript.ts";
+import {
+  INITIAL_JS_BUDGET,
+  initialJavaScript,
+  withStaticImports,
+} from "../../build/initial-javascript.ts";
 import { COMPRESSIBLE } from "../../build/precompress.ts";
 import { makeTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -90,6 +94,23 @@ describe("the build", () => {
     // A signed-out visitor asks the API nothing before the page is up; zod alone would take
     // a sixth of the budget. Its classes are named in its code; the contracts name their paths.
     for (const { file } of initialJavaScript(outDir).files) {
+      const code = bytesOf(file).toString();
+      expect(code, file).not.toContain("$ZodType");
+      expect(code, file).not.toContain("/api/auth/prelogin");
+    }
+  });
+
+  it("shows the sign-in form without the API client, its contracts or validation", () => {
+    // They come when the form is first touched (ADR 0030): on a slow phone, building zod's
+    // schemas held the main thread longer than everything else the page runs.
+    const screen = builtFiles().filter((file) => /^assets\/sign-in-[\w-]{8}\.js$/.test(file));
+    expect(screen).toHaveLength(1);
+    const loaded = withStaticImports(outDir, screen).files.map((file) => file.file);
+    expect(
+      loaded.some((file) => file.includes("sign-in-form")),
+      loaded.join(", "),
+    ).toBe(true);
+    for (const file of loaded) {
       const code = bytesOf(file).toString();
       expect(code, file).not.toContain("$ZodType");
       expect(code, file).not.toContain("/api/auth/prelogin");

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { API } from "../../contracts/api.ts";
 import { ErrorBody } from "../../contracts/common.ts";
 import { ERROR_STATUS, type ErrorCode } from "../../contracts/errors.ts";
-import { LIVE_ROUTES } from "../../contracts/events.ts";
+import { LIVE_ROUTES } from "../../contracts/live-routes.ts";
 import type { Parsed, ReplyOf, Route } from "../../contracts/route.ts";
 import { wordsIn } from "../../contracts/words.ts";
 import { PAGE_SIZE } from "../../domain/pages.ts";

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { lockDevice } from "../features/account/api/device-storage.ts";
-import { configQueryKey, LOGOUT_PATH } from "../features/account/api/me.ts";
+import { LOGOUT_PATH } from "../features/account/api/me.ts";
+import { publicConfigQuery } from "../features/account/api/public-config.ts";
 import { whenIdle } from "../ui/when-idle.ts";
 import { queryClient } from "./query-client.ts";
 
@@ -31,18 +32,10 @@ function useFirstIdle(): boolean {
 export function useConfig() {
   const idle = useFirstIdle();
   return useQuery({
-    queryKey: configQueryKey,
-    // Asked once the page is up and quiet, with the API client it needs: the way out works
-    // before that, to the default destination.
+    ...publicConfigQuery,
+    // Asked once the page is up and quiet: the way out works before that, to the default
+    // destination.
     enabled: idle,
-    queryFn: async ({ signal }) => {
-      const [{ api }, { accountRoutes }] = await Promise.all([
-        import("../ui/api-client.ts"),
-        import("../../contracts/account.ts"),
-      ]);
-      return api.call(accountRoutes.config, {}, { signal, expectUnauthorized: true });
-    },
-    staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });
 }

@@ -1,4 +1,4 @@
-import type { ApiError } from "../../client/api.ts";
+import type { ApiError } from "../../client/api-error.ts";
 
 /**
  * The HTTP status of a failed API call, or null for any other failure. Read from the error's

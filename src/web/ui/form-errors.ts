@@ -1,5 +1,5 @@
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { isApiError } from "./api-client.ts";
+import { isApiError } from "../../client/api-error.ts";
 import type { SummaryError } from "./error-summary.tsx";
 
 /**

@@ -1,10 +1,21 @@
 /** Dates as people read them, in the browser's own language and time zone. */
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: "medium",
-  timeStyle: "short",
-});
+/**
+ * A formatter made on its first use: making one loads the browser's locale data, a cost no
+ * screen should pay as its code loads, and one that shows no date should not pay at all.
+ */
+function formatter(options: Intl.DateTimeFormatOptions): { format(date: Date): string } {
+  let made: Intl.DateTimeFormat | undefined;
+  return {
+    format: (date) => {
+      made ??= new Intl.DateTimeFormat(undefined, options);
+      return made.format(date);
+    },
+  };
+}
+
+const dateFormat = formatter({ dateStyle: "long" });
+const dateTimeFormat = formatter({ dateStyle: "medium", timeStyle: "short" });
 
 /** An ISO timestamp as a date, e.g. "3 March 2026". */
 export function formatDate(timestamp: string): string {
@@ -17,7 +28,7 @@ export function formatDateTime(timestamp: string): string {
   return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+const timeFormat = formatter({ timeStyle: "short" });
 
 /** The time of day of a timestamp, e.g. "19:40". */
 export function formatTime(timestamp: string): string {

@@ -1,6 +1,11 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { type DefaultValues, type FieldValues, type Path, useForm } from "react-hook-form";
+import {
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+  useForm,
+} from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors, summaryErrors } from "./form-errors.ts";
 
@@ -13,20 +18,34 @@ interface Options<I extends FieldValues> {
 }
 
 /**
+ * Checks with `schema`, loading zod's resolver on the first check. A page whose first paint
+ * should not wait for zod passes a loader of its schema instead, run on that first check too.
+ */
+function lazyResolver(schema: z.ZodType | (() => Promise<z.ZodType>)): Resolver<FieldValues> {
+  return async (values, context, options) => {
+    const [{ zodResolver }, checked] = await Promise.all([
+      import("@hookform/resolvers/zod"),
+      typeof schema === "function" ? schema() : schema,
+    ]);
+    // The resolver's types cannot follow a generic schema; the schema is what checks the form.
+    return zodResolver(checked as never)(values as never, context, options as never);
+  };
+}
+
+/**
  * A form checked by a contract schema, the way every Mend form works: errors next to fields and
  * in a linked summary, the server's field messages put by their inputs, and a calm status line
  * after success. `submit(send)` returns the submit handler; `send` may return the status text
  * to show.
  */
 export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
-  schema: S,
+  schema: S | (() => Promise<S>),
   { defaultValues, fieldIds, shouldUnregister = false }: Options<z.input<S>>,
 ) {
   type Input = z.input<S>;
   type Output = z.output<S>;
   const form = useForm<Input, unknown, Output>({
-    // The resolver's types cannot follow a generic schema; the schema is what checks the form.
-    resolver: zodResolver(schema as never) as never,
+    resolver: lazyResolver(schema) as never,
     defaultValues,
     shouldUnregister,
   });

@@ -61,12 +61,12 @@ export function useFinishSignup() {
   };
 }
 
-export function useLogin() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (values: z.output<typeof LoginForm>) => signIn(api, values, deriveInWorker),
-    onSuccess: (unlocked) => startFreshSession(queryClient, unlocked),
-  });
+/** Signs in and starts the session unlocked; `useLogin` (login.ts) loads this when needed. */
+export async function signInAndStart(
+  queryClient: QueryClient,
+  values: z.output<typeof LoginForm>,
+): Promise<void> {
+  await startFreshSession(queryClient, await signIn(api, values, deriveInWorker));
 }
 
 /** Forgot the password, kept the code: a new password and a new code, shown once. */

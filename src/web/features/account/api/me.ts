@@ -8,7 +8,7 @@ import { hasDeviceKeys } from "./device-storage.ts";
  */
 type AccountRoutes = typeof accountRoutes;
 const ME_PATH = "/api/me" satisfies AccountRoutes["me"]["path"];
-const CONFIG_PATH = "/api/config" satisfies AccountRoutes["config"]["path"];
+export const CONFIG_PATH = "/api/config" satisfies AccountRoutes["config"]["path"];
 export const LOGOUT_PATH = "/api/auth/logout" satisfies AccountRoutes["logout"]["path"];
 
 /** keyOf(accountRoutes.me), the one key every screen reads and refreshes "who is here" by. */

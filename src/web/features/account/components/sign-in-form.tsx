@@ -1,18 +1,17 @@
 import { Link } from "react-router";
-import { LoginForm } from "../../../../contracts/account.ts";
-import { isApiError } from "../../../ui/api-client.ts";
+import { isApiError } from "../../../../client/api-error.ts";
 import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
-import { useLogin } from "../api/auth.ts";
+import { loadLoginForm, preloadSignIn, useLogin } from "../api/login.ts";
 import { UnlockingStatus } from "./unlocking-status.tsx";
 
 const FIELD_IDS = { email: "signin-email", password: "signin-password" };
 
 export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
   const login = useLogin();
-  const { form, errors, submit, summary } = useSchemaForm(LoginForm, {
+  const { form, errors, submit, summary } = useSchemaForm(loadLoginForm, {
     defaultValues: { email: "", password: "" },
     fieldIds: FIELD_IDS,
   });
@@ -22,6 +21,7 @@ export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
       className="form"
       noValidate
       aria-label="Sign in"
+      onFocus={preloadSignIn}
       onSubmit={submit(
         async (values) => {
           // The form may unmount once signed in; the promise still settles here.
