@@ -1,7 +1,7 @@
 import "./zod-settings.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
+import { BrowserRouter } from "react-router";
 import "../ui/styles/index.css";
 import { hasDeviceKeys } from "../features/account/api/device-storage.ts";
 import { getMe, meQueryKey } from "../features/account/api/me.ts";
@@ -10,7 +10,7 @@ import { preloadFirstPaint, preloadOnIntent } from "./preload.ts";
 import { AppProviders } from "./providers.tsx";
 import { queryClient } from "./query-client.ts";
 import { installQuickExitShortcut } from "./quick-exit.tsx";
-import { router } from "./router.tsx";
+import { AppRoutes } from "./router.tsx";
 
 // First of all: the way out must work before anything else has loaded.
 installQuickExitShortcut();
@@ -24,7 +24,9 @@ function render() {
     <StrictMode>
       {globalThis.crypto?.subtle ? (
         <AppProviders>
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </AppProviders>
       ) : (
         <InsecureContext />

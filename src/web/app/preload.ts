@@ -2,7 +2,7 @@ import { Children, isValidElement, type ReactNode } from "react";
 import { matchRoutes } from "react-router";
 import { hasDeviceKeys } from "../features/account/api/device-storage.ts";
 import type { LazyScreen } from "./lazy-screen.ts";
-import { router } from "./router.tsx";
+import { routes } from "./router.tsx";
 import { screens } from "./screens.ts";
 
 function isLazyScreen(type: unknown): type is LazyScreen<never> {
@@ -19,7 +19,7 @@ function lazyScreensIn(node: ReactNode): LazyScreen<never>[] {
 /** Loads the code of the screens these paths lead to, and of the guards on the way. */
 export function preloadScreensAt(paths: readonly string[]): Promise<unknown> {
   const loads = [...new Set(paths)].flatMap((path) =>
-    (matchRoutes(router.routes, path) ?? []).flatMap(({ route }) =>
+    (matchRoutes(routes, path) ?? []).flatMap(({ route }) =>
       lazyScreensIn(route.element).map((screen) => screen.preload()),
     ),
   );

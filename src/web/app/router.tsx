@@ -1,11 +1,11 @@
-import { createBrowserRouter } from "react-router";
+import { type RouteObject, useRoutes } from "react-router";
 import { RequireTherapist } from "../features/workspace/components/require-therapist.tsx";
 import { RequireSignedIn, SignedOutOnly } from "./guards.tsx";
 import { RootLayout } from "./layout.tsx";
 import { QuickExit } from "./quick-exit.tsx";
 import { HomeSwitch } from "./routes/home-switch.tsx";
 import { NotFoundPage } from "./routes/not-found.tsx";
-import { RouteErrorPage } from "./routes/route-error.tsx";
+import { ErrorBoundary, RouteErrorPage, ScreenErrorBoundary } from "./routes/route-error.tsx";
 import { screens as s } from "./screens.ts";
 
 /** If even the layout fails, the quick exit must still be there. */
@@ -20,14 +20,18 @@ function RootError() {
   );
 }
 
-export const router = createBrowserRouter([
+/**
+ * Every page of the app. Declared as plain route objects for `useRoutes` (and `matchRoutes`,
+ * to preload a path's screens): Mend loads no data through the router, so the data router's
+ * code, a third of the first page's routing and rendering library, stays out.
+ */
+export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
-    errorElement: <RootError />,
     children: [
       {
         // Errors inside a screen keep the header, navigation and quick exit.
-        errorElement: <RouteErrorPage />,
+        element: <ScreenErrorBoundary />,
         children: [
           { index: true, element: <HomeSwitch /> },
           {
@@ -129,4 +133,8 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+export function AppRoutes() {
+  return <ErrorBoundary fallback={<RootError />}>{useRoutes(routes)}</ErrorBoundary>;
+}

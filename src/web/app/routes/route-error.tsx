@@ -1,13 +1,10 @@
-import { isRouteErrorResponse, useRouteError } from "react-router";
+import { Component, type ReactNode } from "react";
+import { Outlet, useLocation } from "react-router";
 import { Button, ButtonLink } from "../../ui/button.tsx";
 import { Page } from "../../ui/page.tsx";
-import { NotFoundPage } from "./not-found.tsx";
 
 /** Shown when a screen fails unexpectedly; the quick exit stays in the layout above it. */
 export function RouteErrorPage() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
-  if (error) console.error(error);
   return (
     <Page heading="Something went wrong" title="Something went wrong" width="narrow">
       <p>This screen ran into a problem. Reloading the page usually helps.</p>
@@ -18,5 +15,41 @@ export function RouteErrorPage() {
         </ButtonLink>
       </div>
     </Page>
+  );
+}
+
+interface BoundaryProps {
+  /** What shows instead of whatever below failed. */
+  fallback: ReactNode;
+  children: ReactNode;
+}
+
+/** Catches what fails while rendering below it, and shows `fallback` in its place. */
+export class ErrorBoundary extends Component<BoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error(error);
+  }
+
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+/**
+ * The screens' boundary, inside the layout: a failing screen keeps the header, navigation and
+ * quick exit, and going to another page leaves the failure behind.
+ */
+export function ScreenErrorBoundary() {
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary key={pathname} fallback={<RouteErrorPage />}>
+      <Outlet />
+    </ErrorBoundary>
   );
 }
