@@ -55,10 +55,24 @@ export const IntensityReply = z.object({
     .describe("the zone days are counted in: the couple's talk-time zone, or UTC"),
 });
 
+/** How far back the intensity checks are kept for the screen (its charts and table). */
+export const INTENSITY_HISTORY_DAYS = 120;
+
 export const IntensityQuery = z.object({
   timeZone: TimeZone.optional().describe(
     "the viewer's zone, for counting days; defaults to the couple's talk-time zone, else UTC",
   ),
+  days: z.coerce
+    .number({ error: `Ask for a number of days, from 1 to ${INTENSITY_HISTORY_DAYS}.` })
+    .int({ error: `Ask for a whole number of days, from 1 to ${INTENSITY_HISTORY_DAYS}.` })
+    .min(1, { error: `Ask for a number of days, from 1 to ${INTENSITY_HISTORY_DAYS}.` })
+    .max(INTENSITY_HISTORY_DAYS, {
+      error: `Ask for a number of days, from 1 to ${INTENSITY_HISTORY_DAYS}.`,
+    })
+    .optional()
+    .describe(
+      `only the entries of this many last days (Home's "today's check" asks for 2); the trends are the same either way. Default ${INTENSITY_HISTORY_DAYS}`,
+    ),
 });
 
 const tags = ["intensity"];

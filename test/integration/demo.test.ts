@@ -15,6 +15,7 @@ import { agreementRoutes } from "../../src/contracts/agreements.ts";
 import { checkinRoutes } from "../../src/contracts/checkins.ts";
 import type { CoupleView } from "../../src/contracts/couples.ts";
 import { hurtRoutes } from "../../src/contracts/hurt.ts";
+import { INTENSITY_HISTORY_DAYS } from "../../src/contracts/intensity.ts";
 import { promiseRoutes } from "../../src/contracts/promises.ts";
 import { questionRoutes } from "../../src/contracts/questions.ts";
 import { reflectionRoutes } from "../../src/contracts/reflections.ts";
@@ -26,7 +27,6 @@ import { talkRoutes } from "../../src/contracts/talks.ts";
 import { therapistRoutes } from "../../src/contracts/therapists.ts";
 import { daysBetween, utcDay } from "../../src/domain/dates.ts";
 import { viewsDiffer } from "../../src/domain/promises.ts";
-import { INTENSITY_HISTORY_DAYS } from "../../src/server/features/intensity/intensity.service.ts";
 import { Client, makeTestApp, type TestApp } from "../support/test-app.ts";
 import { totpCode } from "../support/therapists.ts";
 

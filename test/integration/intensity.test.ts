@@ -106,6 +106,45 @@ describe("intensity days", () => {
   });
 });
 
+describe("intensity of the last days only", () => {
+  it("leaves older entries out, keeps the trends, and names a wrong number of days", async () => {
+    const { a, b } = await makeCouple(t.app);
+    await record(a, { value: 8, note: "A week ago" });
+    t.clock.advance(6 * DAY);
+    await record(a, { value: 3, note: "Yesterday" });
+    t.clock.advance(DAY);
+    await record(a, { value: 2, note: "Today, for me", visibility: "private" });
+    t.clock.advance(MINUTE);
+    await record(b, { value: 4 });
+
+    const overview = (person: Person, days?: number) =>
+      person.client.api.call(intensityRoutes.overview, { query: days ? { days } : {} });
+    const all = await overview(a);
+    const lastTwo = await overview(a, 2);
+    expect(all.entries.map((e) => e.note ?? e.value)).toEqual([
+      "A week ago",
+      "Yesterday",
+      "Today, for me",
+      4,
+    ]);
+    expect(lastTwo.entries.map((e) => e.note ?? e.value)).toEqual([
+      "Yesterday",
+      "Today, for me",
+      4,
+    ]);
+    expect(lastTwo.trends).toEqual(all.trends);
+    // The partner's last days are what the partner may see of them: never a private entry.
+    expect((await overview(b, 2)).entries.map((e) => e.value)).toEqual([3, 4]);
+    for (const days of [0, 121, 1.5]) {
+      const sent = await a.client.get(`/api/intensity?days=${days}`);
+      expect(sent.status, String(days)).toBe(400);
+      expect(sent.json<{ error: { fields: Record<string, string> } }>().error.fields.days).toMatch(
+        /number of days, from 1 to 120/,
+      );
+    }
+  });
+});
+
 describe("intensity trend in readiness", () => {
   it("is met when each shared trend is low or easing over two weeks", async () => {
     t.clock.set("2026-05-01T08:00:00.000Z");

@@ -9,6 +9,6 @@ export function serveIntensity(app: FastifyInstance, intensity: IntensityService
     entry: await intensity.record(requireScope(request), body),
   }));
   serve(app, routes.overview, async ({ request, query }) =>
-    intensity.overview(requireScope(request), query.timeZone),
+    intensity.overview(requireScope(request), query.timeZone, query.days),
   );
 }

@@ -1,5 +1,9 @@
 import type { z } from "zod";
-import type { IntensityBody, IntensityEntry } from "../../../contracts/intensity.ts";
+import {
+  INTENSITY_HISTORY_DAYS,
+  type IntensityBody,
+  type IntensityEntry,
+} from "../../../contracts/intensity.ts";
 import {
   intensityTrend,
   LONG_RUN_DAYS,
@@ -17,7 +21,6 @@ import type { IntensityStore } from "./intensity.store.ts";
 const DAY_MS = 86_400_000;
 
 /** How far back the list and charts reach. */
-export const INTENSITY_HISTORY_DAYS = 120;
 
 /** Which zone a couple's days are counted in: the zone of their talk times, else UTC. */
 export type CoupleTimeZone = (scope: Scope) => Promise<string>;
@@ -41,8 +44,8 @@ export function intensityService(
     };
   }
 
-  async function list(scope: Scope): Promise<IntensityEntry[]> {
-    const since = new Date(clock.now().getTime() - INTENSITY_HISTORY_DAYS * DAY_MS).toISOString();
+  async function list(scope: Scope, days = INTENSITY_HISTORY_DAYS): Promise<IntensityEntry[]> {
+    const since = new Date(clock.now().getTime() - days * DAY_MS).toISOString();
     const rows = await stores.at(scope).since(since);
     return rows.map((row) => present(row, scope));
   }
@@ -75,10 +78,10 @@ export function intensityService(
     trends,
 
     /** Entries, trends and the zone they are counted in, for the intensity screen. */
-    async overview(scope: Scope, viewerZone?: string) {
+    async overview(scope: Scope, viewerZone?: string, days?: number) {
       const timeZone = viewerZone ?? (await zoneOf(scope));
       return {
-        entries: await list(scope),
+        entries: await list(scope, days),
         trends: await trends(scope, timeZone),
         timeZone,
       };

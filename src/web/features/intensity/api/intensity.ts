@@ -26,9 +26,13 @@ function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-/** Intensity checks the viewer may see (their own, the partner's shared ones) and each one's trend. */
-export function useIntensity() {
-  const input = { query: { timeZone: browserTimeZone() } };
+/**
+ * Intensity checks the viewer may see (their own, the partner's shared ones) and each one's
+ * trend: all that are kept, for the screen, or only the last `days` of them (Home's check reads
+ * two: today in any zone, without fetching and opening four months of notes).
+ */
+export function useIntensity(days?: number) {
+  const input = { query: { timeZone: browserTimeZone(), ...(days ? { days } : {}) } };
   return useQuery({
     queryKey: keyOf(intensityRoutes.overview, input),
     queryFn: ({ signal }) => api.call(intensityRoutes.overview, input, { signal }),

@@ -7,11 +7,14 @@ import { useIntensity } from "../api/intensity.ts";
 import { myIntensityChecksToday } from "../series.ts";
 import { IntensityCheckForm } from "./intensity-check-form.tsx";
 
+/** Today is within the last two days wherever the viewer is. */
+const TODAY_WITHIN_DAYS = 2;
+
 /** For Home: today's check, done or quickly done here. */
 export function TodayCheck() {
   const people = usePeople();
   const toast = useToast();
-  const intensity = useIntensity();
+  const intensity = useIntensity(TODAY_WITHIN_DAYS);
   if (intensity.isPending) return <Loading label="Loading today's check…" />;
   if (intensity.isError) {
     return <ErrorState error={intensity.error} onRetry={() => void intensity.refetch()} />;
