@@ -12,6 +12,10 @@ import { needsQueryKey } from "./needs-key.ts";
 const CoupleEvent = ActivePause.nullable();
 const ChangedEvent = z.object({ features: z.array(z.string()) });
 
+type Pause = CoupleViewData["activePause"];
+const samePause = (a: Pause, b: Pause) =>
+  a === b || (a !== null && b !== null && a.byMe === b.byMe && a.endsAt === b.endsAt);
+
 /**
  * The one live channel, heard while a couple screen is open: a pause called by one partner, and
  * every shared change (a proposal, an answer, a topic, a withdrawal), reach the other's screen
@@ -34,6 +38,10 @@ export function useCoupleEvents(enabled: boolean): void {
         activePause = undefined;
       }
       if (activePause !== undefined) {
+        // The stream says the pause as it is when it opens: a screen that already shows that
+        // pause (or none) has nothing to read again.
+        const shown = queryClient.getQueryData<CoupleViewData>(coupleQueryKey);
+        if (shown && samePause(shown.activePause, activePause)) return;
         queryClient.setQueryData<CoupleViewData>(coupleQueryKey, (couple) =>
           couple ? { ...couple, activePause } : couple,
         );
