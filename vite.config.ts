@@ -70,8 +70,9 @@ export default defineConfig({
             },
             // Validation, with the forms' bridge to it, for every screen that calls the API.
             { name: "zod", test: /node_modules[\\/](zod|@hookform)[\\/]/, priority: 3 },
-            // The API client and the account's contract: all the first page asks for later
-            // (the instance's settings), without every other contract.
+            // The API client, with the contracts its key steps read (client/session.ts: the
+            // account's, the couple's and the therapists', and what those import): what every
+            // signed-in screen runs before its own calls.
             {
               name: "client",
               test: /[\\/]src[\\/](client[\\/](?!export\.ts$)|contracts[\\/](account|common|errors|route|words)\.ts$|web[\\/]ui[\\/]api-client\.ts$)/,

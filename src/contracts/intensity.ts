@@ -71,7 +71,7 @@ export const IntensityQuery = z.object({
     })
     .optional()
     .describe(
-      `only the entries of this many last days (Home's "today's check" asks for 2); the trends are the same either way. Default ${INTENSITY_HISTORY_DAYS}`,
+      `only the entries of this many last days; the trends are the same either way. Default ${INTENSITY_HISTORY_DAYS}`,
     ),
 });
 

@@ -352,4 +352,23 @@ test.describe("sealed words on one person's phone", () => {
       timeout: 20_000,
     });
   });
+
+  test("a sign-in whose code cannot come says so and keeps what was typed", async ({ browser }) => {
+    // The page comes without the client and zod; they come on the first check (ADR 0030). No
+    // service worker, which would answer from its copies whatever the network does.
+    const context = await newContext(browser, { viewport: PHONE, serviceWorkers: "block" });
+    contexts = [context];
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    const away = /\/assets\/(zod|client)-[\w-]+\.js$/;
+    await context.route(away, (route) => route.abort());
+    await page.getByLabel("E-mail").fill("nobody.here@example.org");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText(
+      "We couldn't reach Mend to check this form",
+    );
+    await expect(page.getByLabel("E-mail")).toHaveValue("nobody.here@example.org");
+  });
 });

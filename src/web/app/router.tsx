@@ -1,4 +1,4 @@
-import { type RouteObject, useRoutes } from "react-router";
+import { type RouteObject, useLocation, useRoutes } from "react-router";
 import { RequireTherapist } from "../features/workspace/components/require-therapist.tsx";
 import { RequireSignedIn, SignedOutOnly } from "./guards.tsx";
 import { RootLayout } from "./layout.tsx";
@@ -136,5 +136,10 @@ export const routes: RouteObject[] = [
 ];
 
 export function AppRoutes() {
-  return <ErrorBoundary fallback={<RootError />}>{useRoutes(routes)}</ErrorBoundary>;
+  const { key } = useLocation();
+  return (
+    <ErrorBoundary resetKey={key} fallback={<RootError />}>
+      {useRoutes(routes)}
+    </ErrorBoundary>
+  );
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type BaseSyntheticEvent, useState } from "react";
 import {
   type DefaultValues,
   type FieldValues,
@@ -8,6 +8,9 @@ import {
 } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors, summaryErrors } from "./form-errors.ts";
+
+const COULD_NOT_LOAD =
+  "We couldn't reach Mend to check this form. Check your connection, or reload the page.";
 
 interface Options<I extends FieldValues> {
   defaultValues: DefaultValues<I>;
@@ -61,17 +64,21 @@ export function useSchemaForm<S extends z.ZodType<FieldValues, FieldValues>>(
     send: (values: Output) => Promise<unknown>,
     explain?: (error: unknown) => string[] | undefined,
   ) {
-    return form.handleSubmit(async (values) => {
+    const known = Object.keys(fieldIds) as Path<Input>[];
+    const handle = form.handleSubmit(async (values) => {
       setServerMessages([]);
       setStatus("");
       try {
         const done = await send(values);
         if (typeof done === "string") setStatus(done);
       } catch (error) {
-        const known = Object.keys(fieldIds) as Path<Input>[];
         setServerMessages(explain?.(error) ?? applyServerErrors(error, form.setError, known));
       }
     });
+    // The checking code comes on the first check: offline, or after a new version replaced
+    // the files this page knows, it cannot, and the person is told rather than left waiting.
+    return (event?: BaseSyntheticEvent) =>
+      handle(event).catch(() => setServerMessages([COULD_NOT_LOAD]));
   }
 
   /** Back to the start: the form's values, its errors and any server messages. */

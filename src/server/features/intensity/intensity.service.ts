@@ -20,8 +20,6 @@ import type { IntensityStore } from "./intensity.store.ts";
 
 const DAY_MS = 86_400_000;
 
-/** How far back the list and charts reach. */
-
 /** Which zone a couple's days are counted in: the zone of their talk times, else UTC. */
 export type CoupleTimeZone = (scope: Scope) => Promise<string>;
 

@@ -21,6 +21,8 @@ export function RouteErrorPage() {
 interface BoundaryProps {
   /** What shows instead of whatever below failed. */
   fallback: ReactNode;
+  /** A new value tries again (a navigation): what is below is not remounted for it. */
+  resetKey: unknown;
   children: ReactNode;
 }
 
@@ -36,6 +38,12 @@ export class ErrorBoundary extends Component<BoundaryProps, { failed: boolean }>
     console.error(error);
   }
 
+  override componentDidUpdate(previous: BoundaryProps) {
+    if (this.state.failed && previous.resetKey !== this.props.resetKey) {
+      this.setState({ failed: false });
+    }
+  }
+
   override render() {
     return this.state.failed ? this.props.fallback : this.props.children;
   }
@@ -43,12 +51,12 @@ export class ErrorBoundary extends Component<BoundaryProps, { failed: boolean }>
 
 /**
  * The screens' boundary, inside the layout: a failing screen keeps the header, navigation and
- * quick exit, and going to another page leaves the failure behind.
+ * quick exit, and any navigation (the same page again too) leaves the failure behind.
  */
 export function ScreenErrorBoundary() {
-  const { pathname } = useLocation();
+  const { key } = useLocation();
   return (
-    <ErrorBoundary key={pathname} fallback={<RouteErrorPage />}>
+    <ErrorBoundary resetKey={key} fallback={<RouteErrorPage />}>
       <Outlet />
     </ErrorBoundary>
   );

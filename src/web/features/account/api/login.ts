@@ -10,13 +10,13 @@ import type { LoginForm } from "../../../../contracts/account.ts";
 const loadSignIn = () => import("./auth.ts");
 
 /** The sign-in form's schema, loaded with the code that checks it. */
-export const loadLoginForm = () =>
+export const loadLoginSchema = () =>
   import("../../../../contracts/account.ts").then((contract) => contract.LoginForm);
 
-/** Starts loading what signing in needs: the form is in use. */
+/** Starts loading what signing in needs: the form is in use. Submitting says if it failed. */
 export function preloadSignIn(): void {
-  void loadSignIn();
-  void loadLoginForm();
+  loadSignIn().catch(() => undefined);
+  loadLoginSchema().catch(() => undefined);
 }
 
 export function useLogin() {

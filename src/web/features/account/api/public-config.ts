@@ -34,7 +34,7 @@ async function fetchPublicConfig(signal: AbortSignal): Promise<PublicConfig> {
     cache: "no-store",
     signal,
   });
-  const config = response.ok ? readPublicConfig(await response.json()) : null;
+  const config = response.ok ? readPublicConfig(await response.json().catch(() => null)) : null;
   if (!config) throw new Error(`Mend's public settings did not come (HTTP ${response.status}).`);
   return config;
 }

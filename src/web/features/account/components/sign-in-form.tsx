@@ -4,14 +4,14 @@ import { Button } from "../../../ui/button.tsx";
 import { ErrorSummary } from "../../../ui/error-summary.tsx";
 import { TextField } from "../../../ui/field.tsx";
 import { useSchemaForm } from "../../../ui/use-schema-form.ts";
-import { loadLoginForm, preloadSignIn, useLogin } from "../api/login.ts";
+import { loadLoginSchema, preloadSignIn, useLogin } from "../api/login.ts";
 import { UnlockingStatus } from "./unlocking-status.tsx";
 
 const FIELD_IDS = { email: "signin-email", password: "signin-password" };
 
 export function SignInForm({ onSuccess }: { onSuccess?: () => void }) {
   const login = useLogin();
-  const { form, errors, submit, summary } = useSchemaForm(loadLoginForm, {
+  const { form, errors, submit, summary } = useSchemaForm(loadLoginSchema, {
     defaultValues: { email: "", password: "" },
     fieldIds: FIELD_IDS,
   });

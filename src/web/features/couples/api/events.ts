@@ -27,7 +27,10 @@ export function useCoupleEvents(enabled: boolean): void {
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
     const source = new EventSource(eventRoutes.stream.path);
+    let opened = false;
     const onCouple = (event: MessageEvent<string>) => {
+      const first = !opened;
+      opened = true;
       let activePause: CoupleViewData["activePause"] | undefined;
       try {
         const parsed = CoupleEvent.safeParse(
@@ -39,9 +42,10 @@ export function useCoupleEvents(enabled: boolean): void {
       }
       if (activePause !== undefined) {
         // The stream says the pause as it is when it opens: a screen that already shows that
-        // pause (or none) has nothing to read again.
+        // pause (or none) has nothing to read again. Not after a reconnect, which says it again
+        // and may have missed changes in between.
         const shown = queryClient.getQueryData<CoupleViewData>(coupleQueryKey);
-        if (shown && samePause(shown.activePause, activePause)) return;
+        if (first && shown && samePause(shown.activePause, activePause)) return;
         queryClient.setQueryData<CoupleViewData>(coupleQueryKey, (couple) =>
           couple ? { ...couple, activePause } : couple,
         );
