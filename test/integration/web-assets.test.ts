@@ -117,6 +117,17 @@ describe("the build", () => {
     }
   });
 
+  it("shows Home without the charts' code", () => {
+    // Home draws no chart, and uPlot's setting-up held a phone's main thread for ~25 ms. A
+    // helper the charts' chunk imports is pulled into that chunk with all it imports, which
+    // once made every screen load the charts (Rolldown's groups take dependencies along).
+    const screen = builtFiles().filter((file) => /^assets\/home-[\w-]{8}\.js$/.test(file));
+    expect(screen).toHaveLength(1);
+    const loaded = withStaticImports(outDir, screen).files.map((file) => file.file);
+    expect(loaded.length).toBeGreaterThan(1);
+    for (const file of loaded) expect(bytesOf(file).toString(), file).not.toContain("u-legend");
+  });
+
   it("writes a brotli and a gzip copy beside every compressible file, decoding to its bytes", () => {
     const files = builtFiles();
     const compressible = files.filter((file) => COMPRESSIBLE.test(file));

@@ -74,14 +74,26 @@ export function paddedRange(least: number): uPlot.Range.Function {
 }
 
 /** The labels of a time axis, each split (seconds) in `format`. */
-export function timeValues(format: Intl.DateTimeFormat): (u: uPlot, splits: number[]) => string[] {
-  return (_u, splits) => splits.map((s) => format.format(new Date(s * 1000)));
+export function timeValues(
+  format: () => Intl.DateTimeFormat,
+): (u: uPlot, splits: number[]) => string[] {
+  return (_u, splits) => splits.map((s) => format().format(new Date(s * 1000)));
 }
 
-/** Labels such as "9 Mar" for days made by `utcDaySeconds`. */
-export const utcDayValues = timeValues(
-  new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", timeZone: "UTC" }),
-);
+let utcDay: Intl.DateTimeFormat | undefined;
+
+/**
+ * Labels such as "9 Mar" for days made by `utcDaySeconds`. The formatter is made on first use
+ * (format.ts's lazyDateFormat, written out: importing the UI kit would pull it into this chunk).
+ */
+export const utcDayValues = timeValues(() => {
+  utcDay ??= new Intl.DateTimeFormat(undefined, {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+  return utcDay;
+});
 
 /** The look both axes share: labels muted, in the body font. */
 function axis(style: ChartStyle, look: uPlot.Axis, own: uPlot.Axis): uPlot.Axis {

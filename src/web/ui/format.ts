@@ -4,43 +4,41 @@
  * A formatter made on its first use: making one loads the browser's locale data, a cost no
  * screen should pay as its code loads, and one that shows no date should not pay at all.
  */
-function formatter(options: Intl.DateTimeFormatOptions): { format(date: Date): string } {
+export function lazyDateFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
   let made: Intl.DateTimeFormat | undefined;
-  return {
-    format: (date) => {
-      made ??= new Intl.DateTimeFormat(undefined, options);
-      return made.format(date);
-    },
+  return () => {
+    made ??= new Intl.DateTimeFormat(undefined, options);
+    return made;
   };
 }
 
-const dateFormat = formatter({ dateStyle: "long" });
-const dateTimeFormat = formatter({ dateStyle: "medium", timeStyle: "short" });
+const dateFormat = lazyDateFormat({ dateStyle: "long" });
+const dateTimeFormat = lazyDateFormat({ dateStyle: "medium", timeStyle: "short" });
 
 /** An ISO timestamp as a date, e.g. "3 March 2026". */
 export function formatDate(timestamp: string): string {
   const date = new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? timestamp : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? timestamp : dateFormat().format(date);
 }
 
 export function formatDateTime(timestamp: string): string {
   const date = new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat().format(date);
 }
 
-const timeFormat = formatter({ timeStyle: "short" });
+const timeFormat = lazyDateFormat({ timeStyle: "short" });
 
 /** The time of day of a timestamp, e.g. "19:40". */
 export function formatTime(timestamp: string): string {
   const date = new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? timestamp : timeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? timestamp : timeFormat().format(date);
 }
 
 /** A calendar day (YYYY-MM-DD) without shifting it through a time zone. */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
   if (!y || !m || !d) return day;
-  return dateFormat.format(new Date(y, m - 1, d));
+  return dateFormat().format(new Date(y, m - 1, d));
 }
 
 /** Today's calendar day in the browser's time zone, plus `days`. */

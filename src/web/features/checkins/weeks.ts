@@ -1,5 +1,6 @@
 import type { Checkin, CheckinWeek } from "../../../contracts/checkins.ts";
 import type { CheckinScale } from "../../../domain/checkins.ts";
+import { lazyDateFormat } from "../../ui/format.ts";
 
 const DAY_MS = 86_400_000;
 const WEEK = /^(\d{4})-W(\d{2})$/;
@@ -19,7 +20,7 @@ export function daysOfWeek(week: string): { monday: string; sunday: string } | n
   return { monday: day(monday), sunday: day(monday + 6 * DAY_MS) };
 }
 
-const rangeFormat = new Intl.DateTimeFormat(undefined, {
+const rangeFormat = lazyDateFormat({
   day: "numeric",
   month: "short",
   year: "numeric",
@@ -31,7 +32,7 @@ export function weekRange(week: string): string {
   const days = daysOfWeek(week);
   if (!days) return week;
   const at = (day: string) => new Date(`${day}T12:00:00Z`);
-  return rangeFormat.formatRange(at(days.monday), at(days.sunday));
+  return rangeFormat().formatRange(at(days.monday), at(days.sunday));
 }
 
 /** The week's answers as the reply has them, or an empty week when nobody has written yet. */

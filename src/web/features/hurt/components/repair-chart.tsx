@@ -1,11 +1,12 @@
 import { useMemo } from "react";
 import type uPlot from "uplot";
 import * as chart from "../../../ui/chart-style.ts";
+import { lazyDateFormat } from "../../../ui/format.ts";
 import { usePlot } from "../../../ui/use-plot.ts";
 import { alignLines, axisUnit, type Line } from "../series.ts";
 
-const dayLabel = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-const timeLabel = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+const dayLabel = lazyDateFormat({ day: "numeric", month: "short" });
+const timeLabel = lazyDateFormat({ timeStyle: "short" });
 
 /**
  * How each line is drawn: the viewer's solid with filled dots, the partner's dashed with open

@@ -1,4 +1,5 @@
 import type { IsoDay } from "../../../../domain/dates.ts";
+import { lazyDateFormat } from "../../../ui/format.ts";
 import type { Brick, BrickState, WallSummary } from "./wall-layout.ts";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -55,7 +56,7 @@ export const LEGEND_WORDS: Record<BrickState | "differs", string> = {
   differs: "Folded corner: the two of you saw it differently",
 };
 
-const shortDay = new Intl.DateTimeFormat(undefined, {
+const shortDay = lazyDateFormat({
   day: "numeric",
   month: "short",
   timeZone: "UTC",
@@ -64,5 +65,5 @@ const shortDay = new Intl.DateTimeFormat(undefined, {
 /** "3 Mar" for a calendar day, formatted at UTC midnight so no zone can move it. */
 export function formatShortDay(day: IsoDay): string {
   const [y, m, d] = day.split("-").map(Number);
-  return shortDay.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  return shortDay().format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }

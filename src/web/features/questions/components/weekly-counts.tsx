@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { isoWeekOf } from "../../../../domain/questions.ts";
+import { lazyDateFormat } from "../../../ui/format.ts";
 import { EmptyState } from "../../../ui/query-state.tsx";
 import {
   countsSentence,
@@ -20,7 +21,7 @@ const COLUMNS: ReadonlyArray<{ key: keyof LedgerCounts; label: string }> = [
   { key: "letGo", label: "Let go" },
 ];
 
-const shortDay = new Intl.DateTimeFormat(undefined, {
+const shortDay = lazyDateFormat({
   day: "numeric",
   month: "short",
   timeZone: "UTC",
@@ -31,7 +32,11 @@ function weekLabel(week: string, index: number, count: number): string {
   if (index === count - 2) return "Last week";
   const monday = mondayOfIsoWeek(week);
   // "26 Oct" stays on one line; "Last week" may wrap on a phone.
-  return monday ? shortDay.format(new Date(`${monday}T12:00:00Z`)).replace(/\s/g, "\u00a0") : week;
+  return monday
+    ? shortDay()
+        .format(new Date(`${monday}T12:00:00Z`))
+        .replace(/\s/g, "\u00a0")
+    : week;
 }
 
 /**

@@ -1,11 +1,11 @@
-import { formatWeekday } from "../../../ui/format.ts";
+import { formatWeekday, lazyDateFormat } from "../../../ui/format.ts";
 import { usePeople } from "../../../ui/people.tsx";
 import { EmptyState, ErrorState, Loading } from "../../../ui/query-state.tsx";
 import { ShowEarlier } from "../../../ui/show-earlier.tsx";
 import { type TalkLog, useTalkLogs } from "../api/talk-times.ts";
 import { OUTCOME_LABELS } from "../copy.ts";
 
-const dayFormat = new Intl.DateTimeFormat(undefined, {
+const dayFormat = lazyDateFormat({
   weekday: "long",
   day: "numeric",
   month: "long",
@@ -36,7 +36,7 @@ function TalkGroupItem({ group }: { group: TalkGroup }) {
   return (
     <li className="talk-log">
       <p className="talk-log__when">
-        <time dateTime={group.windowStart}>{dayFormat.format(new Date(group.windowStart))}</time>
+        <time dateTime={group.windowStart}>{dayFormat().format(new Date(group.windowStart))}</time>
       </p>
       <ul className="talk-log__entries">
         {group.logs.map((log) => (
