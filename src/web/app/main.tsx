@@ -35,10 +35,25 @@ function render() {
   );
 }
 
+/**
+ * The first date formatter a page makes loads the browser's locale data: ~13 ms on a desktop,
+ * four times that on a phone. Made while a signed-in screen waits for its data, that is a pause
+ * of its own rather than part of the screen's first render, which shows dates.
+ */
+function warmDateFormatting() {
+  const warm = () => new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(0);
+  if ("requestIdleCallback" in window) window.requestIdleCallback(warm, { timeout: 1_000 });
+  else globalThis.setTimeout(warm, 0);
+}
+
 // Who is here is asked while the code of the first screen arrives, not after it.
-if (hasDeviceKeys()) void queryClient.prefetchQuery({ queryKey: meQueryKey, queryFn: getMe });
+const signedIn = hasDeviceKeys();
+if (signedIn) void queryClient.prefetchQuery({ queryKey: meQueryKey, queryFn: getMe });
 void preloadFirstPaint(window.location.pathname)
   .then(render)
+  .then(() => {
+    if (signedIn) warmDateFormatting();
+  })
   .then(() => import("./service-worker-registration.ts"))
   .then((worker) => worker.registerServiceWorkerWhenIdle());
 preloadOnIntent();
