@@ -124,6 +124,9 @@ export async function buildApp({
     frameworkErrors,
     clientErrorHandler,
     trustProxy: config.trustProxy,
+    // One line per request, written when it is answered (below), instead of Fastify's two: an
+    // open screen polls, and the line that says a request came in was a tenth of its cost.
+    disableRequestLogging: true,
     logger: logger
       ? {
           level: config.logLevel,
@@ -135,6 +138,12 @@ export async function buildApp({
           },
         }
       : false,
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      { req: request, res: reply, responseTime: reply.elapsedTime },
+      "request completed",
+    );
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializeKeptOnce(serializerCompiler));
