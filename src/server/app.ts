@@ -125,7 +125,7 @@ export async function buildApp({
     clientErrorHandler,
     trustProxy: config.trustProxy,
     // One line per request, written when it is answered (below), instead of Fastify's two: an
-    // open screen polls, and the line that says a request came in was a tenth of its cost.
+    // open screen polls, and the two lines took 7 % of a kept home read's time (CPU profile).
     disableRequestLogging: true,
     logger: logger
       ? {
