@@ -131,4 +131,15 @@ describe("logs carry no content, passwords, keys or tokens", () => {
     }
     expect(log).toContain("/api/invites/[redacted]");
   });
+
+  it("writes one line per request, when it is answered, with its route and status", async () => {
+    lines.length = 0;
+    expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    expect((await app.inject({ method: "GET", url: "/api/couple" })).statusCode).toBe(401);
+    const written = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(written.map((line) => [line.msg, line.req, line.res])).toEqual([
+      ["request completed", { method: "GET", url: "/api/health" }, { statusCode: 200 }],
+      ["request completed", { method: "GET", url: "/api/couple" }, { statusCode: 401 }],
+    ]);
+  });
 });
