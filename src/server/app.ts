@@ -209,7 +209,7 @@ export async function buildApp({
   const door = therapistDoor(db, clock);
   app.addHook("preHandler", (request) => door.refuseTherapistVisibilityUnlinked(request));
   const changes = changeStore(db);
-  const versions = viewVersions(db, database.listen);
+  const versions = viewVersions(db, database.listen, database.changeMark);
   app.addHook("onClose", () => versions.close());
   // A change's version is bumped before it is announced: a screen that refreshes on hearing of
   // it must never be answered with what was kept from before.

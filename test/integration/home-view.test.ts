@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
+import { openDatabase } from "../../src/server/platform/db.ts";
 import { makeCouple } from "../support/factories.ts";
 import { Client, makeTestApp, type TestApp, testDatabaseKind } from "../support/test-app.ts";
 
@@ -67,6 +68,37 @@ describe("the home view answered again while nothing changed", () => {
       await other.close();
     }
   });
+
+  it.runIf(testDatabaseKind() === "sqlite")(
+    "keeps the version on SQLite only while no other connection has written, and asks once one has",
+    async () => {
+      const path = t.database.sqlitePath;
+      if (!path) throw new Error("The SQLite suite runs on a file.");
+      // Another process, as far as SQLite can tell: a connection of its own to the same file.
+      const elsewhere = await openDatabase(`sqlite:${path}`);
+      const other = await buildApp({
+        config: t.config,
+        database: elsewhere,
+        clock: t.clock,
+        logger: false,
+      });
+      try {
+        const { a, b } = await makeCouple(t.app);
+        const aElsewhere = through(other, a.client);
+        const view = async () => (await aElsewhere.request("GET", "/api/couple")).json();
+        expect(await view()).toMatchObject({ pendingPhase: null });
+        // The version is kept now: only the mark can tell it that the other connection wrote.
+        const mark = elsewhere.changeMark?.();
+        expect(elsewhere.changeMark?.()).toBe(mark);
+        await b.client.request("POST", "/api/couple/phase", { to: "meaning" });
+        expect(elsewhere.changeMark?.()).not.toBe(mark);
+        expect(await view()).toMatchObject({ pendingPhase: { to: "meaning", proposedBy: b.id } });
+      } finally {
+        await other.close();
+        await elsewhere.close();
+      }
+    },
+  );
 
   it.runIf(testDatabaseKind() === "postgres")(
     "asks for the version while it cannot hear PostgreSQL's announcements, and trusts them again once back",

@@ -27,6 +27,12 @@ export interface DatabaseHandle {
    * `lost` that some may have been missed. Returns what stops listening.
    */
   listen: ((channel: string, on: Listener) => () => Promise<void>) | null;
+  /**
+   * SQLite only (null on PostgreSQL): a mark that changes whenever the database may have
+   * changed, by a commit of any other connection (another process; SQLite's data_version) or
+   * any write on this one (total_changes). Read at once, without a query through Kysely.
+   */
+  changeMark: (() => string) | null;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,10 @@ function openSqlite(path: string): DatabaseHandle {
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: sqlite.database }),
   });
+  // On the connection Kysely drives: total_changes counts that connection's own writes.
+  const mark = sqlite.database.prepare(
+    "select total_changes() as changes, (select data_version from pragma_data_version) as version",
+  );
   return {
     db,
     kind: "sqlite",
@@ -73,6 +83,10 @@ function openSqlite(path: string): DatabaseHandle {
       if (!inMemory) await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
     },
     listen: null,
+    changeMark: () => {
+      const [row] = mark.all([]) as Array<{ changes: number; version: number }>;
+      return `${row?.changes}:${row?.version}`;
+    },
     close: () => db.destroy(),
   };
 }
@@ -120,6 +134,7 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
     // PostgreSQL's dead rows go at its next vacuum; the README says what a backup still holds.
     flushDeleted: async () => {},
     listen: (channel, on) => listenOn(url, schema, channel, on),
+    changeMark: null,
     close: () => db.destroy(),
   };
 }

@@ -8,14 +8,21 @@ const ANNOUNCED_ON = "mend_view_version";
 const VERSIONS_KEPT = 10_000;
 
 /**
- * Couples' view versions. On PostgreSQL a process keeps each version it read for as long as it
- * hears the database's announcements: a change anywhere, by any process, is announced and
- * forgotten here, so a polling screen's unchanged view costs no query at all. While not
- * listening (SQLite, or the listening connection lost and not yet back), every read asks.
+ * Couples' view versions, kept by a process so a polling screen's unchanged view costs no
+ * query. On PostgreSQL a version is kept for as long as the process hears the database's
+ * announcements: a change anywhere, by any process, is announced and forgotten here; while not
+ * listening (the connection lost and not yet back), every read asks. On SQLite a version is
+ * kept while the database's change mark stands (`changeMark`: no commit by another process, no
+ * write on this connection); reading the mark is a tenth of the cost of the query.
  */
-export function viewVersions(db: Db, listen: DatabaseHandle["listen"]) {
+export function viewVersions(
+  db: Db,
+  listen: DatabaseHandle["listen"],
+  changeMark: DatabaseHandle["changeMark"] = null,
+) {
   const known = new Map<string, number>();
   let listening = false;
+  let markSeen: string | undefined;
   /** Counts what could make a version being read stale before it is kept. */
   let announcements = 0;
   const forget = (coupleId: string) => {
@@ -38,7 +45,12 @@ export function viewVersions(db: Db, listen: DatabaseHandle["listen"]) {
 
   return {
     async of(coupleId: string): Promise<number | undefined> {
-      const kept = listening ? known.get(coupleId) : undefined;
+      const mark = changeMark?.();
+      if (mark !== markSeen) {
+        known.clear();
+        markSeen = mark;
+      }
+      const kept = listening || mark !== undefined ? known.get(coupleId) : undefined;
       if (kept !== undefined) return kept;
       const before = announcements;
       const row = await db
@@ -46,7 +58,9 @@ export function viewVersions(db: Db, listen: DatabaseHandle["listen"]) {
         .select("view_version")
         .where("id", "=", coupleId)
         .executeTakeFirst();
-      if (row && listening && announcements === before) {
+      // Kept only if nothing could have changed it while it was being read.
+      const unchanged = changeMark ? changeMark() === mark : listening;
+      if (row && unchanged && announcements === before) {
         if (known.size >= VERSIONS_KEPT) known.clear();
         known.set(coupleId, row.view_version);
       }
