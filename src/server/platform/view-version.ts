@@ -13,7 +13,8 @@ const VERSIONS_KEPT = 10_000;
  * announcements: a change anywhere, by any process, is announced and forgotten here; while not
  * listening (the connection lost and not yet back), every read asks. On SQLite a version is
  * kept while the database's change mark stands (`changeMark`: no commit by another process, no
- * write on this connection); reading the mark is a tenth of the cost of the query.
+ * write on this connection); reading it cost a kept home read less than half of what the query
+ * through Kysely did.
  */
 export function viewVersions(
   db: Db,

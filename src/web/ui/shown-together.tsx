@@ -8,7 +8,8 @@ const AT_MOST_MS = 3_000;
 /**
  * Parts of a screen that each load their own data, shown together once they have: one
  * "Loading…" first, then everything in its place, instead of cards that appear one by one and
- * push each other down. They are rendered (hidden) from the start, so they ask at once.
+ * push each other down. They are rendered (hidden) right after the screen itself, so they ask
+ * at once.
  *
  * They are first rendered in a transition, which React splits into slices between which the
  * browser stays free: on a phone, rendering a whole screen's cards at once held the page for a
